@@ -1,0 +1,1 @@
+"""The ``daihoi`` command line and the Textual console: the only package that imports Textual."""

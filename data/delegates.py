@@ -1,0 +1,264 @@
+"""Delegates: the approved list, as imported, with their current badge code and arrival.
+
+A delegate row is the approved list's row, cleaned (names in NFC, exact spelling). Re-imports
+update it in place; nothing here deletes a delegate, because check-ins, honours and journal rows
+point at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .errors import DaihoiError
+from .store import Event, stamp
+from .text import fold, name_sort_key
+
+PERSON_FIELDS = (
+    "name",
+    "gender",
+    "birth_year",
+    "birth_date",
+    "ethnicity",
+    "religion",
+    "position",
+    "unit",
+    "delegation",
+    "category",
+    "seat",
+    "phone",
+    "external_id",
+)
+"""Fields a delegate list can carry, in the order reports show them."""
+
+
+def match_key(name: str, unit: str, birth_year: int | None) -> str:
+    """How a re-imported row finds its delegate when the list has no external id.
+
+    Accent-, case- and spacing-insensitive, so a corrected spelling of the accents is an update,
+    not a new person.
+    """
+    return f"{fold(name)}|{fold(unit)}|{birth_year or ''}"
+
+
+@dataclass(frozen=True)
+class Delegate:
+    """One person on the approved list, with where they are at now."""
+
+    id: int
+    """Row id in the event file; stable across re-imports."""
+    name: str
+    """Full name exactly as written on the list (NFC)."""
+    gender: str = ""
+    """"Nam", "Nữ" or ""."""
+    birth_year: int | None = None
+    birth_date: str | None = None
+    """``YYYY-MM-DD`` when the list gives a full date (personal: only in exports that need it)."""
+    ethnicity: str = ""
+    religion: str = ""
+    position: str = ""
+    """Chức vụ / chức danh."""
+    unit: str = ""
+    """Đơn vị công tác."""
+    delegation: str = ""
+    """Đoàn / khối the delegate arrives and sits with."""
+    category: str = ""
+    """Thành phần: Anh hùng, Chiến sĩ thi đua toàn quốc, Điển hình tiên tiến, Khách mời …"""
+    seat: str = ""
+    phone: str = ""
+    external_id: str | None = None
+    """The list's own id ("Mã"), when it has one."""
+    source_file: str = ""
+    source_row: int | None = None
+    status: str = "approved"
+    """``approved`` or ``withdrawn`` (dropped from a corrected list; kept for history)."""
+    higher_level: bool = False
+    """Chosen to attend the higher-level congress."""
+    code: str | None = None
+    """The current (unrevoked) badge code, if one was issued."""
+    checked_in_at: str | None = None
+    checked_in_desk: str | None = None
+    sort_key: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def public(self) -> dict[str, Any]:
+        """The delegate as the command line's JSON prints it."""
+        data = asdict(self)
+        data.pop("sort_key")
+        return data
+
+
+_SELECT = """
+select d.id, d.name, d.gender, d.birth_year, d.birth_date, d.ethnicity, d.religion, d.position,
+       d.unit, d.delegation, d.category, d.seat, d.phone, d.external_id, d.source_file,
+       d.source_row, d.status, d.higher_level,
+       (select c.code from codes c where c.delegate_id = d.id and c.revoked_at is null
+        order by c.version desc limit 1) as code,
+       a.checked_in_at, a.desk
+from delegates d left join attendance a on a.delegate_id = d.id
+"""
+
+
+def _from_row(row: tuple[Any, ...]) -> Delegate:
+    (id_, name, gender, birth_year, birth_date, ethnicity, religion, position, unit, delegation,
+     category, seat, phone, external_id, source_file, source_row, status, higher_level, code,
+     checked_in_at, desk) = row  # fmt: skip
+    return Delegate(
+        id=id_,
+        name=name,
+        gender=gender,
+        birth_year=birth_year,
+        birth_date=birth_date,
+        ethnicity=ethnicity,
+        religion=religion,
+        position=position,
+        unit=unit,
+        delegation=delegation,
+        category=category,
+        seat=seat,
+        phone=phone,
+        external_id=external_id,
+        source_file=source_file,
+        source_row=source_row,
+        status=status,
+        higher_level=bool(higher_level),
+        code=code,
+        checked_in_at=checked_in_at,
+        checked_in_desk=desk,
+        sort_key=name_sort_key(name),
+    )
+
+
+def all_delegates(event: Event, *, include_withdrawn: bool = False) -> list[Delegate]:
+    """Every delegate, sorted the Vietnamese way (given name, middle, family)."""
+    sql = _SELECT + ("" if include_withdrawn else " where d.status = 'approved'")
+    found = [_from_row(r) for r in event.conn.execute(sql)]
+    found.sort(key=lambda d: d.sort_key)
+    return found
+
+
+def get(event: Event, delegate_id: int) -> Delegate:
+    row = event.conn.execute(_SELECT + " where d.id = ?", (delegate_id,)).fetchone()
+    if row is None:
+        raise DaihoiError("delegate.unknown", id=delegate_id)
+    return _from_row(row)
+
+
+def get_many(event: Event, ids: Iterable[int]) -> dict[int, Delegate]:
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = event.conn.execute(_SELECT + f" where d.id in ({marks})", wanted)
+    return {d.id: d for d in map(_from_row, rows)}
+
+
+def count(event: Event) -> int:
+    return int(event.conn.execute("select count(*) from delegates where status = 'approved'").fetchone()[0])
+
+
+def set_higher_level(event: Event, delegate_id: int, chosen: bool) -> None:
+    """Mark a delegate as approved (or not) to attend the higher-level congress."""
+    get(event, delegate_id)
+    with event.write():
+        event.conn.execute(
+            "update delegates set higher_level = ? where id = ?", (int(chosen), delegate_id)
+        )
+        event.journal("delegate.higher_level", {"delegate_id": delegate_id, "chosen": chosen})
+
+
+@dataclass(frozen=True)
+class UpsertReport:
+    """What applying a list to the event did (or, in a dry run, would do)."""
+
+    added: list[str]
+    """Names of delegates added."""
+    updated: list[tuple[str, list[str]]]
+    """(name, changed fields) of delegates updated in place."""
+    unchanged: int
+    """Rows that matched a delegate and changed nothing."""
+
+
+_STORED = PERSON_FIELDS + ("source_file", "source_row")
+
+
+def upsert(event: Event, records: Iterable[dict[str, Any]], *, dry_run: bool = False) -> UpsertReport:
+    """Add or update delegates from list rows, in one transaction (or none, for a dry run).
+
+    A row matches an existing delegate by ``external_id``, else by name + unit + birth year
+    compared accent- and spacing-insensitively (:func:`match_key`). Matched delegates are
+    updated in place, so their check-in, codes and honours stay attached. New delegates get
+    their first badge code in the same transaction. Delegates missing from the new list are
+    left as they are.
+    """
+    from . import codes  # codes imports store only; local import keeps this module light
+
+    by_external: dict[str, int] = {}
+    by_key: dict[str, int] = {}
+    current: dict[int, dict[str, Any]] = {}
+    cols = ", ".join(_STORED)
+    for row in event.conn.execute(f"select id, match_key, {cols} from delegates"):
+        values = dict(zip(_STORED, row[2:]))
+        current[row[0]] = values
+        by_key.setdefault(row[1], row[0])
+        if values["external_id"]:
+            by_external.setdefault(values["external_id"], row[0])
+
+    added: list[str] = []
+    updated: list[tuple[str, list[str]]] = []
+    unchanged = 0
+    now = stamp(event.now())
+    new_rows: list[dict[str, Any]] = []
+    changes: list[tuple[int, dict[str, Any]]] = []
+    for record in records:
+        values = {f: record.get(f) for f in _STORED}
+        for f in _STORED:
+            if values[f] is None and f not in ("birth_year", "birth_date", "external_id", "source_row"):
+                values[f] = ""
+        key = match_key(values["name"], values["unit"], values["birth_year"])
+        found = by_external.get(values["external_id"]) if values["external_id"] else None
+        if found is None:
+            found = by_key.get(key)
+        if found is None:
+            new_rows.append({**values, "match_key": key, "created_at": now, "updated_at": now})
+            by_key[key] = -len(new_rows)  # a second copy of the row in the same file is an update
+            if values["external_id"]:
+                by_external[values["external_id"]] = -len(new_rows)
+            added.append(values["name"])
+            continue
+        if found < 0:
+            unchanged += 1
+            continue
+        old = current[found]
+        diff = {
+            f: values[f]
+            for f in PERSON_FIELDS
+            if values[f] not in (None, "") and values[f] != old[f]
+        }
+        if diff:
+            changes.append((found, {**diff, "match_key": key, "updated_at": now}))
+            updated.append((values["name"], sorted(diff)))
+        else:
+            unchanged += 1
+
+    report = UpsertReport(added, updated, unchanged)
+    if dry_run or not (new_rows or changes):
+        return report
+    with event.write():
+        table = event.db["delegates"]
+        ids = []
+        for row in new_rows:
+            table.insert(row)
+            ids.append(table.last_pk)
+        for delegate_id, diff in changes:
+            table.update(delegate_id, diff)
+        codes.issue_first(event, ids)
+        event.journal(
+            "delegates.imported",
+            {
+                "added": len(new_rows),
+                "updated": [[i, sorted(d)] for i, d in changes],
+                "source": next(iter({r["source_file"] for r in new_rows} or {""})),
+            },
+        )
+    return report

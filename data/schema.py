@@ -1,0 +1,100 @@
+"""The schema of the event file, as forward-only migrations (sqlite-utils ``Migrations``).
+
+A migration is never edited once released: add a new one. ``Event.open`` applies pending ones,
+so an event file made by an older daihoi opens in a newer one.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+MIGRATIONS = sqlite_utils.Migrations("daihoi")
+
+
+def _run(db: sqlite_utils.Database, statements: list[str]) -> None:
+    # Statement by statement: ``executescript`` would COMMIT the migration's transaction.
+    for statement in statements:
+        db.execute(statement)
+
+
+@MIGRATIONS()
+def m001_core(db: sqlite_utils.Database) -> None:
+    """Event, append-only journal, delegates, badge codes, attendance, walk-in requests."""
+    _run(db, _M001)
+
+
+_M001 = [
+    """create table event (
+        id integer primary key check (id = 1),
+        uid text not null,
+        title text not null,
+        kind text not null,
+        date text,
+        start text not null,
+        secret text not null,
+        desk_pin text,
+        organizer_pin text,
+        created_at text not null)""",
+    """create table journal (
+        seq integer primary key autoincrement,
+        uuid text not null unique,
+        kind text not null,
+        payload text not null,
+        desk text not null default '',
+        operator text not null default '',
+        at text not null,
+        origin text not null)""",
+    "create index journal_kind on journal (kind)",
+    """create trigger journal_no_update before update on journal
+        begin select raise(abort, 'journal is append-only'); end""",
+    """create trigger journal_no_delete before delete on journal
+        begin select raise(abort, 'journal is append-only'); end""",
+    """create table delegates (
+        id integer primary key,
+        external_id text,
+        name text not null,
+        gender text not null default '',
+        birth_year integer,
+        birth_date text,
+        ethnicity text not null default '',
+        religion text not null default '',
+        position text not null default '',
+        unit text not null default '',
+        delegation text not null default '',
+        category text not null default '',
+        seat text not null default '',
+        phone text not null default '',
+        source_file text not null default '',
+        source_row integer,
+        match_key text not null,
+        status text not null default 'approved',
+        higher_level integer not null default 0,
+        created_at text not null,
+        updated_at text not null)""",
+    "create index delegates_external_id on delegates (external_id)",
+    "create index delegates_match_key on delegates (match_key)",
+    """create table codes (
+        delegate_id integer not null references delegates (id),
+        version integer not null,
+        code text not null unique,
+        issued_at text not null,
+        revoked_at text,
+        primary key (delegate_id, version))""",
+    """create table attendance (
+        delegate_id integer primary key references delegates (id),
+        checked_in_at text not null,
+        desk text not null,
+        operator text not null,
+        journal_uuid text not null)""",
+    """create table walkins (
+        id integer primary key,
+        name text not null,
+        unit text not null default '',
+        reason text not null default '',
+        substitute_for integer references delegates (id),
+        state text not null default 'pending',
+        requested_at text not null,
+        desk text not null default '',
+        delegate_id integer references delegates (id),
+        decided_at text)""",
+]

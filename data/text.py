@@ -1,0 +1,83 @@
+"""Vietnamese text: cleaning names, folding for search, sorting the Vietnamese way.
+
+Three different needs, three functions:
+
+- :func:`clean` is what we *store*: NFC, trimmed, inner whitespace collapsed, spelling kept.
+- :func:`fold` is what we *compare*: no accents, no case, đ/Đ/Ð → d, so "Hoà" = "Hòa" = "hoa".
+- :func:`name_sort_key` is how we *order* people: given name, then middle, then family name,
+  each compared with Vietnamese collation (a ă â b c d đ e ê …, tones after letters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from vn_collate import collate_key
+
+_SPACES = re.compile(r"\s+")
+# Đ/đ do not decompose under NFD; Ð (U+00D0, Icelandic eth) is a lookalike seen in real files.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "ð": "d"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def clean(value: object) -> str:
+    """Return ``value`` as stored text: NFC, trimmed, runs of whitespace made one space.
+
+    ``None`` becomes ``""``. Spelling, case and diacritics are kept exactly.
+    Windows-1258 text (base letters plus combining tone marks) becomes precomposed here.
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    # Ð (U+00D0, eth) is a lookalike of Đ (U+0110) typed by some input tools; no name on a
+    # Vietnamese list means the Icelandic letter, so store the letter the writer meant.
+    text = text.replace("Ð", "Đ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(value: object) -> str:
+    """Return ``value`` folded for comparison: lower case, no diacritics, đ → d, one space.
+
+    ``fold("Nguyễn Thị Hoà") == fold("NGUYEN THI HOA") == "nguyen thi hoa"``.
+    """
+    text = unicodedata.normalize("NFD", clean(value).lower().translate(_D_MAP))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", text).strip()
+
+
+def words(value: object) -> list[str]:
+    """The folded words of ``value``, punctuation dropped: ``"Sở Y tế (TN)" → ["so", "y", "te", "tn"]``."""
+    return [w for w in _NON_WORD.split(fold(value)) if w]
+
+
+def header_key(value: object) -> str:
+    """A column header reduced to letters and digits, for recognising header variants.
+
+    ``"HỌ VÀ  TÊN"``, ``"Họ và tên"`` and ``"ho va ten"`` all give ``"hovaten"``.
+    """
+    return "".join(words(value))
+
+
+def split_name(name: str) -> tuple[str, str, str]:
+    """Split a Vietnamese full name into (family, middle, given).
+
+    "Nguyễn Thị Hoa" → ("Nguyễn", "Thị", "Hoa"); "Nguyễn Trãi" → ("Nguyễn", "", "Trãi");
+    a single word is the given name. Minority names are split the same way for sorting
+    only; they are always stored and shown exactly as written.
+    """
+    parts = clean(name).split(" ")
+    if len(parts) == 1:
+        return "", "", parts[0]
+    return parts[0], " ".join(parts[1:-1]), parts[-1]
+
+
+def name_sort_key(name: str) -> tuple[str, str, str, str]:
+    """Sort key for a person's name: given name, then middle, then family (Vietnamese order)."""
+    family, middle, given = split_name(name)
+    return (collate_key(given), collate_key(middle), collate_key(family), clean(name))
+
+
+def collate(value: str) -> str:
+    """Sort key for any Vietnamese text (units, delegations) in dictionary order."""
+    return collate_key(clean(value))
