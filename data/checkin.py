@@ -149,12 +149,19 @@ class Desk:
             if row:
                 event.journal(
                     "scan.already",
-                    {"delegate_id": delegate.id, "via": via, "first_at": row[0], "first_desk": row[1]},
+                    {
+                        "delegate_id": delegate.id,
+                        "via": via,
+                        "first_at": row[0],
+                        "first_desk": row[1],
+                    },
                 )
                 verdict = Verdict(ALREADY, delegate, row[0], row[1], scanned=scanned)
             else:
                 at = stamp(event.now())
-                uuid = event.journal("checkin", {"delegate_id": delegate.id, "via": via, "code": code})
+                uuid = event.journal(
+                    "checkin", {"delegate_id": delegate.id, "via": via, "code": code}
+                )
                 event.conn.execute(
                     "insert into attendance (delegate_id, checked_in_at, desk, operator, journal_uuid)"
                     " values (?, ?, ?, ?, ?)",
@@ -165,7 +172,12 @@ class Desk:
         return Verdict(**{**verdict.__dict__, "notes": notes}) if notes else verdict
 
     def _reject(
-        self, verdict: str, scanned: str, delegate: Delegate | None, *, revoked_at: str | None = None
+        self,
+        verdict: str,
+        scanned: str,
+        delegate: Delegate | None,
+        *,
+        revoked_at: str | None = None,
     ) -> Verdict:
         with self.event.write():
             self.event.journal(
@@ -179,7 +191,9 @@ class Desk:
         return Verdict(verdict, delegate, revoked_at=revoked_at, scanned=scanned)
 
     # ------------------------------------------------------------------- undo
-    def undo(self, delegate_id: int, *, reason: str = "", other_desk_confirmed: bool = False) -> None:
+    def undo(
+        self, delegate_id: int, *, reason: str = "", other_desk_confirmed: bool = False
+    ) -> None:
         """Take back a check-in: its own journal row, never a deletion of history.
 
         Undoing another desk's check-in raises ``checkin.other_desk`` unless the caller has asked
@@ -199,7 +213,12 @@ class Desk:
             event.conn.execute("delete from attendance where delegate_id = ?", (delegate_id,))
             event.journal(
                 "checkin.undo",
-                {"delegate_id": delegate_id, "reason": reason, "undoes": original, "desk_of_checkin": desk},
+                {
+                    "delegate_id": delegate_id,
+                    "reason": reason,
+                    "undoes": original,
+                    "desk_of_checkin": desk,
+                },
             )
         self._last = None
 
@@ -269,7 +288,12 @@ def request_walkin(
         walkin_id = int(cur.lastrowid or 0)
         event.journal(
             "walkin.requested",
-            {"walkin_id": walkin_id, "name": name, "unit": clean(unit), "substitute_for": substitute_for},
+            {
+                "walkin_id": walkin_id,
+                "name": name,
+                "unit": clean(unit),
+                "substitute_for": substitute_for,
+            },
         )
     return get_walkin(event, walkin_id)
 
@@ -302,7 +326,9 @@ def decide_walkin(event: Event, walkin_id: int, *, approve: bool) -> WalkIn:
     with event.write():
         delegate_id = None
         if approve:
-            base = delegates_mod.get(event, request.substitute_for) if request.substitute_for else None
+            base = (
+                delegates_mod.get(event, request.substitute_for) if request.substitute_for else None
+            )
             cur = event.conn.execute(
                 "insert into delegates (name, unit, delegation, category, seat, match_key,"
                 " source_file, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -80,7 +80,9 @@ def parse(secret: bytes, text: str) -> ParsedCode | None:
     version = int(code[ID_DIGITS : ID_DIGITS + VERSION_DIGITS])
     if delegate_id == 0 or version == 0:
         return None
-    if not hmac.compare_digest(code[ID_DIGITS + VERSION_DIGITS :], _mac(secret, delegate_id, version)):
+    if not hmac.compare_digest(
+        code[ID_DIGITS + VERSION_DIGITS :], _mac(secret, delegate_id, version)
+    ):
         return None
     return ParsedCode(code, delegate_id, version)
 
@@ -102,7 +104,10 @@ def reissue(event: Event, delegate_id: int, *, reason: str = "") -> str:
         row = event.conn.execute(
             "select max(version) from codes where delegate_id = ?", (delegate_id,)
         ).fetchone()
-        if event.conn.execute("select 1 from delegates where id = ?", (delegate_id,)).fetchone() is None:
+        if (
+            event.conn.execute("select 1 from delegates where id = ?", (delegate_id,)).fetchone()
+            is None
+        ):
             raise DaihoiError("delegate.unknown", id=delegate_id)
         version = (row[0] or 0) + 1
         code = make_code(secret, delegate_id, version)

@@ -154,7 +154,9 @@ def get_many(event: Event, ids: Iterable[int]) -> dict[int, Delegate]:
 
 
 def count(event: Event) -> int:
-    return int(event.conn.execute("select count(*) from delegates where status = 'approved'").fetchone()[0])
+    return int(
+        event.conn.execute("select count(*) from delegates where status = 'approved'").fetchone()[0]
+    )
 
 
 def set_higher_level(event: Event, delegate_id: int, chosen: bool) -> None:
@@ -182,7 +184,9 @@ class UpsertReport:
 _STORED = PERSON_FIELDS + ("source_file", "source_row")
 
 
-def upsert(event: Event, records: Iterable[dict[str, Any]], *, dry_run: bool = False) -> UpsertReport:
+def upsert(
+    event: Event, records: Iterable[dict[str, Any]], *, dry_run: bool = False
+) -> UpsertReport:
     """Add or update delegates from list rows, in one transaction (or none, for a dry run).
 
     A row matches an existing delegate by ``external_id``, else by name + unit + birth year
@@ -213,7 +217,12 @@ def upsert(event: Event, records: Iterable[dict[str, Any]], *, dry_run: bool = F
     for record in records:
         values = {f: record.get(f) for f in _STORED}
         for f in _STORED:
-            if values[f] is None and f not in ("birth_year", "birth_date", "external_id", "source_row"):
+            if values[f] is None and f not in (
+                "birth_year",
+                "birth_date",
+                "external_id",
+                "source_row",
+            ):
                 values[f] = ""
         key = match_key(values["name"], values["unit"], values["birth_year"])
         found = by_external.get(values["external_id"]) if values["external_id"] else None

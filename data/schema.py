@@ -98,3 +98,7 @@ _M001 = [
         delegate_id integer references delegates (id),
         decided_at text)""",
 ]
+
+
+# Later areas register their migrations in their own modules, imported here in release order.
+from . import schema_honours, schema_programme  # noqa: E402,F401

@@ -99,7 +99,9 @@ class SearchIndex:
         exact = [self._name.exact(t) for t in tokens]
         prefix = [self._name.prefix(t) for t in tokens]
         anywhere = [p | self._other.prefix(t) for p, t in zip(prefix, tokens)]
-        initials = self._initials.prefix(tokens[0]) if len(tokens) == 1 and len(tokens[0]) > 1 else set()
+        initials = (
+            self._initials.prefix(tokens[0]) if len(tokens) == 1 and len(tokens[0]) > 1 else set()
+        )
 
         every = _intersect(anywhere) | initials
         whole = _intersect(exact)

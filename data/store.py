@@ -139,7 +139,9 @@ class Event:
                     "created_at": stamp(clock()),
                 }
             )
-            event.journal("event.created", {"title": title, "kind": kind, "date": date, "start": start})
+            event.journal(
+                "event.created", {"title": title, "kind": kind, "date": date, "start": start}
+            )
         return event
 
     @classmethod

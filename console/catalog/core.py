@@ -1,0 +1,115 @@
+"""Messages of the event file, delegates, import and check-in."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------ event file
+    "event.exists": {
+        "vi": "Đã có sự kiện ở {path}: không ghi đè. Chọn tệp khác bằng --db.",
+        "en": "An event already exists at {path}: not overwriting it. Choose another file with --db.",
+    },
+    "event.missing": {
+        "vi": 'Không tìm thấy tệp sự kiện {path}. Tạo bằng: daihoi init --title "…" (hoặc chỉ --db).',
+        "en": 'No event file at {path}. Create one with: daihoi init --title "…" (or pass --db).',
+    },
+    "event.not_an_event": {
+        "vi": "Tệp {path} không phải tệp sự kiện daihoi.",
+        "en": "{path} is not a daihoi event file.",
+    },
+    "event.unreadable": {
+        "vi": "Không đọc được tệp sự kiện {path} ({reason}). Dùng bản sao lưu gần nhất.",
+        "en": "Cannot read the event file {path} ({reason}). Use the latest backup.",
+    },
+    "event.cannot_create": {
+        "vi": "Không tạo được tệp {path}: {reason}.",
+        "en": "Cannot create {path}: {reason}.",
+    },
+    "event.busy": {
+        "vi": "Tệp sự kiện đang bận (bàn khác đang ghi quá lâu): chưa ghi gì, hãy thử lại. ({reason})",
+        "en": "The event file is busy (another desk has been writing too long): nothing was written, try again. ({reason})",
+    },
+    "event.write_failed": {
+        "vi": "Không ghi được vào tệp sự kiện ({reason}): chưa ghi gì, dữ liệu nhập vẫn giữ nguyên.",
+        "en": "Could not write to the event file ({reason}): nothing was written, your input is kept.",
+    },
+    "event.bad_kind": {
+        "vi": "Loại sự kiện không hợp lệ: {kind} (dai-hoi hoặc hoi-nghi).",
+        "en": "Unknown event kind: {kind} (dai-hoi or hoi-nghi).",
+    },
+    "event.bad_date": {
+        "vi": "Ngày không hợp lệ: {value} (dạng YYYY-MM-DD).",
+        "en": "Invalid date: {value} (use YYYY-MM-DD).",
+    },
+    "event.bad_time": {
+        "vi": "Giờ không hợp lệ: {value} (dạng HH:MM).",
+        "en": "Invalid time: {value} (use HH:MM).",
+    },
+    "event.created": {
+        "vi": 'Đã tạo sự kiện "{title}" tại {path}.',
+        "en": 'Created event "{title}" at {path}.',
+    },
+    # ------------------------------------------------------------- delegates
+    "delegate.unknown": {
+        "vi": "Không có đại biểu số {id}.",
+        "en": "No delegate with id {id}.",
+    },
+    "code.out_of_range": {
+        "vi": "Không tạo được mã thẻ cho đại biểu {id}, lần in {version}.",
+        "en": "Cannot make a badge code for delegate {id}, version {version}.",
+    },
+    # ---------------------------------------------------------------- import
+    "import.unsupported": {
+        "vi": "Tệp {file}: chỉ đọc được .xlsx và .csv.",
+        "en": "{file}: only .xlsx and .csv files can be read.",
+    },
+    "import.unreadable": {
+        "vi": "Không đọc được tệp {file}: {reason}. Chưa thay đổi gì.",
+        "en": "Cannot read {file}: {reason}. Nothing was changed.",
+    },
+    "import.no_sheet": {
+        "vi": 'Tệp {file} không có trang tính "{sheet}" (có: {sheets}).',
+        "en": '{file} has no sheet "{sheet}" (it has: {sheets}).',
+    },
+    "import.no_header": {
+        "vi": 'Tệp {file}: không tìm thấy dòng tiêu đề có cột "Họ và tên". Chưa thay đổi gì.',
+        "en": '{file}: no header row with a "Full name" column was found. Nothing was changed.',
+    },
+    "import.skip": {
+        "vi": "{file}, dòng {row}{column}: {reason}",
+        "en": "{file}, row {row}{column}: {reason}",
+    },
+    "import.column": {"vi": ", cột {column}", "en": ", column {column}"},
+    "import.bad_year": {
+        "vi": 'năm sinh "{value}" không đọc được',
+        "en": 'birth year "{value}" cannot be read',
+    },
+    "import.bad_gender": {
+        "vi": 'giới tính "{value}" không rõ (Nam/Nữ)',
+        "en": 'gender "{value}" is unclear (Nam/Nữ)',
+    },
+    "import.duplicate_row": {
+        "vi": "trùng với dòng {first}",
+        "en": "same person as row {first}",
+    },
+    "import.summary": {
+        "vi": "Thêm {added}, cập nhật {updated}, giữ nguyên {unchanged}, bỏ qua {skipped} dòng.",
+        "en": "Added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped} rows.",
+    },
+    "import.dry_run": {
+        "vi": "Chạy thử: chưa ghi gì vào tệp sự kiện.",
+        "en": "Dry run: nothing was written to the event file.",
+    },
+    # --------------------------------------------------------------- check-in
+    "checkin.not_checked_in": {
+        "vi": "Đại biểu số {id} chưa điểm danh.",
+        "en": "Delegate {id} is not checked in.",
+    },
+    "checkin.other_desk": {
+        "vi": "Đại biểu này được điểm danh ở {desk} lúc {at}. Xác nhận để huỷ.",
+        "en": "This delegate was checked in at {desk} at {at}. Confirm to undo.",
+    },
+    "walkin.no_name": {"vi": "Cần nhập họ và tên.", "en": "A name is required."},
+    "walkin.unknown": {"vi": "Không có yêu cầu số {id}.", "en": "No request number {id}."},
+    "walkin.decided": {
+        "vi": "Yêu cầu số {id} đã được xử lý ({state}).",
+        "en": "Request {id} was already decided ({state}).",
+    },
+}
