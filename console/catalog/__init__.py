@@ -6,9 +6,9 @@ Each module defines ``MESSAGES = {key: {"vi": …, "en": …}}``; keys are prefi
 
 from __future__ import annotations
 
-from . import core
+from . import cli, console, core
 
-AREAS = [core]
+AREAS = [core, cli, console]
 CATALOG: dict[str, dict[str, str]] = {}
 for _area in AREAS:
     CATALOG.update(_area.MESSAGES)

@@ -1,0 +1,159 @@
+"""The Textual app: a thin shell that opens the event file and hosts one screen per job.
+
+``make_app`` is the one factory shared by the command line, the Pilot tests and the snapshots.
+Each screen owns its bindings and handlers; the app only knows the event file, the desk, and
+when the file changed (``revision``), which every screen watches to repaint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.reactive import reactive
+
+from data.delegates import Delegate, all_delegates, get_many
+from data.search import SearchIndex
+from data.store import Clock, Event, system_clock
+
+from .i18n import set_lang, t
+from .keys import translate_bindings
+
+POLL_SECONDS = 0.25
+"""How often the app asks SQLite whether another desk wrote (``PRAGMA data_version``: cheap)."""
+
+
+def _screens() -> dict[str, Callable[[], object]]:
+    from .screens.delegates import DelegatesScreen
+    from .screens.reception import ReceptionScreen
+
+    return {"delegates": DelegatesScreen, "reception": ReceptionScreen}
+
+
+SCREEN_KEYS = {
+    "reception": "f1",
+    "delegates": "f2",
+    "programme": "f3",
+    "ceremony": "f4",
+    "dashboard": "f5",
+}
+"""The function key that opens each screen, shown in the footer of every screen."""
+
+
+class ScreenCommands(Provider):
+    """Every screen in the command palette, in the user's language."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, DaihoiApp)
+        matcher = self.matcher(query)
+        for name in app.MODES:
+            label = t(f"screen.{name}")
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), lambda n=name: app.switch_mode(n))
+
+
+class DaihoiApp(App[None]):
+    """The daihoi console on one event file, as one desk."""
+
+    CSS_PATH = "global.tcss"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    revision: reactive[int] = reactive(0, init=False)
+    """Bumped when the event file changed (this desk's writes or another desk's)."""
+
+    def __init__(
+        self,
+        event_path: Path,
+        *,
+        clock: Clock = system_clock,
+        desk: str = "",
+        operator: str = "",
+        screen: str | None = None,
+    ) -> None:
+        self.MODES = _screens()  # type: ignore[misc]
+        super().__init__()
+        translate_bindings(self)
+        self.event_path = Path(event_path)
+        self.clock = clock
+        self.desk = desk or "Bàn 1"
+        self.operator = operator
+        self.first_screen = screen if screen in self.MODES else "reception"
+        self.event = Event.open(self.event_path, clock=clock, desk=self.desk, operator=operator)
+        self._version = self.event.data_version()
+        self._index: SearchIndex | None = None
+        self._index_stamp: tuple[object, ...] | None = None
+        self.title = self.event.info.title
+        self.sub_title = t("app.subtitle", desk=self.desk)
+
+    BINDINGS = [
+        Binding(key, f"show('{name}')", f"screen.{name}", priority=True)
+        for name, key in SCREEN_KEYS.items()
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys of screens this build does not have."""
+        if action == "show":
+            return parameters[0] in self.MODES
+        return True
+
+    def action_show(self, name: str) -> None:
+        if name in self.MODES:
+            self.switch_mode(name)
+
+    def on_mount(self) -> None:
+        self.switch_mode(self.first_screen)
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def _poll(self) -> None:
+        version = self.event.data_version()
+        if version != self._version:
+            self._version = version
+            self.revision += 1
+
+    def changed(self) -> None:
+        """This desk wrote: repaint every screen now (data_version only sees other desks)."""
+        self.revision += 1
+
+    def search(self, query: str, limit: int = 100) -> tuple[list[Delegate], int]:
+        """Search the delegates; results carry their current arrival, the index only names.
+
+        The index is rebuilt only when the list itself changed (an import, an approved
+        walk-in), not on every check-in, so ten busy desks do not rebuild it ten times a second.
+        """
+        stamp = self.event.conn.execute(
+            "select count(*), max(id), max(updated_at) from delegates"
+        ).fetchone()
+        if self._index is None or stamp != self._index_stamp:
+            self._index = SearchIndex(all_delegates(self.event))
+            self._index_stamp = stamp
+        result = self._index.search(query, limit=limit)
+        fresh = get_many(self.event, [d.id for d in result.delegates])
+        return [fresh[d.id] for d in result.delegates if d.id in fresh], result.total
+
+    def on_unmount(self) -> None:
+        self.event.close()
+
+
+def make_app(
+    event_path: Path | str,
+    *,
+    clock: Clock = system_clock,
+    desk: str = "",
+    operator: str = "",
+    lang: str | None = None,
+    screen: str | None = None,
+) -> DaihoiApp:
+    """The console on ``event_path``; the command line, tests and snapshots all call this."""
+    if lang:
+        set_lang(lang)
+    return DaihoiApp(Path(event_path), clock=clock, desk=desk, operator=operator, screen=screen)

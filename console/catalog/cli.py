@@ -1,0 +1,124 @@
+"""Messages of the command line: help texts (with an example each) and results."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "cli.error": {"vi": "Lỗi: {reason}", "en": "Error: {reason}"},
+    "cli.main": {
+        "vi": "daihoi: bàn điều hành ngày Đại hội Thi đua yêu nước.\n\n"
+        "Ví dụ: daihoi demo  (mở bàn điều hành trên sự kiện mẫu)",
+        "en": "daihoi: the event-day console for emulation congresses.\n\n"
+        "Example: daihoi demo  (opens the console on a demo event)",
+    },
+    "cli.opt.db": {
+        "vi": "Tệp sự kiện (mặc định $DAIHOI_DB, rồi daihoi.db).",
+        "en": "Event file (default $DAIHOI_DB, then daihoi.db).",
+    },
+    "cli.opt.json": {"vi": "In dữ liệu dạng JSON.", "en": "Print data as JSON."},
+    "cli.opt.lang": {"vi": "Ngôn ngữ: vi hoặc en.", "en": "Language: vi or en."},
+    "cli.opt.desk": {
+        "vi": "Tên bàn (mặc định $DAIHOI_DESK).",
+        "en": "Desk name (default $DAIHOI_DESK).",
+    },
+    "cli.opt.title": {"vi": "Tên sự kiện.", "en": "Event title."},
+    "cli.opt.kind": {
+        "vi": "dai-hoi (có chào cờ) hoặc hoi-nghi.",
+        "en": "dai-hoi (with flag salute) or hoi-nghi.",
+    },
+    "cli.opt.date": {"vi": "Ngày, dạng YYYY-MM-DD.", "en": "Date, YYYY-MM-DD."},
+    "cli.opt.start": {"vi": "Giờ bắt đầu, dạng HH:MM.", "en": "Start time, HH:MM."},
+    "cli.opt.sheet": {"vi": "Tên trang tính (.xlsx).", "en": "Sheet name (.xlsx)."},
+    "cli.opt.dry_run": {
+        "vi": "Chỉ cho biết sẽ thay đổi gì, không ghi.",
+        "en": "Only show what would change; write nothing.",
+    },
+    "cli.opt.search": {
+        "vi": "Tìm theo tên, đơn vị, đoàn (không dấu cũng được).",
+        "en": "Search name, unit, delegation (accents optional).",
+    },
+    "cli.opt.limit": {"vi": "Số dòng tối đa.", "en": "At most this many rows."},
+    "cli.opt.screen": {"vi": "Màn hình mở đầu.", "en": "Screen to open first."},
+    "cli.opt.no_console": {
+        "vi": "Chỉ tạo sự kiện mẫu, không mở bàn điều hành.",
+        "en": "Only create the demo event; do not open the console.",
+    },
+    "cli.opt.bench_n": {"vi": "Số đại biểu tổng hợp.", "en": "Number of synthetic delegates."},
+    "cli.opt.only": {
+        "vi": "Chỉ đo phần này (lặp được).",
+        "en": "Measure only this part (repeatable).",
+    },
+    "cli.init": {
+        "vi": "Tạo tệp sự kiện mới (không ghi đè tệp đã có).\n\n"
+        'Ví dụ: daihoi init --db tinh.db --title "Đại hội Thi đua yêu nước tỉnh Thái Nguyên lần thứ VI" '
+        "--date 2025-09-20 --start 07:30",
+        "en": "Create a new event file (never overwrites one).\n\n"
+        'Example: daihoi init --db province.db --title "Provincial emulation congress" '
+        "--date 2025-09-20 --start 07:30",
+    },
+    "cli.import": {
+        "vi": "Nhập danh sách từ tệp .xlsx/.csv.",
+        "en": "Import lists from .xlsx/.csv files.",
+    },
+    "cli.import.delegates": {
+        "vi": "Nhập danh sách đại biểu đã duyệt, đúng như các đơn vị gửi (dòng tiêu đề, ô gộp, "
+        "dòng nhóm, dòng ký tên đều được bỏ qua). Nhập lại bản sửa thì cập nhật, không trùng lặp.\n\n"
+        "Ví dụ: daihoi import delegates danh-sach.xlsx --dry-run",
+        "en": "Import the approved delegate list as units send it (title rows, merged cells, "
+        "section rows and signatures are handled). Re-importing a corrected list updates in place.\n\n"
+        "Example: daihoi import delegates list.xlsx --dry-run",
+    },
+    "cli.delegates": {
+        "vi": "Liệt kê đại biểu theo thứ tự tên tiếng Việt, hoặc tìm.\n\n"
+        'Ví dụ: daihoi delegates --search "hoa nguyen"',
+        "en": "List delegates in Vietnamese name order, or search.\n\n"
+        'Example: daihoi delegates --search "hoa nguyen"',
+    },
+    "delegates.count": {"vi": "{n} đại biểu.", "en": "{n} delegates."},
+    "cli.codes": {
+        "vi": "Liệt kê mã thẻ hiện hành của từng đại biểu.\n\nVí dụ: daihoi codes --json",
+        "en": "List each delegate's current badge code.\n\nExample: daihoi codes --json",
+    },
+    "cli.checkin": {
+        "vi": "Điểm danh bằng mã thẻ (quét hoặc gõ). Mã thoát 0 chỉ khi được vào.\n\n"
+        'Ví dụ: daihoi checkin "000 123 014 829 103 827" --desk "Bàn 1"',
+        "en": "Check in by badge code (scanned or typed). Exit status 0 only when admitted.\n\n"
+        'Example: daihoi checkin "000 123 014 829 103 827" --desk "Desk 1"',
+    },
+    "cli.console": {
+        "vi": 'Mở bàn điều hành (giao diện terminal).\n\nVí dụ: daihoi console --desk "Bàn 1"',
+        "en": 'Open the console (terminal interface).\n\nExample: daihoi console --desk "Desk 1"',
+    },
+    "cli.demo": {
+        "vi": "Tạo sự kiện mẫu (520 đại biểu tổng hợp) và mở bàn điều hành.\n\nVí dụ: daihoi demo",
+        "en": "Create a demo event (520 synthetic delegates) and open the console.\n\nExample: daihoi demo",
+    },
+    "demo.title": {
+        "vi": "Đại hội Thi đua yêu nước tỉnh Thái Nguyên lần thứ VI (mẫu)",
+        "en": "Thái Nguyên Provincial Emulation Congress VI (demo)",
+    },
+    "demo.ready": {"vi": "Sự kiện mẫu: {path}", "en": "Demo event: {path}"},
+    "cli.bench": {
+        "vi": "Đo tốc độ trên dữ liệu tổng hợp và in số liệu (trung vị, p95, p99).\n\n"
+        "Ví dụ: daihoi bench --delegates 10000",
+        "en": "Measure speed on synthetic data and print figures (median, p95, p99).\n\n"
+        "Example: daihoi bench --delegates 10000",
+    },
+    "verdict.admitted.line": {
+        "vi": "MỜI VÀO: {who} · ghế {seat}",
+        "en": "ADMITTED: {who} · seat {seat}",
+    },
+    "verdict.already.line": {
+        "vi": "ĐÃ ĐIỂM DANH: {who} · lúc {at} tại {desk}",
+        "en": "ALREADY CHECKED IN: {who} · at {at}, {desk}",
+    },
+    "verdict.revoked.line": {
+        "vi": "THẺ ĐÃ THU HỒI: {who} · thẻ đã được in lại lúc {at}",
+        "en": "REVOKED BADGE: {who} · badge reprinted at {at}",
+    },
+    "verdict.unknown.line": {
+        "vi": "KHÔNG CÓ TRONG DANH SÁCH: {who} · mời sang bàn Ban tổ chức",
+        "en": "NOT ON THE APPROVED LIST: {who} · send to the organizers' desk",
+    },
+    "verdict.invalid.line": {
+        "vi": "MÃ KHÔNG HỢP LỆ: không phải thẻ của đại hội này, hoặc gõ sai. Tìm theo tên.",
+        "en": "INVALID CODE: not a badge of this event, or mistyped. Search by name.",
+    },
+}

@@ -1,0 +1,319 @@
+"""The ``daihoi`` command line: one group, one function per command, data on stdout.
+
+Conventions (every command): ``--db PATH`` (else ``$DAIHOI_DB``, else ``daihoi.db``), data on
+stdout (``--json`` for a stable shape), messages on stderr, a one-line reason and exit status 1 on
+failure. Commands call the same domain objects as the console.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from data import checkin as checkin_mod
+from data import codes as codes_mod
+from data import delegates as delegates_mod
+from data.search import SearchIndex
+from data.store import Event, resolve_path
+
+from .clikit import Group, emit, fails_cleanly, option, say
+from .i18n import set_lang, t
+
+
+def default_operator() -> str:
+    """Who is at the keyboard: ``$DAIHOI_OPERATOR``, else the login name."""
+    try:
+        return os.environ.get("DAIHOI_OPERATOR") or getpass.getuser()
+    except Exception:  # no login name in some containers
+        return ""
+
+
+def db_option(func: Any) -> Any:
+    return option("--db", "db", type=click.Path(dir_okay=False), default=None, help="cli.opt.db")(
+        func
+    )
+
+
+def json_option(func: Any) -> Any:
+    return option("--json", "as_json", is_flag=True, help="cli.opt.json")(func)
+
+
+def desk_option(func: Any) -> Any:
+    return option(
+        "--desk", default=lambda: os.environ.get("DAIHOI_DESK", "CLI"), help="cli.opt.desk"
+    )(func)
+
+
+def open_event(db: str | None, desk: str = "CLI") -> Event:
+    return Event.open(db, desk=desk, operator=default_operator())
+
+
+@click.group(cls=Group, help="cli.main")
+@option("--lang", type=click.Choice(["vi", "en"]), default=None, help="cli.opt.lang")
+@click.version_option(package_name="daihoi")
+def cli(lang: str | None) -> None:
+    set_lang(lang)
+
+
+# ---------------------------------------------------------------- the event
+@cli.command(help="cli.init")
+@db_option
+@option("--title", required=True, help="cli.opt.title")
+@option(
+    "--kind", type=click.Choice(["dai-hoi", "hoi-nghi"]), default="dai-hoi", help="cli.opt.kind"
+)
+@option("--date", default=None, help="cli.opt.date")
+@option("--start", default="07:30", help="cli.opt.start")
+@json_option
+@fails_cleanly
+def init(
+    db: str | None, title: str, kind: str, date: str | None, start: str, as_json: bool
+) -> None:
+    event = create_event(db, title=title, kind=kind, date=date, start=start)
+    if as_json:
+        emit({"path": str(event.path), "uid": event.info.uid, "title": event.info.title})
+    say(t("event.created", title=event.info.title, path=event.path))
+
+
+def create_event(db: str | Path | None, **info: Any) -> Event:
+    """Create the event file and seed its programme from the template of its kind."""
+    from programme import template
+
+    event = Event.create(db, operator=default_operator(), **info)
+    template.seed(event)
+    return event
+
+
+# ---------------------------------------------------------------- importing
+@cli.group(name="import", cls=Group, help="cli.import")
+def import_group() -> None:
+    pass
+
+
+@import_group.command(name="delegates", help="cli.import.delegates")
+@db_option
+@click.argument("file", type=click.Path(dir_okay=False))
+@option("--sheet", default=None, help="cli.opt.sheet")
+@option("--dry-run", is_flag=True, help="cli.opt.dry_run")
+@json_option
+@fails_cleanly
+def import_delegates(
+    db: str | None, file: str, sheet: str | None, dry_run: bool, as_json: bool
+) -> None:
+    from data.importing import import_delegates as run_import
+
+    event = open_event(db)
+    report = run_import(event, file, sheet=sheet, dry_run=dry_run)
+    skipped = [{"row": s.row, "column": s.column, "reason": skip_reason(s)} for s in report.skipped]
+    if as_json:
+        emit(
+            {
+                "added": report.added,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "skipped": skipped,
+            }
+        )
+    else:
+        for name in report.added_names:
+            click.echo(f"+ {name}")
+        for name, fields in report.updated_names:
+            click.echo(f"~ {name} ({', '.join(fields)})")
+    for s in report.skipped:
+        say(
+            t(
+                "import.skip",
+                file=report.file,
+                row=s.row,
+                column=t("import.column", column=s.column) if s.column else "",
+                reason=skip_reason(s),
+            )
+        )
+    say(
+        t(
+            "import.summary",
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            skipped=len(report.skipped),
+        )
+    )
+    if dry_run:
+        say(t("import.dry_run"))
+
+
+def skip_reason(skip: Any) -> str:
+    return t(skip.key, **skip.params)
+
+
+# ---------------------------------------------------------------- delegates
+@cli.command(help="cli.delegates")
+@db_option
+@option("--search", "query", default=None, help="cli.opt.search")
+@option("--limit", type=int, default=None, help="cli.opt.limit")
+@json_option
+@fails_cleanly
+def delegates(db: str | None, query: str | None, limit: int | None, as_json: bool) -> None:
+    event = open_event(db)
+    found = delegates_mod.all_delegates(event)
+    if query:
+        result = SearchIndex(found).search(query, limit=limit or len(found) or 1)
+        found = result.delegates
+    elif limit:
+        found = found[:limit]
+    if as_json:
+        emit([d.public() for d in found])
+        return
+    for d in found:
+        mark = "✓" if d.checked_in_at else " "
+        click.echo(f"{mark} {d.id:>5}  {d.name:<28} {d.delegation:<32} {d.category}")
+    say(t("delegates.count", n=len(found)))
+
+
+# ---------------------------------------------------------------- codes, check-in
+@cli.command(help="cli.codes")
+@db_option
+@json_option
+@fails_cleanly
+def codes(db: str | None, as_json: bool) -> None:
+    event = open_event(db)
+    rows = [
+        {
+            "id": d.id,
+            "name": d.name,
+            "code": d.code,
+            "human": codes_mod.human(d.code) if d.code else None,
+        }
+        for d in delegates_mod.all_delegates(event)
+    ]
+    if as_json:
+        emit(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['id']:>5}  {r['code'] or '-':<20} {r['name']}")
+
+
+@cli.command(help="cli.checkin")
+@db_option
+@click.argument("scan")
+@desk_option
+@json_option
+@fails_cleanly
+def checkin(db: str | None, scan: str, desk: str, as_json: bool) -> None:
+    event = open_event(db, desk)
+    verdict = checkin_mod.Desk(event, notes_for=notes_for(event)).scan(scan)
+    if as_json:
+        emit(verdict.public())
+    else:
+        click.echo(describe_verdict(verdict))
+    sys.exit(0 if verdict.ok else 2)
+
+
+def notes_for(event: Event) -> checkin_mod.NotesFor | None:
+    """What the desk should tell about a delegate today (speaker, honouree), from the programme."""
+    try:
+        from programme.notes import notes_for as programme_notes
+    except ImportError:
+        return None
+    return lambda delegate_id: programme_notes(event, delegate_id)
+
+
+def describe_verdict(v: checkin_mod.Verdict) -> str:
+    """One line per verdict, the same words the reception screen shows."""
+    d = v.delegate
+    who = f"{d.name} — {d.delegation or d.unit}" if d else ""
+    if v.verdict == checkin_mod.ADMITTED:
+        return t("verdict.admitted.line", who=who, seat=d.seat if d else "")
+    if v.verdict == checkin_mod.ALREADY:
+        return t("verdict.already.line", who=who, at=hhmm(v.checked_in_at), desk=v.desk)
+    if v.verdict == checkin_mod.REVOKED:
+        return t("verdict.revoked.line", who=who, at=hhmm(v.revoked_at))
+    if v.verdict == checkin_mod.UNKNOWN:
+        return t("verdict.unknown.line", who=who)
+    return t("verdict.invalid.line")
+
+
+def hhmm(stamp: str | None) -> str:
+    """``2025-09-20T08:12:03.000+07:00`` → ``08:12``."""
+    return stamp[11:16] if stamp else ""
+
+
+# ---------------------------------------------------------------- console, demo
+@cli.command(name="console", help="cli.console")
+@db_option
+@desk_option
+@option(
+    "--screen",
+    type=click.Choice(["delegates", "reception", "programme", "stage", "ceremony", "dashboard"]),
+    default=None,
+    help="cli.opt.screen",
+)
+@fails_cleanly
+def console_cmd(db: str | None, desk: str, screen: str | None) -> None:
+    from .app import make_app
+
+    path = resolve_path(db)
+    Event.open(path).close()  # a clear message now rather than a traceback inside the app
+    make_app(path, desk=desk, operator=default_operator(), screen=screen).run()
+
+
+@cli.command(help="cli.demo")
+@option("--db", "db", type=click.Path(dir_okay=False), default="daihoi-demo.db", help="cli.opt.db")
+@option("--no-console", is_flag=True, help="cli.opt.no_console")
+@desk_option
+@fails_cleanly
+def demo(db: str, no_console: bool, desk: str) -> None:
+    from data.importing import import_delegates as run_import
+    from data.synthetic import DEMO_LIST
+
+    path = Path(db)
+    if not path.exists():
+        event = create_event(path, title=t("demo.title"), kind="dai-hoi", start="07:30")
+        report = run_import(event, DEMO_LIST)
+        say(
+            t(
+                "import.summary",
+                added=report.added,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                skipped=len(report.skipped),
+            )
+        )
+        event.close()
+    say(t("demo.ready", path=path))
+    if not no_console:
+        from .app import make_app
+
+        make_app(path, desk=desk, operator=default_operator()).run()
+
+
+@cli.command(help="cli.bench")
+@option("--delegates", "n", type=int, default=10_000, help="cli.opt.bench_n")
+@option(
+    "--only",
+    type=click.Choice(["import", "search", "scan", "desks", "badges", "merge"]),
+    multiple=True,
+    help="cli.opt.only",
+)
+@json_option
+@fails_cleanly
+def bench(n: int, only: tuple[str, ...], as_json: bool) -> None:
+    from . import bench as bench_mod
+
+    results = bench_mod.run(n, only=set(only) or None, progress=say)
+    if as_json:
+        emit(results)
+    else:
+        for line in bench_mod.format_results(results):
+            click.echo(line)
+
+
+def main() -> None:
+    """Entry point of the ``daihoi`` script."""
+    set_lang(None)  # $DAIHOI_LANG; ``daihoi --lang en …`` overrides it in the group callback
+    cli.main(prog_name="daihoi")

@@ -1,0 +1,83 @@
+"""Click, speaking the user's language: help texts are catalog keys rendered when shown.
+
+Click builds help text when ``--help`` is read, after ``--lang`` (a group option) has been
+applied, so a key in ``help=`` can be rendered in the chosen language at that moment.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from data.errors import DaihoiError
+
+from .i18n import render, t
+
+
+class Command(click.Command):
+    """A command whose help and short help are catalog keys."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.help:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                for para in t(self.help).split("\n\n"):
+                    formatter.write_text(para)
+                    formatter.write_paragraph()
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return t(self.help).split("\n")[0] if self.help else ""
+
+
+class Group(click.Group):
+    command_class = Command
+    group_class = type
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        Command.format_help_text(self, ctx, formatter)  # type: ignore[arg-type]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return t(self.help).split("\n")[0] if self.help else ""
+
+
+class Option(click.Option):
+    """An option whose help is a catalog key."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        if record is None or not self.help:
+            return record
+        return record[0], record[1].replace(self.help, t(self.help))
+
+
+def option(*decls: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(*decls, cls=Option, **kwargs)
+
+
+def say(message: str) -> None:
+    """A message for the user: on stderr, so stdout stays data."""
+    click.echo(message, err=True)
+
+
+def emit(data: Any) -> None:
+    """Data for scripts: JSON on stdout, stable keys, UTF-8 as is."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def fails_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a DaihoiError into a one-line reason on stderr and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DaihoiError as exc:
+            say(t("cli.error", reason=render(exc)))
+            sys.exit(1)
+
+    return wrapper

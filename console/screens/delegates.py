@@ -1,0 +1,45 @@
+"""The delegates screen: the approved list with live search, for organizers and reception."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from ..i18n import t
+from ..keys import translate_bindings
+from ..widgets.delegate_table import DelegateTable
+
+
+class DelegatesScreen(Screen[None]):
+    """Type to search (accents optional, any word order, initials); the list follows."""
+
+    CSS_PATH = "delegates.tcss"
+    BINDINGS = [("escape", "clear", "key.clear")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=t("delegates.placeholder"), id="search")
+        yield Static(id="count")
+        yield DelegateTable(id="list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self.refresh_list, init=False)
+        self.refresh_list()
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Changed, "#search")
+    def refresh_list(self) -> None:
+        query = self.query_one("#search", Input).value
+        found, total = self.app.search(query, limit=200)  # type: ignore[attr-defined]
+        self.query_one(DelegateTable).show(found)
+        self.query_one("#count", Static).update(t("delegates.found", shown=len(found), total=total))
+
+    def action_clear(self) -> None:
+        self.query_one("#search", Input).value = ""

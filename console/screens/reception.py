@@ -1,0 +1,190 @@
+"""The reception desk: scan a badge or type a name, see the verdict at once.
+
+The scan field always has focus. A USB scanner types digits and Enter: the verdict is committed
+by :meth:`data.checkin.Desk.scan` before it is painted. Typing letters searches instead; the
+arrow keys move through the results and Enter admits the highlighted delegate. Staff never need
+the mouse.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from data import codes
+from data.checkin import Desk, Verdict, request_walkin
+from data.delegates import Delegate
+from data.errors import DaihoiError
+
+from ..i18n import render, t
+from ..keys import translate_bindings
+from ..widgets.delegate_table import DelegateTable, hhmm
+from ..widgets.verdict import VerdictPanel
+from .modals import AskText, AskWalkIn, Confirm
+
+
+class ReceptionScreen(Screen[None]):
+    """One reception desk."""
+
+    CSS_PATH = "reception.tcss"
+    AUTO_FOCUS = "#scan"
+    BINDINGS = [
+        ("escape", "clear", "key.clear"),
+        ("down", "cursor(1)", "key.next"),
+        ("up", "cursor(-1)", "key.previous"),
+        ("ctrl+z", "undo", "key.undo"),
+        ("f6", "walkin", "key.walkin"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.desk: Desk | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="left"):
+                yield Input(placeholder=t("reception.placeholder"), id="scan")
+                yield VerdictPanel(id="verdict")
+                yield DelegateTable(id="results")
+            with Vertical(id="right"):
+                yield Static(id="counters")
+                yield Static(t("reception.recent"), classes="title")
+                yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.app
+        self.desk = Desk(app.event, notes_for=getattr(app, "notes_for", None))  # type: ignore[attr-defined]
+        recent = self.query_one("#recent", DataTable)
+        recent.add_columns(t("column.time"), t("column.name"), t("column.delegation"))
+        self.watch(app, "revision", self.refresh_live, init=False)
+        self.refresh_live()
+        self.query_one("#results", DelegateTable).display = False
+
+    # ---------------------------------------------------------- scan / search
+    @on(Input.Changed, "#scan")
+    def search(self, event: Input.Changed) -> None:
+        text = event.value.strip()
+        results = self.query_one("#results", DelegateTable)
+        if not text or codes.looks_like_code(text):
+            results.display = False
+            return
+        found, _total = self.app.search(text, limit=50)  # type: ignore[attr-defined]
+        results.show(found)
+        results.display = True
+
+    @on(Input.Submitted, "#scan")
+    def submit(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        assert self.desk is not None
+        results = self.query_one("#results", DelegateTable)
+        try:
+            if codes.looks_like_code(text):
+                verdict = self.desk.scan(text)
+            elif results.display and results.highlighted is not None:
+                verdict = self.desk.admit(results.highlighted.id)
+            else:
+                self.notify(t("reception.no_match"), severity="warning")
+                return
+        except DaihoiError as exc:  # the input stays in the field so nothing typed is lost
+            self.notify(render(exc), severity="error", timeout=10)
+            return
+        self.show_verdict(verdict)
+        event.input.value = ""
+        results.display = False
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        self.query_one(VerdictPanel).show(verdict)
+        if not verdict.repeat:
+            self.app.bell()
+        self.app.changed()  # type: ignore[attr-defined]
+
+    # ---------------------------------------------------------- live counters
+    def refresh_live(self) -> None:
+        assert self.desk is not None
+        c = self.desk.counters()
+        pct = f"{100 * c.arrived / c.expected:.1f}".replace(".", ",") if c.expected else "0"
+        lines = [t("reception.arrived", arrived=c.arrived, expected=c.expected, pct=pct), ""]
+        for delegation, arrived, expected in c.delegations:
+            lines.append(f"{arrived:>4}/{expected:<4} {delegation or t('reception.no_delegation')}")
+        self.query_one("#counters", Static).update("\n".join(lines))
+        recent = self.query_one("#recent", DataTable)
+        recent.clear()
+        for at, name, delegation in c.recent:
+            recent.add_row(hhmm(at), name, delegation)
+
+    # ---------------------------------------------------------- keys
+    def action_clear(self) -> None:
+        self.query_one("#scan", Input).value = ""
+        self.query_one(VerdictPanel).clear_verdict()
+
+    def action_cursor(self, step: int) -> None:
+        results = self.query_one("#results", DelegateTable)
+        if results.display and results.row_count:
+            results.move_cursor(row=max(0, min(results.row_count - 1, results.cursor_row + step)))
+
+    def _undo_target(self) -> Delegate | None:
+        """The highlighted search result if checked in, else the last verdict's delegate."""
+        results = self.query_one("#results", DelegateTable)
+        if results.display and results.highlighted and results.highlighted.checked_in_at:
+            return results.highlighted
+        shown = self.query_one(VerdictPanel).verdict
+        return shown.delegate if shown and shown.delegate else None
+
+    @work
+    async def action_undo(self) -> None:
+        target = self._undo_target()
+        if target is None:
+            self.notify(t("reception.undo_nothing"), severity="warning")
+            return
+        reason = await self.app.push_screen_wait(
+            AskText(
+                t("reception.undo_question", name=target.name),
+                placeholder=t("reception.undo_reason"),
+            )
+        )
+        if reason is None:
+            return
+        assert self.desk is not None
+        try:
+            self.desk.undo(target.id, reason=reason)
+        except DaihoiError as exc:
+            if exc.key != "checkin.other_desk":
+                self.notify(render(exc), severity="error")
+                return
+            if not await self.app.push_screen_wait(Confirm(render(exc))):
+                return
+            self.desk.undo(target.id, reason=reason, other_desk_confirmed=True)
+        self.query_one(VerdictPanel).clear_verdict()
+        self.notify(t("reception.undone", name=target.name))
+        self.app.changed()  # type: ignore[attr-defined]
+        self.query_one("#scan", Input).focus()
+
+    @work
+    async def action_walkin(self) -> None:
+        results = self.query_one("#results", DelegateTable)
+        listed = results.highlighted if results.display else None
+        form = await self.app.push_screen_wait(AskWalkIn(listed.name if listed else None))
+        if form is None:
+            return
+        try:
+            request = request_walkin(
+                self.app.event,  # type: ignore[attr-defined]
+                name=form.name,
+                unit=form.unit,
+                reason=form.reason,
+                substitute_for=listed.id if form.substitute and listed else None,
+            )
+        except DaihoiError as exc:
+            self.notify(render(exc), severity="error")
+            return
+        self.notify(t("reception.walkin_recorded", id=request.id, name=request.name), timeout=8)
+        self.query_one("#scan", Input).value = ""
+        self.query_one("#scan", Input).focus()

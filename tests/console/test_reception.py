@@ -1,0 +1,187 @@
+"""Pilot tests of the reception desk, one per user flow: scan, repeat, search-and-admit,
+undo, walk-in, and a second desk's check-in showing up in this desk's counters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from console.app import make_app
+from console.widgets.delegate_table import DelegateTable
+from console.widgets.verdict import VerdictPanel
+from data import codes
+from data.checkin import Desk
+from data.store import Event
+
+from .conftest import by_name
+
+
+def verdict_of(app: Any) -> VerdictPanel:
+    return app.screen.query_one(VerdictPanel)
+
+
+def attendance(path: Path) -> dict[int, str]:
+    with Event.open(path) as ev:
+        return dict(ev.conn.execute("select delegate_id, desk from attendance"))
+
+
+async def test_scan_admits_and_commits_before_showing(event_path: Path, clock: Any) -> None:
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*hoa.code, "enter")
+        panel = verdict_of(app)
+        assert panel.verdict is not None and panel.verdict.verdict == "admitted"
+        assert panel.has_class("-admitted")
+        assert "Nguyễn Thị Hoa" in str(panel.render())
+        assert attendance(event_path) == {hoa.id: "Bàn 1"}
+        assert app.screen.query_one("#scan").value == ""
+        assert app.focused is app.screen.query_one("#scan")
+
+
+async def test_each_rejection_is_shown_in_red(event_path: Path, clock: Any) -> None:
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    duc = by_name(event_path, "Trần Văn Đức")
+    with Event.open(event_path, clock=clock) as ev:
+        codes.reissue(ev, duc.id, reason="mất thẻ")
+        ev.conn.execute("update delegates set status = 'withdrawn' where name = 'Hoàng Văn Hòa'")
+    hoa_forged = hoa.code[:-1] + str((int(hoa.code[-1]) + 1) % 10)
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*hoa_forged, "enter")
+        assert verdict_of(app).verdict.verdict == "invalid"
+        assert verdict_of(app).has_class("-rejected")
+        clock.advance(seconds=5)
+        await pilot.press(*duc.code, "enter")
+        assert verdict_of(app).verdict.verdict == "revoked"
+        assert "được in lại lúc 07:30" in str(verdict_of(app).render())
+    assert attendance(event_path) == {}
+
+
+async def test_unknown_and_already(event_path: Path, clock: Any) -> None:
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    hoang = by_name(event_path, "Hoàng Văn Hòa")
+    with Event.open(event_path, clock=clock, desk="Bàn 2") as ev:
+        Desk(ev).scan(hoa.code)
+        ev.conn.execute("update delegates set status = 'withdrawn' where id = ?", (hoang.id,))
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*hoa.code, "enter")
+        panel = verdict_of(app)
+        assert panel.verdict.verdict == "already"
+        assert panel.has_class("-already")
+        assert "Bàn 2" in str(panel.render())
+        clock.advance(seconds=5)
+        await pilot.press(*hoang.code, "enter")
+        assert verdict_of(app).verdict.verdict == "unknown"
+
+
+async def test_repeat_within_three_seconds_is_one_scan(event_path: Path, clock: Any) -> None:
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*hoa.code, "enter")
+        clock.advance(seconds=2)
+        await pilot.press(*hoa.code, "enter")
+        assert verdict_of(app).verdict.verdict == "admitted"
+        assert verdict_of(app).verdict.repeat
+        clock.advance(seconds=4)
+        await pilot.press(*hoa.code, "enter")
+        assert verdict_of(app).verdict.verdict == "already"
+    with Event.open(event_path) as ev:
+        kinds = [r["kind"] for r in ev.journal_rows() if r["kind"] in ("checkin", "scan.already")]
+    assert kinds == ["checkin", "scan.already"]
+
+
+async def test_search_by_name_and_admit_with_enter(event_path: Path, clock: Any) -> None:
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"hoa")
+        table = app.screen.query_one("#results", DelegateTable)
+        assert table.display
+        names = [d.name for d in table.shown]
+        assert names[0] == "Nguyễn Thị Hoa"  # given name Hoa first, then "Hòa"
+        assert "Hoàng Văn Hòa" in names
+        await pilot.press("down", "enter")
+        assert verdict_of(app).verdict.verdict == "admitted"
+        assert verdict_of(app).verdict.delegate.name == names[1]
+    assert list(attendance(event_path)) == [by_name(event_path, names[1]).id]
+
+
+async def test_undo_asks_a_reason_and_journals_it(event_path: Path, clock: Any) -> None:
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*hoa.code, "enter")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press(*"nham nguoi", "enter")
+        await pilot.pause()
+    assert attendance(event_path) == {}
+    with Event.open(event_path) as ev:
+        undo = ev.journal_rows("checkin.undo")
+    assert len(undo) == 1
+    assert undo[0]["payload"]["reason"] == "nham nguoi"
+    assert undo[0]["desk"] == "Bàn 1"
+
+
+async def test_undo_of_another_desks_checkin_needs_confirmation(
+    event_path: Path, clock: Any
+) -> None:
+    duc = by_name(event_path, "Trần Văn Đức")
+    with Event.open(event_path, clock=clock, desk="Bàn 2") as ev:
+        Desk(ev).admit(duc.id)
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"duc")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press(*"sai ban", "enter")
+        await pilot.pause()
+        assert attendance(event_path) == {duc.id: "Bàn 2"}  # not yet: a confirmation is asked
+        await pilot.press("n")
+        await pilot.pause()
+        assert attendance(event_path) == {duc.id: "Bàn 2"}
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press(*"sai ban", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert attendance(event_path) == {}
+
+
+async def test_walkin_request_adds_nobody(event_path: Path, clock: Any) -> None:
+    duc = by_name(event_path, "Trần Văn Đức")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"duc")
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press(*"Phạm Văn Nam", "enter", *"UBND huyện Đại Từ", "enter", "space", "tab")
+        await pilot.press(*"đi thay", "enter")
+        await pilot.pause()
+    with Event.open(event_path) as ev:
+        rows = ev.conn.execute(
+            "select name, unit, substitute_for, state, desk from walkins"
+        ).fetchall()
+        count = ev.conn.execute("select count(*) from delegates").fetchone()[0]
+    assert rows == [("Phạm Văn Nam", "UBND huyện Đại Từ", duc.id, "pending", "Bàn 1")]
+    assert count == 6
+
+
+async def test_another_desks_checkin_updates_the_counters(event_path: Path, clock: Any) -> None:
+    thuy = by_name(event_path, "Lê Thị Thúy")
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*hoa.code, "enter")
+        counters = app.screen.query_one("#counters")
+        assert "1 / 6" in str(counters.render())
+        with Event.open(event_path, clock=clock, desk="Bàn 2") as other:
+            Desk(other).scan(thuy.code)
+        for _ in range(20):  # the app polls data_version every 0.25 s
+            await pilot.pause(0.1)
+            if "2 / 6" in str(counters.render()):
+                break
+        assert "2 / 6" in str(counters.render())
