@@ -1,0 +1,233 @@
+"""``daihoi bench``: the speed figures we promise, measured on synthetic data.
+
+Each part builds its own event in a temporary folder, times the real code path (the same calls
+the console and the command line make) and reports median, p95 and p99 in milliseconds. Targets
+from the issues are printed beside the figures; nothing here asserts them (tests never time).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from data import codes as codes_mod
+from data import delegates as delegates_mod
+from data.checkin import ADMITTED, Desk
+from data.search import SearchIndex
+from data.store import Event
+from data.text import name_sort_key
+
+Progress = Callable[[str], None]
+
+
+def percentiles(samples_ms: Iterable[float]) -> dict[str, float]:
+    """median, p95, p99 and max of a list of milliseconds."""
+    values = sorted(samples_ms)
+    if not values:
+        return {"n": 0}
+
+    def pick(q: float) -> float:
+        return round(values[min(len(values) - 1, int(q * len(values)))], 3)
+
+    return {
+        "n": len(values),
+        "median": round(statistics.median(values), 3),
+        "p95": pick(0.95),
+        "p99": pick(0.99),
+        "max": round(values[-1], 3),
+    }
+
+
+def _event(folder: Path, name: str) -> Event:
+    return Event.create(folder / name, title="Bench", date="2025-09-20")
+
+
+def _records(n: int) -> list[dict[str, Any]]:
+    from data.synthetic import generate
+
+    return generate(n, seed=7)
+
+
+def bench_import(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """Import an n-row .xlsx (as units send it: title block, merged headers, sections) and .csv."""
+    from data.importing import import_delegates
+    from data.synthetic import write_csv, write_xlsx
+
+    records = _records(n)
+    xlsx = write_xlsx(records, folder / "list.xlsx", messy=True)
+    csv_path = write_csv(records, folder / "list.csv")
+    result: dict[str, Any] = {"rows": n}
+    for label, path, runs in (("xlsx", xlsx, 3), ("csv", csv_path, 5)):
+        times = []
+        for run in range(runs):
+            progress(f"import {label} {run + 1}/{runs}")
+            with _event(folder, f"import-{label}-{run}.db") as ev:
+                started = time.perf_counter()
+                report = import_delegates(ev, path)
+                times.append((time.perf_counter() - started) * 1000)
+            assert report.added == n - len(report.skipped), report
+        result[label] = percentiles(times)
+    result["target_ms"] = {"xlsx": 2000 * n / 10_000, "csv": 500 * n / 10_000}
+    return result
+
+
+def _typing(names: list[str], rng: random.Random, count: int) -> list[str]:
+    """Queries as staff type them: prefixes of 'given family', 'family middle given', initials."""
+    from data.text import fold
+
+    queries: list[str] = []
+    while len(queries) < count:
+        parts = fold(rng.choice(names)).split()
+        if not parts:
+            continue
+        form = rng.choice(["given family", "full", "initials"])
+        text = (
+            f"{parts[-1]} {parts[0]}" if form == "given family" else
+            " ".join(parts) if form == "full" else "".join(p[0] for p in parts)
+        )  # fmt: skip
+        queries.extend(text[:i] for i in range(1, len(text) + 1))
+    return queries[:count]
+
+
+def bench_search(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """Per-keystroke search latency at n delegates (and 10x n, as the 100,000 target asks)."""
+    result: dict[str, Any] = {}
+    rng = random.Random(3)
+    for size in (n, n * 10):
+        progress(f"search index of {size} delegates")
+        people = [
+            delegates_mod.Delegate(id=i + 1, name=r["name"], unit=r["unit"], delegation=r["delegation"],
+                                   sort_key=name_sort_key(r["name"]))
+            for i, r in enumerate(_records(size))
+        ]  # fmt: skip
+        started = time.perf_counter()
+        index = SearchIndex(people)
+        build_ms = (time.perf_counter() - started) * 1000
+        queries = _typing([p.name for p in people], rng, 2000)
+        times = []
+        for q in queries:
+            t0 = time.perf_counter()
+            index.search(q, limit=50)
+            times.append((time.perf_counter() - t0) * 1000)
+        result[str(size)] = {"index_build_ms": round(build_ms, 1), "per_keystroke": percentiles(times)}
+    result["target_ms"] = {"p95 at 10,000": 5, "p95 at 100,000": 30}
+    return result
+
+
+def bench_scan(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """Scan-to-committed-verdict latency at n delegates, one desk."""
+    progress(f"scan: event of {n} delegates")
+    with _event(folder, "scan.db") as ev:
+        delegates_mod.upsert(ev, _records(n))
+        scans = [code for _, code, _ in codes_mod.current_codes(ev)]
+        random.Random(5).shuffle(scans)
+        ev.desk = "Bàn 1"
+        desk = Desk(ev)
+        times = []
+        for code in scans[:2000]:
+            t0 = time.perf_counter()
+            desk.scan(code)
+            times.append((time.perf_counter() - t0) * 1000)
+    return {"delegates": n, "scan_ms": percentiles(times), "target_ms": {"p99": 5}}
+
+
+def _desk_worker(args: tuple[str, str, list[str]]) -> tuple[list[float], list[tuple[str, str]]]:
+    path, desk_name, scans = args
+    with Event.open(path, desk=desk_name) as ev:
+        desk = Desk(ev)
+        times, verdicts = [], []
+        for code in scans:
+            t0 = time.perf_counter()
+            v = desk.scan(code)
+            times.append((time.perf_counter() - t0) * 1000)
+            verdicts.append((code, v.verdict))
+    return times, verdicts
+
+
+def bench_desks(desks: int, per_desk: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """``desks`` processes scan ``per_desk`` different badges each into one file; then every
+    badge is scanned again by two desks at once. Lost check-ins and double admissions must be 0."""
+    path = folder / f"desks-{desks}.db"
+    total = desks * per_desk
+    progress(f"desks: {desks} processes × {per_desk} scans")
+    with _event(folder, path.name) as ev:
+        delegates_mod.upsert(ev, _records(total))
+        all_codes = [code for _, code, _ in codes_mod.current_codes(ev)]
+    rng = random.Random(11)
+    rng.shuffle(all_codes)
+    first = [(str(path), f"Bàn {i + 1}", all_codes[i * per_desk : (i + 1) * per_desk]) for i in range(desks)]
+    # The second round: each badge again, from two different desks at the same moment.
+    second = []
+    for i in range(desks):
+        mine = list(all_codes[i * per_desk : (i + 1) * per_desk])
+        theirs = list(all_codes[((i + 1) % desks) * per_desk : ((i + 1) % desks + 1) * per_desk])
+        both = mine + theirs
+        rng.shuffle(both)
+        second.append((str(path), f"Bàn {i + 1}", both))
+    ctx = multiprocessing.get_context("spawn")
+    started = time.perf_counter()
+    with ctx.Pool(desks) as pool:
+        round1 = pool.map(_desk_worker, first)
+        round2 = pool.map(_desk_worker, second)
+    wall = time.perf_counter() - started
+    admitted: dict[str, int] = {}
+    times: list[float] = []
+    for t, verdicts in round1 + round2:
+        times.extend(t)
+        for code, verdict in verdicts:
+            if verdict == ADMITTED:
+                admitted[code] = admitted.get(code, 0) + 1
+    with Event.open(path) as ev:
+        rows = ev.conn.execute("select count(*) from attendance").fetchone()[0]
+        integrity = ev.conn.execute("pragma integrity_check").fetchone()[0]
+    return {
+        "desks": desks,
+        "scans": len(times),
+        "wall_s": round(wall, 2),
+        "scan_ms": percentiles(times),
+        "lost_checkins": total - rows,
+        "double_admissions": sum(1 for c in admitted.values() if c > 1),
+        "never_admitted": total - len(admitted),
+        "integrity": integrity,
+    }
+
+
+PARTS = ("import", "search", "scan", "desks")
+
+
+def run(n: int, *, only: set[str] | None = None, progress: Progress = lambda _: None) -> dict[str, Any]:
+    """Run the chosen parts of the benchmark at ``n`` delegates; returns the figures."""
+    results: dict[str, Any] = {"delegates": n}
+    with tempfile.TemporaryDirectory(prefix="daihoi-bench-") as tmp:
+        folder = Path(tmp)
+        for part in PARTS:
+            if only and part not in only:
+                continue
+            if part == "import":
+                results["import"] = bench_import(n, folder, progress)
+            elif part == "search":
+                results["search"] = bench_search(n, folder, progress)
+            elif part == "scan":
+                results["scan"] = bench_scan(n, folder, progress)
+            elif part == "desks":
+                results["desks_4x500"] = bench_desks(4, 500, folder, progress)
+                results["desks_10x200"] = bench_desks(10, 200, folder, progress)
+    return results
+
+
+def format_results(results: dict[str, Any], indent: str = "") -> list[str]:
+    """The figures as indented lines, for people."""
+    lines = []
+    for key, value in results.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{key}:")
+            lines.extend(format_results(value, indent + "  "))
+        else:
+            lines.append(f"{indent}{key}: {value}")
+    return lines

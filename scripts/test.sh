@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The README's test command: install into .venv, lint, check the import contracts, run pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/pip install -q --upgrade pip >/dev/null
+.venv/bin/pip install -q -e '.[test]'
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/lint-imports
+.venv/bin/daihoi --help >/dev/null
+.venv/bin/pytest -q -p no:cacheprovider "$@"

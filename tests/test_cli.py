@@ -1,0 +1,127 @@
+"""The command line as users and scripts see it: exit codes, stdout data, stderr messages."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from console.cli import cli
+from console.i18n import set_lang
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+
+    def invoke(*args: str, code: int | None = 0) -> click.testing.Result:
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, (result.stdout, result.stderr)
+        return result
+
+    yield invoke
+    set_lang("vi")
+
+
+def write_list(path: Path) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["STT", "Họ và tên", "Giới tính", "Năm sinh", "Đơn vị", "Đoàn", "Thành phần", "Ghế"])
+        w.writerow([1, "Nguyễn Thị Hoa", "Nữ", 1980, "Sở Y tế", "Khối các sở", "Điển hình tiên tiến", "A01"])
+        w.writerow([2, "Trần Văn Đức", "Nam", 1961, "UBND huyện Đại Từ", "Đoàn huyện Đại Từ", "Anh hùng Lao động", "A02"])
+    return path
+
+
+def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found.extend(commands(command, (*prefix, name)))
+    return found
+
+
+def test_init_creates_and_refuses_to_overwrite(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("init", "--db", "e.db", "--title", "Đại hội", "--date", "2025-09-20", "--start", "07:30")
+    assert (tmp_path / "e.db").exists()
+    again = run("init", "--db", "e.db", "--title", "Khác", code=1)
+    assert again.stdout == ""
+    assert again.stderr.count("\n") == 1
+    assert "e.db" in again.stderr and "không ghi đè" in again.stderr
+
+
+def test_db_from_environment(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DAIHOI_DB", str(tmp_path / "env.db"))
+    run("init", "--title", "Từ biến môi trường")
+    assert (tmp_path / "env.db").exists()
+    assert not (tmp_path / "daihoi.db").exists()
+
+
+def test_missing_event_is_a_one_line_error(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("delegates", "--db", "nowhere.db", code=1)
+    assert result.stderr.startswith("Lỗi: Không tìm thấy tệp sự kiện nowhere.db")
+
+
+def test_import_list_search_checkin_round_trip(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("init", "--db", "e.db", "--title", "Đại hội")
+    source = write_list(tmp_path / "ds.csv")
+    dry = json.loads(run("import", "delegates", str(source), "--db", "e.db", "--dry-run", "--json").stdout)
+    assert dry == {"added": 2, "updated": 0, "unchanged": 0, "skipped": []}
+    assert json.loads(run("delegates", "--db", "e.db", "--json").stdout) == []
+    done = json.loads(run("import", "delegates", str(source), "--db", "e.db", "--json").stdout)
+    assert done["added"] == 2
+    again = json.loads(run("import", "delegates", str(source), "--db", "e.db", "--json").stdout)
+    assert again == {"added": 0, "updated": 0, "unchanged": 2, "skipped": []}
+
+    listed = json.loads(run("delegates", "--db", "e.db", "--json").stdout)
+    assert [d["name"] for d in listed] == ["Trần Văn Đức", "Nguyễn Thị Hoa"]  # Đức < Hoa
+    for key in ("id", "code", "name", "gender", "birth_year", "ethnicity", "unit", "delegation", "category", "seat", "checked_in_at"):
+        assert key in listed[0]
+    found = json.loads(run("delegates", "--db", "e.db", "--search", "hoa nguyen", "--json").stdout)
+    assert [d["name"] for d in found] == ["Nguyễn Thị Hoa"]
+
+    code = found[0]["code"]
+    spaced = " ".join(code[i : i + 3] for i in range(0, len(code), 3))
+    first = run("checkin", spaced, "--db", "e.db", "--desk", "Bàn 3", "--json")
+    verdict = json.loads(first.stdout)
+    assert verdict["verdict"] == "admitted"
+    assert verdict["desk"] == "Bàn 3"
+    assert verdict["delegate"]["name"] == "Nguyễn Thị Hoa"
+    second = run("checkin", code, "--db", "e.db", "--json", code=2)
+    assert json.loads(second.stdout)["verdict"] == "already"
+    forged = run("checkin", code[:-1] + str((int(code[-1]) + 1) % 10), "--db", "e.db", "--json", code=2)
+    assert json.loads(forged.stdout)["verdict"] == "invalid"
+
+    codes = json.loads(run("codes", "--db", "e.db", "--json").stdout)
+    assert {c["code"] for c in codes} == {d["code"] for d in listed}
+
+
+def test_english(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--lang", "en", "init", "--help")
+    assert "Create a new event file" in result.stdout
+    assert "Example:" in result.stdout
+
+
+@pytest.mark.parametrize("path", commands(cli))
+def test_every_command_has_help_with_an_example(run, path: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    command = cli
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    result = run(*path, "--help")
+    assert result.stdout.strip()
+    if not isinstance(command, click.Group):
+        assert "Ví dụ:" in result.stdout, f"daihoi {' '.join(path)} --help has no example"
+
+
+@pytest.mark.parametrize("path", commands(cli))
+def test_every_command_is_in_the_readme(path: tuple[str, ...]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"daihoi {' '.join(path)}\b", readme), f"README never shows daihoi {' '.join(path)}"
