@@ -158,9 +158,10 @@ class Desk:
                 )
                 verdict = Verdict(ALREADY, delegate, row[0], row[1], scanned=scanned)
             else:
-                at = stamp(event.now())
+                moment = event.now()
+                at = stamp(moment)  # the attendance row and its journal row share one time
                 uuid = event.journal(
-                    "checkin", {"delegate_id": delegate.id, "via": via, "code": code}
+                    "checkin", {"delegate_id": delegate.id, "via": via, "code": code}, at=moment
                 )
                 event.conn.execute(
                     "insert into attendance (delegate_id, checked_in_at, desk, operator, journal_uuid)"

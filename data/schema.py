@@ -27,6 +27,9 @@ _M001 = [
     """create table event (
         id integer primary key check (id = 1),
         uid text not null,
+        replica text not null,
+        parent_replica text,
+        desk_copy_of text,
         title text not null,
         kind text not null,
         date text,

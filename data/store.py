@@ -62,6 +62,10 @@ class EventInfo:
 
     uid: str
     """Random id of this event; badge codes and desk copies are bound to it."""
+    replica: str
+    """Id of this file: the main event file has ``replica == uid``; each desk copy its own."""
+    desk_copy_of: str | None
+    """For a desk copy, the desk it was made for; None for the main event file."""
     title: str
     """Shown on badges, screens and reports."""
     kind: str
@@ -126,11 +130,13 @@ class Event:
         except OSError as exc:
             raise DaihoiError("event.cannot_create", path=str(target), reason=exc.strerror) from exc
         event = cls._connect(target, clock=clock, desk=desk, operator=operator)
+        event_uid = uuid.uuid4().hex
         with event.write():
             event.db["event"].insert(
                 {
                     "id": 1,
-                    "uid": uuid.uuid4().hex,
+                    "uid": event_uid,
+                    "replica": event_uid,
                     "title": title.strip(),
                     "kind": kind,
                     "date": date,
@@ -192,7 +198,9 @@ class Event:
     def info(self) -> EventInfo:
         """The event's title, kind, date and start (cached: it does not change during a day)."""
         if self._info is None:
-            row = self.db.execute("select uid, title, kind, date, start from event").fetchone()
+            row = self.db.execute(
+                "select uid, replica, desk_copy_of, title, kind, date, start from event"
+            ).fetchone()
             self._info = EventInfo(*row)
         return self._info
 
@@ -251,7 +259,7 @@ class Event:
                 self.desk,
                 self.operator,
                 stamp(at or self.clock()),
-                self.info.uid,
+                self.info.replica,
             ),
         )
         return row_uuid

@@ -6,9 +6,9 @@ Each module defines ``MESSAGES = {key: {"vi": …, "en": …}}``; keys are prefi
 
 from __future__ import annotations
 
-from . import cli, console, core
+from . import cli, console, core, replicas
 
-AREAS = [core, cli, console]
+AREAS = [core, cli, console, replicas]
 CATALOG: dict[str, dict[str, str]] = {}
 for _area in AREAS:
     CATALOG.update(_area.MESSAGES)

@@ -1,0 +1,266 @@
+"""Copies of the event file: backups, offline desk copies, and merging them back.
+
+- :func:`backup` writes a consistent copy while desks keep working (SQLite's online backup API),
+  owner-only, through a temporary file so a half-written backup never looks like a good one.
+- :func:`clone` makes a desk copy: the same event (same secret, so badges scan), a new replica id
+  so its journal rows say where they were written.
+- :func:`merge` brings a desk copy's journal into the main file and the main file's news back
+  into the copy. Journal rows keep their uuid, so merging twice changes nothing; check-ins are
+  replayed so the earliest check-in of a delegate wins and later ones are recorded as
+  duplicates; badge revocations and the delegate list (imports, approved walk-ins) flow both ways.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DaihoiError
+from .store import Event
+
+_JOURNAL_COLS = "uuid, kind, payload, desk, operator, at, origin"
+
+
+def _owner_only(path: Path) -> None:
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError as exc:
+        raise DaihoiError("backup.exists", path=str(path)) from exc
+    except OSError as exc:
+        raise DaihoiError("backup.cannot_write", path=str(path), reason=exc.strerror) from exc
+
+
+def backup(event: Event, dest: str | os.PathLike[str]) -> Path:
+    """Write a consistent copy of the event to ``dest`` (a file, or a folder to put one in)."""
+    target = Path(dest)
+    if target.is_dir():
+        moment = event.now().strftime("%Y%m%d-%H%M%S")
+        target = target / f"{event.path.stem}-{moment}.db"
+    if target.exists():
+        raise DaihoiError("backup.exists", path=str(target))
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    _owner_only(partial)
+    try:
+        copy = sqlite3.connect(partial)
+        try:
+            event.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            if copy.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise DaihoiError("backup.corrupt", path=str(target))
+        finally:
+            copy.close()
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise DaihoiError("backup.cannot_write", path=str(target), reason=str(exc)) from exc
+    return target
+
+
+def rolling_backup(event: Event, folder: str | os.PathLike[str], keep: int = 12) -> Path:
+    """A backup into ``folder`` (a USB drive), keeping the newest ``keep`` of this event's."""
+    directory = Path(folder)
+    if not directory.is_dir():
+        raise DaihoiError("backup.no_folder", path=str(directory))
+    made = backup(event, directory)
+    mine = sorted(directory.glob(f"{event.path.stem}-*.db"))
+    for old in mine[:-keep]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def clone(event: Event, desk: str, out: str | os.PathLike[str]) -> Path:
+    """A desk copy of the event for working offline; merge it back with :func:`merge`."""
+    if event.info.desk_copy_of is not None:
+        raise DaihoiError("clone.from_copy", path=str(event.path))
+    target = backup(event, out)
+    with Event.open(target, clock=event.clock, desk=desk, operator=event.operator) as copy:
+        replica = uuid.uuid4().hex
+        with copy.write():
+            copy.conn.execute(
+                "update event set replica = ?, parent_replica = ?, desk_copy_of = ?",
+                (replica, event.info.replica, desk),
+            )
+            copy._info = None
+            copy.journal("desk.cloned", {"desk": desk, "from": event.info.replica})
+    with event.write():
+        event.journal("desk.cloned", {"desk": desk, "to": replica, "path": target.name})
+    return target
+
+
+@dataclass
+class MergeReport:
+    """What a merge did to one side (or would do, for a dry run)."""
+
+    journal_rows: int = 0
+    """Journal rows new to this side."""
+    checkins: int = 0
+    """Check-ins that became current here."""
+    duplicates: int = 0
+    """Check-ins of a delegate already checked in earlier: recorded, not admitted twice."""
+    undos: int = 0
+    delegates: int = 0
+    """Delegates added or updated from the other side (imports, approved walk-ins)."""
+    revocations: int = 0
+    """Badges revoked here because the other side reprinted them."""
+    walkins: int = 0
+    """Walk-in requests brought here for the organizers."""
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def public(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def merge(
+    main: Event, copy_path: str | os.PathLike[str], *, dry_run: bool = False
+) -> dict[str, MergeReport]:
+    """Merge a desk copy into ``main`` and back. Idempotent; any order, any number of copies."""
+    copy = Event.open(copy_path, clock=main.clock, desk=main.desk, operator=main.operator)
+    try:
+        if copy.info.uid != main.info.uid:
+            raise DaihoiError("merge.other_event", path=str(copy_path))
+        if copy.info.replica == main.info.replica:
+            raise DaihoiError("merge.same_file", path=str(copy_path))
+        reports = {"main": MergeReport(), "copy": MergeReport()}
+        try:
+            with main.write(), copy.write():
+                _sync(source=copy, target=main, report=reports["main"])
+                if reports["main"].journal_rows:
+                    summary = {k: v for k, v in reports["main"].public().items() if k != "kinds"}
+                    main.journal(
+                        "desk.merged",
+                        {"from": copy.info.replica, "desk": copy.info.desk_copy_of, **summary},
+                    )
+                # Back to the desk, this merge's own row included: a second merge finds nothing.
+                _sync(source=main, target=copy, report=reports["copy"])
+                if dry_run:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        return reports
+    finally:
+        copy.close()
+
+
+def _sync(*, source: Event, target: Event, report: MergeReport) -> None:
+    _sync_delegates(source, target, report)
+    _sync_codes(source, target, report)
+    known = {r[0] for r in target.conn.execute("select uuid from journal")}
+    fresh = [
+        row
+        for row in source.conn.execute(f"select {_JOURNAL_COLS} from journal order by at, seq")
+        if row[0] not in known
+    ]
+    for row in fresh:
+        row_uuid, kind, payload_text, desk, operator, at, origin = row
+        target.conn.execute(
+            f"insert into journal ({_JOURNAL_COLS}) values (?, ?, ?, ?, ?, ?, ?)", row
+        )
+        report.journal_rows += 1
+        report.kinds[kind] = report.kinds.get(kind, 0) + 1
+        payload = json.loads(payload_text)
+        if kind == "checkin":
+            _replay_checkin(target, payload["delegate_id"], row_uuid, at, desk, operator, report)
+        elif kind == "checkin.undo":
+            gone = target.conn.execute(
+                "delete from attendance where delegate_id = ? and journal_uuid = ?",
+                (payload["delegate_id"], payload.get("undoes")),
+            ).rowcount
+            report.undos += gone
+        elif kind == "walkin.requested" and target.info.desk_copy_of is None:
+            target.conn.execute(
+                "insert into walkins (name, unit, reason, substitute_for, requested_at, desk)"
+                " values (?, ?, ?, ?, ?, ?)",
+                (
+                    payload["name"],
+                    payload.get("unit", ""),
+                    payload.get("reason", ""),
+                    payload.get("substitute_for"),
+                    at,
+                    desk,
+                ),
+            )
+            report.walkins += 1
+
+
+def _replay_checkin(
+    target: Event,
+    delegate_id: int,
+    row_uuid: str,
+    at: str,
+    desk: str,
+    operator: str,
+    report: MergeReport,
+) -> None:
+    current = target.conn.execute(
+        "select checked_in_at, journal_uuid from attendance where delegate_id = ?", (delegate_id,)
+    ).fetchone()
+    if current is None:
+        target.conn.execute(
+            "insert into attendance (delegate_id, checked_in_at, desk, operator, journal_uuid)"
+            " values (?, ?, ?, ?, ?)",
+            (delegate_id, at, desk, operator, row_uuid),
+        )
+        report.checkins += 1
+        return
+    kept, dropped = (row_uuid, current[1]) if at < current[0] else (current[1], row_uuid)
+    if kept == row_uuid:
+        target.conn.execute(
+            "update attendance set checked_in_at = ?, desk = ?, operator = ?, journal_uuid = ?"
+            " where delegate_id = ?",
+            (at, desk, operator, row_uuid, delegate_id),
+        )
+    report.duplicates += 1
+    if target.info.desk_copy_of is None:
+        # Recorded once, in the main file; desk copies receive that row on the way back.
+        target.journal(
+            "merge.duplicate", {"delegate_id": delegate_id, "kept": kept, "duplicate": dropped}
+        )
+
+
+_DELEGATE_COLS = (
+    "id, external_id, name, gender, birth_year, birth_date, ethnicity, religion, position, unit,"
+    " delegation, category, seat, phone, source_file, source_row, match_key, status, higher_level,"
+    " created_at, updated_at"
+)
+
+
+def _sync_delegates(source: Event, target: Event, report: MergeReport) -> None:
+    """Newer delegate rows win, by id (only the main file adds delegates, so ids agree)."""
+    theirs = {r[0]: r for r in source.conn.execute(f"select {_DELEGATE_COLS} from delegates")}
+    ours = dict(target.conn.execute("select id, updated_at from delegates"))
+    names = [c.strip() for c in _DELEGATE_COLS.split(",")]
+    marks = ", ".join("?" * len(names))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in names[1:])
+    upsert = (
+        f"insert into delegates ({_DELEGATE_COLS}) values ({marks})"
+        f" on conflict (id) do update set {updates}"
+    )
+    for delegate_id, row in theirs.items():
+        if delegate_id not in ours or row[-1] > ours[delegate_id]:
+            target.conn.execute(upsert, row)
+            report.delegates += 1
+
+
+def _sync_codes(source: Event, target: Event, report: MergeReport) -> None:
+    for delegate_id, version, code, issued_at, revoked_at in source.conn.execute(
+        "select delegate_id, version, code, issued_at, revoked_at from codes"
+    ):
+        target.conn.execute(
+            "insert or ignore into codes (delegate_id, version, code, issued_at) values (?, ?, ?, ?)",
+            (delegate_id, version, code, issued_at),
+        )
+        if revoked_at:
+            report.revocations += target.conn.execute(
+                "update codes set revoked_at = ? where delegate_id = ? and version = ? and revoked_at is null",
+                (revoked_at, delegate_id, version),
+            ).rowcount
