@@ -115,7 +115,10 @@ def bench_search(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
             t0 = time.perf_counter()
             index.search(q, limit=50)
             times.append((time.perf_counter() - t0) * 1000)
-        result[str(size)] = {"index_build_ms": round(build_ms, 1), "per_keystroke": percentiles(times)}
+        result[str(size)] = {
+            "index_build_ms": round(build_ms, 1),
+            "per_keystroke": percentiles(times),
+        }
     result["target_ms"] = {"p95 at 10,000": 5, "p95 at 100,000": 30}
     return result
 
@@ -161,7 +164,10 @@ def bench_desks(desks: int, per_desk: int, folder: Path, progress: Progress) -> 
         all_codes = [code for _, code, _ in codes_mod.current_codes(ev)]
     rng = random.Random(11)
     rng.shuffle(all_codes)
-    first = [(str(path), f"Bàn {i + 1}", all_codes[i * per_desk : (i + 1) * per_desk]) for i in range(desks)]
+    first = [
+        (str(path), f"Bàn {i + 1}", all_codes[i * per_desk : (i + 1) * per_desk])
+        for i in range(desks)
+    ]
     # The second round: each badge again, from two different desks at the same moment.
     second = []
     for i in range(desks):
@@ -201,7 +207,9 @@ def bench_desks(desks: int, per_desk: int, folder: Path, progress: Progress) -> 
 PARTS = ("import", "search", "scan", "desks")
 
 
-def run(n: int, *, only: set[str] | None = None, progress: Progress = lambda _: None) -> dict[str, Any]:
+def run(
+    n: int, *, only: set[str] | None = None, progress: Progress = lambda _: None
+) -> dict[str, Any]:
     """Run the chosen parts of the benchmark at ``n`` delegates; returns the figures."""
     results: dict[str, Any] = {"delegates": n}
     with tempfile.TemporaryDirectory(prefix="daihoi-bench-") as tmp:

@@ -18,6 +18,7 @@ import click
 from data import checkin as checkin_mod
 from data import codes as codes_mod
 from data import delegates as delegates_mod
+from data import pins, replicas
 from data.search import SearchIndex
 from data.store import Event, resolve_path
 
@@ -75,9 +76,21 @@ def init(
     db: str | None, title: str, kind: str, date: str | None, start: str, as_json: bool
 ) -> None:
     event = create_event(db, title=title, kind=kind, date=date, start=start)
+    desk_pin, organizer_pin = pins.new_pin(), pins.new_pin()
+    pins.set_pin(event, "desk", desk_pin)
+    pins.set_pin(event, "organizer", organizer_pin)
     if as_json:
-        emit({"path": str(event.path), "uid": event.info.uid, "title": event.info.title})
+        emit(
+            {
+                "path": str(event.path),
+                "uid": event.info.uid,
+                "title": event.info.title,
+                "desk_pin": desk_pin,
+                "organizer_pin": organizer_pin,
+            }
+        )
     say(t("event.created", title=event.info.title, path=event.path))
+    say(t("pin.created", desk=desk_pin, organizer=organizer_pin))
 
 
 def create_event(db: str | Path | None, **info: Any) -> Event:
@@ -87,6 +100,99 @@ def create_event(db: str | Path | None, **info: Any) -> Event:
     event = Event.create(db, operator=default_operator(), **info)
     template.seed(event)
     return event
+
+
+@cli.command(help="cli.pin")
+@db_option
+@click.argument("kind", type=click.Choice(pins.KINDS))
+@option("--pin", "pin", prompt=True, hide_input=True, confirmation_prompt=True, help="cli.opt.pin")
+@fails_cleanly
+def pin(db: str | None, kind: str, pin: str) -> None:
+    event = open_event(db)
+    pins.set_pin(event, kind, pin)
+    say(t("pin.changed", kind=t(f"pin.kind.{kind}")))
+
+
+# ---------------------------------------------------------------- copies
+@cli.command(help="cli.backup")
+@db_option
+@click.argument("dest", type=click.Path())
+@json_option
+@fails_cleanly
+def backup(db: str | None, dest: str, as_json: bool) -> None:
+    made = replicas.backup(open_event(db), dest)
+    if as_json:
+        emit({"path": str(made)})
+    say(t("backup.done", path=made))
+
+
+@cli.command(help="cli.clone")
+@db_option
+@desk_option
+@option(
+    "-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help="cli.opt.output"
+)
+@fails_cleanly
+def clone(db: str | None, desk: str, out: str) -> None:
+    made = replicas.clone(open_event(db), desk, out)
+    say(t("clone.done", desk=desk, path=made))
+
+
+@cli.command(help="cli.merge")
+@db_option
+@click.argument("copies", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@option("--dry-run", is_flag=True, help="cli.opt.dry_run")
+@json_option
+@fails_cleanly
+def merge(db: str | None, copies: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
+    event = open_event(db, "merge")
+    results = []
+    for copy in copies:
+        reports = replicas.merge(event, copy, dry_run=dry_run)
+        main, back = reports["main"], reports["copy"]
+        results.append({"file": copy, "main": main.public(), "copy": back.public()})
+        say(
+            t(
+                "merge.summary",
+                desk=copy,
+                rows=main.journal_rows,
+                checkins=main.checkins,
+                duplicates=main.duplicates,
+                undos=main.undos,
+                walkins=main.walkins,
+                revocations=main.revocations,
+                back=back.journal_rows,
+            )
+        )
+    if as_json:
+        emit(results)
+    if dry_run:
+        say(t("import.dry_run"))
+
+
+# ---------------------------------------------------------------- walk-ins
+@cli.command(help="cli.walkins")
+@db_option
+@option("--approve", type=int, multiple=True, help="cli.opt.approve")
+@option("--reject", type=int, multiple=True, help="cli.opt.reject")
+@json_option
+@fails_cleanly
+def walkins(
+    db: str | None, approve: tuple[int, ...], reject: tuple[int, ...], as_json: bool
+) -> None:
+    event = open_event(db, "organizers")
+    for walkin_id in approve:
+        checkin_mod.decide_walkin(event, walkin_id, approve=True)
+    for walkin_id in reject:
+        checkin_mod.decide_walkin(event, walkin_id, approve=False)
+    requests = checkin_mod.walkins(event)
+    if as_json:
+        emit([w.__dict__ for w in requests])
+        return
+    for w in requests:
+        click.echo(
+            f"{w.id:>4}  {t('walkin.state.' + w.state):<10} {w.name} · {w.unit} · {w.reason}"
+        )
 
 
 # ---------------------------------------------------------------- importing

@@ -122,3 +122,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "INVALID CODE: not a badge of this event, or mistyped. Search by name.",
     },
 }
+MESSAGES.update(
+    {
+        "cli.opt.pin": {"vi": "PIN mới (ít nhất 4 chữ số).", "en": "New PIN (at least 4 digits)."},
+        "cli.opt.output": {"vi": "Tệp ghi ra.", "en": "Output file."},
+        "cli.opt.approve": {
+            "vi": "Duyệt yêu cầu số này (lặp được).",
+            "en": "Approve this request (repeatable).",
+        },
+        "cli.opt.reject": {
+            "vi": "Từ chối yêu cầu số này (lặp được).",
+            "en": "Reject this request (repeatable).",
+        },
+        "cli.pin": {
+            "vi": "Đặt PIN của bàn (trình duyệt trong mạng LAN) hoặc của Ban tổ chức.\n\n"
+            "Ví dụ: daihoi pin organizer",
+            "en": "Set the desk PIN (browsers on the LAN) or the organizer PIN.\n\n"
+            "Example: daihoi pin organizer",
+        },
+        "cli.backup": {
+            "vi": "Sao lưu nhất quán trong khi các bàn vẫn làm việc (vào tệp hoặc thư mục).\n\n"
+            "Ví dụ: daihoi backup /media/usb/",
+            "en": "Write a consistent backup while desks keep working (to a file or a folder).\n\n"
+            "Example: daihoi backup /media/usb/",
+        },
+        "cli.clone": {
+            "vi": "Tạo bản sao cho một bàn làm việc ngoại tuyến.\n\n"
+            'Ví dụ: daihoi clone --desk "Bàn 5" -o ban5.db',
+            "en": "Make a desk copy for working offline.\n\n"
+            'Example: daihoi clone --desk "Desk 5" -o desk5.db',
+        },
+        "cli.merge": {
+            "vi": "Gộp nhật ký của các bản sao vào sự kiện chính (lặp lại được, thứ tự nào cũng được).\n\n"
+            "Ví dụ: daihoi merge ban5.db ban6.db --dry-run",
+            "en": "Merge desk copies' journals into the main event (repeatable, any order).\n\n"
+            "Example: daihoi merge desk5.db desk6.db --dry-run",
+        },
+        "cli.walkins": {
+            "vi": "Xem, duyệt hoặc từ chối yêu cầu khách ngoài danh sách.\n\n"
+            "Ví dụ: daihoi walkins --approve 3",
+            "en": "List, approve or reject walk-in requests.\n\n"
+            "Example: daihoi walkins --approve 3",
+        },
+        "walkin.state.pending": {"vi": "chờ duyệt", "en": "pending"},
+        "walkin.state.approved": {"vi": "đã duyệt", "en": "approved"},
+        "walkin.state.rejected": {"vi": "từ chối", "en": "rejected"},
+        "pin.created": {
+            "vi": "PIN bàn: {desk} · PIN Ban tổ chức: {organizer} (hãy ghi lại: sẽ không hiện lại).",
+            "en": "Desk PIN: {desk} · Organizer PIN: {organizer} (write them down: not shown again).",
+        },
+        "pin.changed": {"vi": "Đã đổi PIN {kind}.", "en": "{kind} PIN changed."},
+        "pin.kind.desk": {"vi": "bàn", "en": "Desk"},
+        "pin.kind.organizer": {"vi": "Ban tổ chức", "en": "Organizer"},
+        "pin.bad_kind": {"vi": "Loại PIN không hợp lệ: {kind}.", "en": "Unknown PIN kind: {kind}."},
+        "pin.too_short": {
+            "vi": "PIN phải có ít nhất 4 chữ số.",
+            "en": "A PIN needs at least 4 digits.",
+        },
+    }
+)
