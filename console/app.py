@@ -8,7 +8,7 @@ when the file changed (``revision``), which every screen watches to repaint.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from textual.app import App
@@ -16,12 +16,17 @@ from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.reactive import reactive
 
+from data import pins
 from data.delegates import Delegate, all_delegates, get_many
 from data.search import SearchIndex
 from data.store import Clock, Event, system_clock
 
 from .i18n import set_lang, t
 from .keys import translate_bindings
+from .screens.pin import DeskPinScreen, OrganizerPin
+
+ORGANIZER_GRACE = timedelta(minutes=5)
+"""After the organizer PIN, further organizer actions at this desk need no PIN for this long."""
 
 POLL_SECONDS = 0.25
 """How often the app asks SQLite whether another desk wrote (``PRAGMA data_version``: cheap)."""
@@ -76,6 +81,7 @@ class DaihoiApp(App[None]):
         desk: str = "",
         operator: str = "",
         screen: str | None = None,
+        require_pin: bool = False,
     ) -> None:
         self.MODES = _screens()  # type: ignore[misc]
         super().__init__()
@@ -90,6 +96,9 @@ class DaihoiApp(App[None]):
         self._index: SearchIndex | None = None
         self._index_stamp: tuple[object, ...] | None = None
         self.title = self.event.info.title
+        self.locked = require_pin
+        """True until the desk PIN is typed (browsers on the LAN): no delegate data is shown."""
+        self._organizer_until: datetime | None = None
         self.sub_title = t("app.subtitle", desk=self.desk)
 
     BINDINGS = [
@@ -98,9 +107,11 @@ class DaihoiApp(App[None]):
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the keys of screens this build does not have."""
+        """Hide the keys of screens this build does not have, and all of them while locked."""
         if action == "show":
-            return parameters[0] in self.MODES
+            return not self.locked and parameters[0] in self.MODES
+        if action == "command_palette":
+            return not self.locked
         return True
 
     def action_show(self, name: str) -> None:
@@ -108,8 +119,29 @@ class DaihoiApp(App[None]):
             self.switch_mode(name)
 
     def on_mount(self) -> None:
-        self.switch_mode(self.first_screen)
         self.set_interval(POLL_SECONDS, self._poll)
+        if self.locked:
+            self.push_screen(DeskPinScreen(self.desk), self._unlocked)
+        else:
+            self.switch_mode(self.first_screen)
+
+    def _unlocked(self, desk: str | None) -> None:
+        self.locked = False
+        self.desk = self.event.desk = desk or self.desk
+        self.sub_title = t("app.subtitle", desk=self.desk)
+        self.switch_mode(self.first_screen)
+
+    async def organizer_ok(self, action: str) -> bool:
+        """Ask the organizer PIN (once per ``ORGANIZER_GRACE``) before an organizer action."""
+        if not pins.has_pin(self.event, "organizer"):
+            return True
+        now = self.now()
+        if self._organizer_until and now < self._organizer_until:
+            return True
+        if await self.push_screen_wait(OrganizerPin(t(f"pin.action.{action}"))):
+            self._organizer_until = now + ORGANIZER_GRACE
+            return True
+        return False
 
     def now(self) -> datetime:
         return self.clock()
@@ -152,8 +184,16 @@ def make_app(
     operator: str = "",
     lang: str | None = None,
     screen: str | None = None,
+    require_pin: bool = False,
 ) -> DaihoiApp:
     """The console on ``event_path``; the command line, tests and snapshots all call this."""
     if lang:
         set_lang(lang)
-    return DaihoiApp(Path(event_path), clock=clock, desk=desk, operator=operator, screen=screen)
+    return DaihoiApp(
+        Path(event_path),
+        clock=clock,
+        desk=desk,
+        operator=operator,
+        screen=screen,
+        require_pin=require_pin,
+    )

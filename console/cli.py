@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from data import checkin as checkin_mod
 from data import codes as codes_mod
 from data import delegates as delegates_mod
 from data import pins, replicas
+from data.errors import DaihoiError
 from data.search import SearchIndex
 from data.store import Event, resolve_path
 
@@ -366,6 +368,36 @@ def console_cmd(db: str | None, desk: str, screen: str | None) -> None:
     path = resolve_path(db)
     Event.open(path).close()  # a clear message now rather than a traceback inside the app
     make_app(path, desk=desk, operator=default_operator(), screen=screen).run()
+
+
+@cli.command(help="cli.serve")
+@db_option
+@option("--host", default="127.0.0.1", help="cli.opt.host")
+@option("--port", type=int, default=8000, help="cli.opt.port")
+@desk_option
+@fails_cleanly
+def serve(db: str | None, host: str, port: int, desk: str) -> None:
+    from textual_serve.server import Server
+
+    path = resolve_path(db).resolve()
+    event = open_event(str(path))
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    if not loopback and not pins.has_pin(event, "desk"):
+        raise DaihoiError("serve.no_pin")
+    event.close()
+    # Each browser tab starts its own console process on this host, sharing the event file.
+    command = shlex.join(
+        [sys.executable, "-m", "console", "console", "--db", str(path), "--desk", desk]
+        + ([] if loopback else ["--require-pin"])
+    )
+    say(
+        t(
+            "serve.listening",
+            url=f"http://{host}:{port}",
+            pin=t("serve.pin_required") if not loopback else "",
+        )
+    )
+    Server(command, host=host, port=port, title="daihoi").serve()
 
 
 @cli.command(help="cli.demo")

@@ -89,3 +89,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not a badge of this event, or a mistyped code. Search by name to check in.",
     },
 }
+MESSAGES.update(
+    {
+        "pin.desk_prompt": {
+            "vi": "Bàn điều hành qua mạng: nhập tên bàn và PIN bàn để tiếp tục.",
+            "en": "Console over the network: enter the desk name and the desk PIN to continue.",
+        },
+        "pin.desk_name": {"vi": "Tên bàn", "en": "Desk name"},
+        "pin.placeholder": {"vi": "PIN", "en": "PIN"},
+        "pin.wrong": {"vi": "Sai PIN. Thử lại.", "en": "Wrong PIN. Try again."},
+        "pin.organizer_prompt": {
+            "vi": "Việc của Ban tổ chức ({action}): nhập PIN Ban tổ chức (Esc để thôi).",
+            "en": "Organizer action ({action}): enter the organizer PIN (Esc to cancel).",
+        },
+        "pin.action.undo_other_desk": {
+            "vi": "huỷ điểm danh của bàn khác",
+            "en": "undo another desk's check-in",
+        },
+    }
+)

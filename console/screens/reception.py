@@ -161,6 +161,8 @@ class ReceptionScreen(Screen[None]):
                 return
             if not await self.app.push_screen_wait(Confirm(render(exc))):
                 return
+            if not await self.app.organizer_ok("undo_other_desk"):  # type: ignore[attr-defined]
+                return
             self.desk.undo(target.id, reason=reason, other_desk_confirmed=True)
         self.query_one(VerdictPanel).clear_verdict()
         self.notify(t("reception.undone", name=target.name))
