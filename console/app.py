@@ -7,6 +7,7 @@ when the file changed (``revision``), which every screen watches to repaint.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -32,11 +33,29 @@ POLL_SECONDS = 0.25
 """How often the app asks SQLite whether another desk wrote (``PRAGMA data_version``: cheap)."""
 
 
-def _screens() -> dict[str, Callable[[], object]]:
-    from .screens.delegates import DelegatesScreen
-    from .screens.reception import ReceptionScreen
+SCREENS = {
+    "reception": "reception:ReceptionScreen",
+    "delegates": "delegates:DelegatesScreen",
+    "programme": "programme:ProgrammeScreen",
+    "stage": "stage:StageScreen",
+    "ceremony": "ceremony:CeremonyScreen",
+    "dashboard": "dashboard:DashboardScreen",
+}
+"""Each mode of the app: ``module:class`` under ``console.screens``."""
 
-    return {"delegates": DelegatesScreen, "reception": ReceptionScreen}
+
+def _screens() -> dict[str, Callable[[], object]]:
+    found: dict[str, Callable[[], object]] = {}
+    for name, where in SCREENS.items():
+        module_name, cls_name = where.split(":")
+        try:
+            module = importlib.import_module(f"{__package__}.screens.{module_name}")
+        except ModuleNotFoundError as exc:  # a screen a later part adds
+            if exc.name != f"{__package__}.screens.{module_name}":
+                raise
+            continue
+        found[name] = getattr(module, cls_name)
+    return found
 
 
 SCREEN_KEYS = {

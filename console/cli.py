@@ -451,6 +451,10 @@ def bench(n: int, only: tuple[str, ...], as_json: bool) -> None:
             click.echo(line)
 
 
+# Each area keeps its commands in its own module; importing it registers them on ``cli``.
+from . import cli_badges, cli_honours, cli_programme, cli_reports  # noqa: E402,F401
+
+
 def main() -> None:
     """Entry point of the ``daihoi`` script."""
     set_lang(None)  # $DAIHOI_LANG; ``daihoi --lang en …`` overrides it in the group callback

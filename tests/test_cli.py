@@ -34,9 +34,33 @@ def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
 def write_list(path: Path) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["STT", "Họ và tên", "Giới tính", "Năm sinh", "Đơn vị", "Đoàn", "Thành phần", "Ghế"])
-        w.writerow([1, "Nguyễn Thị Hoa", "Nữ", 1980, "Sở Y tế", "Khối các sở", "Điển hình tiên tiến", "A01"])
-        w.writerow([2, "Trần Văn Đức", "Nam", 1961, "UBND huyện Đại Từ", "Đoàn huyện Đại Từ", "Anh hùng Lao động", "A02"])
+        w.writerow(
+            ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Đơn vị", "Đoàn", "Thành phần", "Ghế"]
+        )
+        w.writerow(
+            [
+                1,
+                "Nguyễn Thị Hoa",
+                "Nữ",
+                1980,
+                "Sở Y tế",
+                "Khối các sở",
+                "Điển hình tiên tiến",
+                "A01",
+            ]
+        )
+        w.writerow(
+            [
+                2,
+                "Trần Văn Đức",
+                "Nam",
+                1961,
+                "UBND huyện Đại Từ",
+                "Đoàn huyện Đại Từ",
+                "Anh hùng Lao động",
+                "A02",
+            ]
+        )
     return path
 
 
@@ -73,7 +97,9 @@ def test_missing_event_is_a_one_line_error(run) -> None:  # type: ignore[no-unty
 def test_import_list_search_checkin_round_trip(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     run("init", "--db", "e.db", "--title", "Đại hội")
     source = write_list(tmp_path / "ds.csv")
-    dry = json.loads(run("import", "delegates", str(source), "--db", "e.db", "--dry-run", "--json").stdout)
+    dry = json.loads(
+        run("import", "delegates", str(source), "--db", "e.db", "--dry-run", "--json").stdout
+    )
     assert dry == {"added": 2, "updated": 0, "unchanged": 0, "skipped": []}
     assert json.loads(run("delegates", "--db", "e.db", "--json").stdout) == []
     done = json.loads(run("import", "delegates", str(source), "--db", "e.db", "--json").stdout)
@@ -83,7 +109,19 @@ def test_import_list_search_checkin_round_trip(run, tmp_path: Path) -> None:  # 
 
     listed = json.loads(run("delegates", "--db", "e.db", "--json").stdout)
     assert [d["name"] for d in listed] == ["Trần Văn Đức", "Nguyễn Thị Hoa"]  # Đức < Hoa
-    for key in ("id", "code", "name", "gender", "birth_year", "ethnicity", "unit", "delegation", "category", "seat", "checked_in_at"):
+    for key in (
+        "id",
+        "code",
+        "name",
+        "gender",
+        "birth_year",
+        "ethnicity",
+        "unit",
+        "delegation",
+        "category",
+        "seat",
+        "checked_in_at",
+    ):
         assert key in listed[0]
     found = json.loads(run("delegates", "--db", "e.db", "--search", "hoa nguyen", "--json").stdout)
     assert [d["name"] for d in found] == ["Nguyễn Thị Hoa"]
@@ -97,7 +135,9 @@ def test_import_list_search_checkin_round_trip(run, tmp_path: Path) -> None:  # 
     assert verdict["delegate"]["name"] == "Nguyễn Thị Hoa"
     second = run("checkin", code, "--db", "e.db", "--json", code=2)
     assert json.loads(second.stdout)["verdict"] == "already"
-    forged = run("checkin", code[:-1] + str((int(code[-1]) + 1) % 10), "--db", "e.db", "--json", code=2)
+    forged = run(
+        "checkin", code[:-1] + str((int(code[-1]) + 1) % 10), "--db", "e.db", "--json", code=2
+    )
     assert json.loads(forged.stdout)["verdict"] == "invalid"
 
     codes = json.loads(run("codes", "--db", "e.db", "--json").stdout)
@@ -124,4 +164,6 @@ def test_every_command_has_help_with_an_example(run, path: tuple[str, ...]) -> N
 @pytest.mark.parametrize("path", commands(cli))
 def test_every_command_is_in_the_readme(path: tuple[str, ...]) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert re.search(rf"daihoi {' '.join(path)}\b", readme), f"README never shows daihoi {' '.join(path)}"
+    assert re.search(rf"daihoi {' '.join(path)}\b", readme), (
+        f"README never shows daihoi {' '.join(path)}"
+    )

@@ -1,0 +1,37 @@
+"""The fonts every printed page uses, and the check that they can print a text.
+
+Roboto ships with daihoi through the ``font-roboto`` pip package, so a badge looks the same on
+every machine and never depends on what the operating system has. Before anything is drawn,
+:func:`missing_glyphs` tells which characters the font cannot draw: a badge must never show a
+box or a "?" in a delegate's name.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from pathlib import Path
+
+import font_roboto
+
+REGULAR = Path(font_roboto.Roboto)
+BOLD = Path(font_roboto.RobotoBold)
+
+
+@functools.cache
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def missing_glyphs(text: str, path: Path = REGULAR) -> list[str]:
+    """The distinct characters of ``text`` (taken in NFC) that the font has no glyph for."""
+    cmap = _cmap(path)
+    missing: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch.isspace() or ord(ch) in cmap or ch in missing:
+            continue
+        missing.append(ch)
+    return missing

@@ -1,0 +1,3 @@
+"""Messages of the badges area."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the honours area."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the programme area."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the reports area."""
+
+MESSAGES: dict[str, dict[str, str]] = {}
