@@ -1,3 +1,56 @@
-"""Migrations of the honours tables (registered on data.schema.MIGRATIONS, in order)."""
+"""Migrations of the honours tables (registered on data.schema.MIGRATIONS, in order).
+
+One row per honour to hand over on stage: who receives it (a person or a collective), what
+(the form of honour, as written in the decision), under which decision, in which group ("Đợt 2")
+and where it stands (planned → called → presented / absent / received on behalf, or withdrawn).
+The calling order is computed by ``programme.honours`` from the form's precedence, so the rules
+live in code and can be corrected without a migration; ``list_order`` keeps an order the imported
+list gives explicitly.
+"""
 
 from __future__ import annotations
+
+import sqlite_utils
+
+from .schema import MIGRATIONS, _run
+
+
+@MIGRATIONS()
+def m100_honours(db: sqlite_utils.Database) -> None:
+    """The honours list and the state of each honour during the ceremony."""
+    _run(db, _M100)
+
+
+_M100 = [
+    """create table honours (
+        id integer primary key,
+        recipient text not null,
+        collective integer not null default 0,
+        position text not null default '',
+        unit text not null default '',
+        form text not null,
+        decision text not null default '',
+        stage_group text not null default '',
+        presenter text not null default '',
+        list_order integer,
+        posthumous integer not null default 0,
+        external_id text,
+        representative text not null default '',
+        delegate_id integer references delegates (id),
+        match text not null default 'none'
+            check (match in ('matched', 'ambiguous', 'none')),
+        candidates text not null default '[]',
+        state text not null default 'planned'
+            check (state in ('planned', 'called', 'presented', 'absent', 'proxy', 'withdrawn')),
+        state_at text,
+        state_desk text,
+        proxy_by text,
+        source_file text not null default '',
+        source_row integer,
+        match_key text not null,
+        created_at text not null,
+        updated_at text not null)""",
+    "create index honours_delegate on honours (delegate_id)",
+    "create index honours_group on honours (stage_group)",
+    "create index honours_match_key on honours (match_key)",
+]
