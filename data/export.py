@@ -1,0 +1,468 @@
+"""Reports for the organizers: one function per kind, three writers, the file's suffix decides.
+
+Each kind (``attendance``, ``absent``, ``composition``, ``honours``, ``programme``, ``journal``,
+``higher-level``) is a function ``event -> Report``; a :class:`Report` is a title and a list of
+sheets, each a name, its column headers and its rows. The writers know nothing of kinds:
+:func:`write_xlsx` (formatted: title block naming the event, header row, widths, frozen panes),
+:func:`write_csv` (UTF-8 with BOM so Excel opens it right; the first sheet) and
+:func:`write_json`. Figures come from :mod:`data.stats`, the same ones the dashboard shows.
+
+Headers, sheet names and titles are plain Vietnamese constants: these are Vietnamese documents,
+and tests and organizers' macros rely on the headers staying exactly as they are.
+
+Safety: a delegate list is written by many hands, and a "name" such as ``=HYPERLINK(…)`` must
+never run in a spreadsheet. CSV cells starting with ``= + - @``, tab or CR get a leading ``'``
+(OWASP's advice); xlsx cells holding text are stored as text, never as formulas. Personal data
+goes only where it is needed: phone numbers in ``absent`` (the organizers call them), exact birth
+dates nowhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import delegates as delegates_mod
+from . import stats as stats_mod
+from .errors import DaihoiError
+from .store import Event, stamp
+from .text import collate
+
+Cell = str | int | None
+"""What a report cell holds: text, a whole number, or nothing."""
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table of a report."""
+
+    name: str
+    """The sheet's tab name in xlsx (at most 31 characters)."""
+    columns: tuple[str, ...]
+    """The header row: Vietnamese, stable (tests and organizers' macros rely on it)."""
+    rows: tuple[tuple[Cell, ...], ...]
+    """The data rows, each as long as ``columns``."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report as written to a file, whatever the format."""
+
+    kind: str
+    """Which report: one of :data:`KINDS`."""
+    title: str
+    """The report's title, e.g. "DANH SÁCH ĐẠI BIỂU CHƯA CÓ MẶT"."""
+    event_title: str
+    """The event the report is about (the title block's first line)."""
+    event_date: str | None
+    """``YYYY-MM-DD`` of the event."""
+    generated_at: str
+    """When the figures were taken (stored stamp)."""
+    sheets: tuple[Sheet, ...]
+    """The tables; the first is the main one (the only one in csv)."""
+
+
+# ---------------------------------------------------------------- column headers
+STT = "STT"
+NAME = "Họ và tên"
+GENDER = "Giới tính"
+BIRTH_YEAR = "Năm sinh"
+ETHNICITY = "Dân tộc"
+POSITION = "Chức vụ"
+UNIT = "Đơn vị"
+DELEGATION = "Đoàn"
+CATEGORY = "Thành phần"
+SEAT = "Ghế"
+ARRIVED_AT = "Giờ đến"
+DESK = "Bàn điểm danh"
+PHONE = "Điện thoại"
+GROUPING = "Phân theo"
+GROUP = "Nhóm"
+EXPECTED = "Được duyệt"
+PRESENT = "Có mặt"
+MISSING = "Vắng"
+RATE = "Tỷ lệ có mặt"
+CRITERION = "Tiêu chí"
+EXPECTED_SHARE = "Tỷ lệ trong danh sách"
+PRESENT_SHARE = "Tỷ lệ trong số có mặt"
+TOTAL = "Tổng cộng"
+
+ATTENDANCE_COLUMNS = (STT, DELEGATION, NAME, UNIT, POSITION, CATEGORY, SEAT, ARRIVED_AT, DESK)
+SUMMARY_COLUMNS = (GROUPING, GROUP, EXPECTED, PRESENT, MISSING, RATE)
+ABSENT_COLUMNS = (STT, DELEGATION, NAME, UNIT, POSITION, CATEGORY, SEAT, PHONE)
+COMPOSITION_COLUMNS = (CRITERION, GROUP, EXPECTED, EXPECTED_SHARE, PRESENT, PRESENT_SHARE)
+JOURNAL_COLUMNS = ("Số thứ tự", "Thời gian", "Loại", "Bàn", "Người thao tác", "Nội dung", "Tệp ghi")
+HIGHER_LEVEL_COLUMNS = (
+    STT,
+    NAME,
+    GENDER,
+    BIRTH_YEAR,
+    ETHNICITY,
+    POSITION,
+    UNIT,
+    DELEGATION,
+    CATEGORY,
+)
+
+
+# ---------------------------------------------------------------- helpers
+def hhmmss(value: str | None) -> str:
+    """``2025-09-20T08:12:03.000+07:00`` → ``08:12:03``; "" for None."""
+    return value[11:19] if value else ""
+
+
+def when(value: str | None) -> str:
+    """A stored stamp as people read it: ``2025-09-20T08:12:03.000+07:00`` → ``20/09/2025 08:12:03``."""
+    if not value:
+        return ""
+    return f"{value[8:10]}/{value[5:7]}/{value[0:4]} {value[11:19]}"
+
+
+def _by_delegation(found: list[delegates_mod.Delegate]) -> list[delegates_mod.Delegate]:
+    """Delegation by delegation (Vietnamese order), names in Vietnamese order within each."""
+    return sorted(found, key=lambda d: (collate(d.delegation), d.sort_key))
+
+
+def _report(event: Event, kind: str, title: str, sheets: Sequence[Sheet]) -> Report:
+    return Report(
+        kind=kind,
+        title=title,
+        event_title=event.info.title,
+        event_date=event.info.date,
+        generated_at=stamp(event.now()),
+        sheets=tuple(sheets),
+    )
+
+
+def _summary_rows(figures: stats_mod.Stats) -> tuple[tuple[Cell, ...], ...]:
+    rows: list[tuple[Cell, ...]] = []
+    for grouping, groups in (
+        (stats_mod.DELEGATION, figures.by_delegation),
+        (stats_mod.CATEGORY, figures.by_category),
+    ):
+        for g in groups:
+            rows.append(
+                (
+                    grouping,
+                    g.label,
+                    g.expected,
+                    g.arrived,
+                    g.expected - g.arrived,
+                    stats_mod.percent(g.arrived, g.expected),
+                )
+            )
+    rows.append(
+        (
+            TOTAL,
+            "",
+            figures.expected,
+            figures.arrived,
+            figures.expected - figures.arrived,
+            stats_mod.percent(figures.arrived, figures.expected),
+        )
+    )
+    return tuple(rows)
+
+
+# ---------------------------------------------------------------- the kinds
+def attendance(event: Event) -> Report:
+    """Every delegate with arrival time and desk, by delegation; a summary sheet of the figures."""
+    people = _by_delegation(delegates_mod.all_delegates(event))
+    rows = tuple(
+        (
+            n,
+            d.delegation,
+            d.name,
+            d.unit,
+            d.position,
+            d.category,
+            d.seat,
+            hhmmss(d.checked_in_at),
+            d.checked_in_desk or "",
+        )
+        for n, d in enumerate(people, 1)
+    )
+    figures = stats_mod.compute(event)
+    return _report(
+        event,
+        "attendance",
+        "DANH SÁCH ĐẠI BIỂU ĐIỂM DANH",
+        [
+            Sheet("Điểm danh", ATTENDANCE_COLUMNS, rows),
+            Sheet("Tổng hợp", SUMMARY_COLUMNS, _summary_rows(figures)),
+        ],
+    )
+
+
+def absent(event: Event) -> Report:
+    """Who has not arrived, by delegation, with phone numbers for the organizers to call."""
+    people = _by_delegation([d for d in delegates_mod.all_delegates(event) if not d.checked_in_at])
+    rows = tuple(
+        (n, d.delegation, d.name, d.unit, d.position, d.category, d.seat, d.phone)
+        for n, d in enumerate(people, 1)
+    )
+    return _report(
+        event,
+        "absent",
+        "DANH SÁCH ĐẠI BIỂU CHƯA CÓ MẶT",
+        [Sheet("Chưa có mặt", ABSENT_COLUMNS, rows)],
+    )
+
+
+def composition(event: Event) -> Report:
+    """The approved list and the attendees side by side, criterion by criterion (cơ cấu)."""
+    figures = stats_mod.compute(event)
+    rows: list[tuple[Cell, ...]] = []
+    for dimension in figures.composition:
+        for g in dimension.groups:
+            rows.append(
+                (
+                    dimension.name,
+                    g.label,
+                    g.expected,
+                    stats_mod.percent(g.expected, figures.expected),
+                    g.arrived,
+                    stats_mod.percent(g.arrived, figures.arrived),
+                )
+            )
+    rows.append((TOTAL, "", figures.expected, "100,0%", figures.arrived, "100,0%"))
+    return _report(
+        event, "composition", "CƠ CẤU ĐẠI BIỂU", [Sheet("Cơ cấu", COMPOSITION_COLUMNS, tuple(rows))]
+    )
+
+
+def journal(event: Event) -> Report:
+    """The full audit trail, in the order it was written."""
+    rows = tuple(
+        (
+            r["seq"],
+            when(r["at"]),
+            r["kind"],
+            r["desk"],
+            r["operator"],
+            json.dumps(r["payload"], ensure_ascii=False, sort_keys=True),
+            r["origin"],
+        )
+        for r in event.journal_rows()
+    )
+    return _report(event, "journal", "NHẬT KÝ HOẠT ĐỘNG", [Sheet("Nhật ký", JOURNAL_COLUMNS, rows)])
+
+
+def higher_level(event: Event) -> Report:
+    """The delegates approved to attend the higher-level congress, by delegation."""
+    people = _by_delegation([d for d in delegates_mod.all_delegates(event) if d.higher_level])
+    rows = tuple(
+        (
+            n,
+            d.name,
+            d.gender,
+            d.birth_year,
+            d.ethnicity,
+            d.position,
+            d.unit,
+            d.delegation,
+            d.category,
+        )
+        for n, d in enumerate(people, 1)
+    )
+    return _report(
+        event,
+        "higher-level",
+        "DANH SÁCH ĐẠI BIỂU DỰ ĐẠI HỘI CẤP TRÊN",
+        [Sheet("Dự đại hội cấp trên", HIGHER_LEVEL_COLUMNS, rows)],
+    )
+
+
+KINDS: dict[str, Callable[[Event], Report]] = {
+    "attendance": attendance,
+    "absent": absent,
+    "composition": composition,
+    "journal": journal,
+    "higher-level": higher_level,
+}
+"""Every report ``daihoi export KIND`` can write."""
+
+FORMATS = (".xlsx", ".csv", ".json")
+
+
+def build(event: Event, kind: str) -> Report:
+    """The report ``kind`` of the event, as of now."""
+    if kind not in KINDS:
+        raise DaihoiError("export.unknown_kind", kind=kind, kinds=", ".join(KINDS))
+    return KINDS[kind](event)
+
+
+def export(event: Event, kind: str, path: str | os.PathLike[str]) -> Report:
+    """Build the report ``kind`` and write it to ``path`` in the format its suffix names."""
+    target = Path(path)
+    _writer(target)  # refuse an unknown suffix before reading anything
+    report = build(event, kind)
+    write(report, target)
+    return report
+
+
+# ---------------------------------------------------------------- writers
+def _writer(path: Path) -> Callable[[Report, Path], None]:
+    writers = {".xlsx": write_xlsx, ".csv": write_csv, ".json": write_json}
+    suffix = path.suffix.lower()
+    if suffix not in writers:
+        raise DaihoiError("export.bad_format", path=str(path), formats=", ".join(FORMATS))
+    return writers[suffix]
+
+
+def write(report: Report, path: str | os.PathLike[str]) -> Path:
+    """Write ``report`` to ``path`` (format from the suffix), owner-only, replacing atomically.
+
+    The file is written next to its destination and renamed over it, so a reader never opens a
+    half-written report; owner-only because reports hold personal data.
+    """
+    target = Path(path)
+    writer = _writer(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".daihoi-", suffix=target.suffix, dir=folder)
+    except OSError as exc:
+        raise DaihoiError("export.cannot_write", path=str(target), reason=exc.strerror) from exc
+    os.close(handle)
+    try:
+        writer(report, Path(temp))
+        os.replace(temp, target)
+    except OSError as exc:
+        raise DaihoiError("export.cannot_write", path=str(target), reason=exc.strerror) from exc
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+    return target
+
+
+def inert(value: Cell) -> Cell:
+    """A CSV cell a spreadsheet will show, never run: text starting a formula gets a ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_csv(report: Report, path: Path) -> None:
+    """The main sheet as CSV: UTF-8 with BOM (Excel reads it right), header row first, CRLF.
+
+    CSV holds one table; the other sheets (summaries) are in the xlsx and json of the same kind.
+    """
+    sheet = report.sheets[0]
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        out = csv.writer(f)
+        out.writerow([inert(c) for c in sheet.columns])
+        for row in sheet.rows:
+            out.writerow(["" if c is None else inert(c) for c in row])
+
+
+def write_json(report: Report, path: Path) -> None:
+    """The whole report as JSON: rows as lists under their sheet's columns (stable shape)."""
+    data = {
+        "kind": report.kind,
+        "title": report.title,
+        "event": {"title": report.event_title, "date": report.event_date},
+        "generated_at": report.generated_at,
+        "sheets": [
+            {"name": s.name, "columns": list(s.columns), "rows": [list(r) for r in s.rows]}
+            for s in report.sheets
+        ],
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+HEADER_ROW = 5
+"""Row of the column headers in xlsx: below the event's name, the title and the date line."""
+
+
+def _date_line(report: Report) -> str:
+    parts = []
+    if report.event_date:
+        day = date.fromisoformat(report.event_date)
+        parts.append(f"Ngày {day:%d/%m/%Y}")
+    moment = datetime.fromisoformat(report.generated_at)
+    parts.append(f"Số liệu lúc {moment:%H:%M} ngày {moment:%d/%m/%Y}")
+    return " · ".join(parts)
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    """A formatted workbook: per sheet a title block naming the event, bold header row with
+    filters, column widths from the content, panes frozen below the header, landscape printing
+    one page wide with the header repeated."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for sheet in report.sheets:
+        ws = book.create_sheet(_sheet_title(sheet.name))
+        ncols = len(sheet.columns)
+        last = get_column_letter(max(ncols, 1))
+        for row, text, font in (
+            (1, report.event_title.upper(), Font(bold=True, size=13)),
+            (2, report.title, Font(bold=True, size=12)),
+            (3, _date_line(report), Font(italic=True, size=10)),
+        ):
+            cell = ws.cell(row=row, column=1)
+            _put(cell, text)
+            cell.font = font
+            cell.alignment = Alignment(horizontal="center")
+            if ncols > 1:
+                ws.merge_cells(f"A{row}:{last}{row}")
+        for col, header in enumerate(sheet.columns, 1):
+            cell = ws.cell(row=HEADER_ROW, column=col)
+            _put(cell, header)
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.border = border
+        for r, values in enumerate(sheet.rows, HEADER_ROW + 1):
+            for col, value in enumerate(values, 1):
+                cell = ws.cell(row=r, column=col)
+                _put(cell, value)
+                cell.border = border
+        for col, header in enumerate(sheet.columns, 1):
+            longest = max([len(header)] + [len(str(row[col - 1] or "")) for row in sheet.rows])
+            ws.column_dimensions[get_column_letter(col)].width = min(max(longest + 2, 6), 60)
+        ws.freeze_panes = f"A{HEADER_ROW + 1}"
+        if sheet.rows:
+            ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(sheet.rows)}"
+        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    book.properties.title = f"{report.title} — {report.event_title}"
+    book.save(path)
+
+
+def _put(cell: Any, value: Cell) -> None:
+    """Write ``value`` so Excel shows it and never evaluates it: text is stored as text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value == "" or value is None:
+        return  # an empty cell, not an empty string
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"  # openpyxl would store "=…" as a formula otherwise
+    else:
+        cell.value = value
+
+
+def _sheet_title(name: str) -> str:
+    """An xlsx tab name: at most 31 characters, none of ``[]:*?/\\``."""
+    cleaned = "".join(ch for ch in name if ch not in "[]:*?/\\").strip("'")
+    return cleaned[:31] or "Sheet"

@@ -1,0 +1,483 @@
+"""The day's figures, computed in one place: arrivals, composition, honours, programme.
+
+The dashboard (F5), ``daihoi stats``, the one-page summary PDF and the summary sheets of the
+exports all call :func:`compute`, so the number on the screen is the number in the report sent to
+the higher level. Plain Python on plain SQL: cheap enough to recompute on every change a desk
+makes (a few milliseconds for a thousand delegates).
+
+Who counts: *expected* is every delegate on the approved list (``status = 'approved'``, which
+includes approved walk-ins); *arrived* is those of them with an attendance row.
+
+Labels ("Nữ", "Dân tộc thiểu số", "Từ 60 tuổi trở lên") are plain Vietnamese constants: these
+figures end up in Vietnamese documents, written the way organizers write them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from .store import Event, stamp
+from .text import collate, fold
+
+UNKNOWN = "Không rõ"
+"""The group of delegates whose list left the field empty (or wrote something unreadable)."""
+
+GENDER = "Giới tính"
+ETHNICITY = "Dân tộc"
+RELIGION = "Tôn giáo"
+AGE = "Độ tuổi"
+CATEGORY = "Thành phần"
+DELEGATION = "Đoàn"
+DIMENSIONS = (GENDER, ETHNICITY, RELIGION, AGE, CATEGORY, DELEGATION)
+"""The composition's dimensions (cơ cấu), in the order reports list them."""
+
+KINH = "Kinh"
+MINORITIES = "Dân tộc thiểu số"
+NO_RELIGION = "Không"
+
+AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("Dưới 30 tuổi", 0, 29),
+    ("Từ 30 đến 39 tuổi", 30, 39),
+    ("Từ 40 đến 49 tuổi", 40, 49),
+    ("Từ 50 đến 59 tuổi", 50, 59),
+    ("Từ 60 tuổi trở lên", 60, None),
+)
+"""(label, lowest age, highest age or None): the bands organizers' reports use."""
+
+BUCKET_MINUTES = 10
+"""Default width of the arrivals chart's bars."""
+
+
+# ------------------------------------------------------------------ results
+@dataclass(frozen=True)
+class Group:
+    """One line of a breakdown: the approved list and the attendees side by side."""
+
+    label: str
+    """The group as organizers write it ("Nữ", "Đoàn huyện Đại Từ", "Dân tộc thiểu số: Tày")."""
+    expected: int
+    """Delegates of this group on the approved list."""
+    arrived: int
+    """Of them, how many have checked in."""
+    level: int = 0
+    """0 for a group, 1 for a part of the group above it ("trong đó": each minority)."""
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One criterion of the composition (cơ cấu): gender, ethnicity, religion, age …"""
+
+    name: str
+    """The criterion, e.g. "Giới tính"."""
+    groups: tuple[Group, ...]
+    """Its groups; the level-0 groups add up to the whole list."""
+
+
+@dataclass(frozen=True)
+class HonoursFigures:
+    """Where the honours ceremony stands."""
+
+    planned: int
+    """Honours on the list (every state)."""
+    presented: int
+    """Presented to the recipient in person."""
+    absent: int
+    """Recipient absent (to be handed over later)."""
+    proxy: int
+    """Received by someone else (a collective's leader, a family member, a proxy)."""
+
+
+@dataclass(frozen=True)
+class ProgrammeFigures:
+    """Where the running order stands."""
+
+    total: int
+    """Top-level items of the programme."""
+    done: int
+    """Items finished or skipped."""
+    current: str | None
+    """Title of the item on stage now, if any."""
+    current_started_at: str | None
+    """When the current item started (stored stamp)."""
+    offset_seconds: int | None
+    """How late (+) or early (-) the current (else the last started) item started against the
+    plan made from the event's start and each item's minutes; None before anything started."""
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Every figure of the day at one moment."""
+
+    title: str
+    """The event's title."""
+    date: str | None
+    """The event's date ``YYYY-MM-DD``."""
+    computed_at: str
+    """When these figures were taken (stored stamp)."""
+    expected: int
+    """Delegates on the approved list."""
+    arrived: int
+    """Of them, checked in."""
+    by_delegation: tuple[Group, ...]
+    """Arrived/expected per delegation, in Vietnamese order."""
+    by_category: tuple[Group, ...]
+    """Arrived/expected per category, in the list's order."""
+    composition: tuple[Dimension, ...]
+    """The composition of the list and of the attendees, one dimension per criterion."""
+    arrivals: tuple[tuple[str, int], ...]
+    """(``HH:MM`` start of the bar, check-ins in it), every bar from the first to the last."""
+    bucket_minutes: int
+    """Width of each arrivals bar."""
+    walkins_pending: int
+    """Walk-in and substitute requests waiting for the organizers."""
+    honours: HonoursFigures | None
+    """None when this event file has no honours table."""
+    programme: ProgrammeFigures | None
+    """None when the event has no programme."""
+
+    def dimension(self, name: str) -> Dimension:
+        """The composition criterion ``name`` (one of :data:`DIMENSIONS`)."""
+        return next(d for d in self.composition if d.name == name)
+
+    def public(self) -> dict[str, Any]:
+        """The shape ``daihoi stats --json`` prints (stable keys)."""
+
+        def groups(found: Iterable[Group], key: str) -> list[dict[str, Any]]:
+            return [
+                {key: g.label, "expected": g.expected, "arrived": g.arrived, "level": g.level}
+                for g in found
+            ]
+
+        return {
+            "title": self.title,
+            "date": self.date,
+            "computed_at": self.computed_at,
+            "expected": self.expected,
+            "arrived": self.arrived,
+            "by_delegation": groups(self.by_delegation, "delegation"),
+            "by_category": groups(self.by_category, "category"),
+            "composition": {d.name: groups(d.groups, "group") for d in self.composition},
+            "arrivals": {
+                "bucket_minutes": self.bucket_minutes,
+                "bars": [{"from": at, "arrived": n} for at, n in self.arrivals],
+            },
+            "walkins_pending": self.walkins_pending,
+            "honours": asdict(self.honours)
+            if self.honours
+            else {"planned": 0, "presented": 0, "absent": 0, "proxy": 0},
+            "programme": asdict(self.programme) if self.programme else None,
+        }
+
+
+# ------------------------------------------------------------------ helpers
+def percent(part: int, whole: int) -> str:
+    """``part`` of ``whole`` as organizers write it: one decimal, a decimal comma ("38,5%").
+
+    Rounded half up on exact integers, so 1/8 is "12,5%" everywhere (no float surprises).
+    """
+    if whole <= 0:
+        return "0%"
+    tenths = (part * 2000 + whole) // (2 * whole)
+    whole_part, decimal = divmod(tenths, 10)
+    return f"{whole_part},{decimal}%"
+
+
+def age_band(age: int | None) -> str:
+    """The band of :data:`AGE_BANDS` an age falls in, else :data:`UNKNOWN`."""
+    if age is None or age < 0:
+        return UNKNOWN
+    for label, low, high in AGE_BANDS:
+        if age >= low and (high is None or age <= high):
+            return label
+    return UNKNOWN
+
+
+def age_on(day: date, birth_year: int | None, birth_date: str | None) -> int | None:
+    """Age on ``day``: exact from a full birth date, else the year difference (as lists count)."""
+    if birth_date:
+        try:
+            born = date.fromisoformat(birth_date[:10])
+        except ValueError:
+            born = None
+        if born:
+            return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    if birth_year:
+        return day.year - int(birth_year)
+    return None
+
+
+def gender_of(value: str) -> str:
+    """ "Nam", "Nữ", or :data:`UNKNOWN` for anything else ("nữ", "NU", "F" are understood)."""
+    folded = fold(value)
+    if folded in ("nu", "f", "female"):
+        return "Nữ"
+    if folded in ("nam", "m", "male"):
+        return "Nam"
+    return UNKNOWN
+
+
+def _event_day(event: Event) -> date:
+    if event.info.date:
+        return date.fromisoformat(event.info.date)
+    return event.now().date()
+
+
+def _clock_time(value: str | None) -> time | None:
+    """``"09:00"`` or a stamp's time of day; None when empty or unreadable."""
+    if not value:
+        return None
+    text = value.split("T")[-1][:5]
+    try:
+        return datetime.strptime(text, "%H:%M").time()
+    except ValueError:
+        return None
+
+
+def _table_exists(event: Event, name: str) -> bool:
+    row = event.conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+# ------------------------------------------------------------------ compute
+def compute(event: Event, *, bucket_minutes: int = BUCKET_MINUTES) -> Stats:
+    """Every figure of the day, read in one consistent snapshot of the event file."""
+    conn = event.conn
+    own_transaction = not conn.in_transaction
+    if own_transaction:
+        conn.execute("BEGIN")  # one read snapshot: figures that add up even while desks write
+    try:
+        rows = conn.execute(
+            """
+            select d.id, d.gender, d.birth_year, d.birth_date, d.ethnicity, d.religion,
+                   d.delegation, d.category, a.checked_in_at
+            from delegates d left join attendance a on a.delegate_id = d.id
+            where d.status = 'approved' order by d.id
+            """
+        ).fetchall()
+        pending = conn.execute("select count(*) from walkins where state = 'pending'").fetchone()[0]
+        honours = _honours(event)
+        programme = _programme(event)
+    finally:
+        if own_transaction:
+            conn.execute("COMMIT")
+
+    day = _event_day(event)
+    people = [
+        _Person(
+            gender=gender_of(gender),
+            age=age_band(age_on(day, birth_year, birth_date)),
+            ethnicity=ethnicity.strip(),
+            religion=religion.strip(),
+            delegation=delegation.strip(),
+            category=category.strip(),
+            arrived_at=at,
+        )
+        for _id, gender, birth_year, birth_date, ethnicity, religion, delegation, category, at in rows
+    ]
+    by_delegation = _breakdown(people, lambda p: p.delegation or UNKNOWN, order="collate")
+    by_category = _breakdown(people, lambda p: p.category or UNKNOWN, order="first")
+    composition = (
+        Dimension(
+            GENDER,
+            _breakdown(people, lambda p: p.gender, order=("Nam", "Nữ"), keep_fixed=True),
+        ),
+        Dimension(ETHNICITY, _ethnicity(people)),
+        Dimension(
+            RELIGION,
+            _breakdown(people, lambda p: _religion(p.religion), order="count"),
+        ),
+        Dimension(
+            AGE,
+            _breakdown(
+                people, lambda p: p.age, order=tuple(b[0] for b in AGE_BANDS), keep_fixed=True
+            ),
+        ),
+        Dimension(CATEGORY, by_category),
+        Dimension(DELEGATION, by_delegation),
+    )
+    arrived_times = [p.arrived_at for p in people if p.arrived_at]
+    return Stats(
+        title=event.info.title,
+        date=event.info.date,
+        computed_at=stamp(event.now()),
+        expected=len(people),
+        arrived=len(arrived_times),
+        by_delegation=by_delegation,
+        by_category=by_category,
+        composition=composition,
+        arrivals=arrivals(arrived_times, bucket_minutes),
+        bucket_minutes=bucket_minutes,
+        walkins_pending=int(pending),
+        honours=honours,
+        programme=programme,
+    )
+
+
+@dataclass(frozen=True)
+class _Person:
+    gender: str
+    age: str
+    ethnicity: str
+    religion: str
+    delegation: str
+    category: str
+    arrived_at: str | None
+
+
+def _religion(value: str) -> str:
+    if not value:
+        return UNKNOWN
+    if fold(value) in ("khong", "khong co", "0", "-"):
+        return NO_RELIGION
+    return value
+
+
+def _breakdown(
+    people: list[_Person],
+    key: Any,
+    *,
+    order: str | tuple[str, ...],
+    keep_fixed: bool = False,
+) -> tuple[Group, ...]:
+    """Group ``people`` by ``key(person)``; :data:`UNKNOWN` always goes last.
+
+    ``order``: "collate" (Vietnamese dictionary order), "first" (as first met on the list, which
+    is how units order categories: highest rank first), "count" (largest first), or a tuple of
+    labels that come first in that order (shown even when empty if ``keep_fixed``).
+    """
+    expected: Counter[str] = Counter()
+    arrived: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for index, person in enumerate(people):
+        label = key(person)
+        expected[label] += 1
+        first_seen.setdefault(label, index)
+        if person.arrived_at:
+            arrived[label] += 1
+    labels = [label for label in expected if label != UNKNOWN]
+    if order == "collate":
+        labels.sort(key=collate)
+    elif order == "first":
+        labels.sort(key=lambda label: first_seen[label])
+    elif order == "count":
+        labels.sort(key=lambda label: (-expected[label], collate(label)))
+    else:
+        fixed = list(order)
+        rest = sorted((label for label in labels if label not in fixed), key=collate)
+        labels = [f for f in fixed if keep_fixed or expected[f]] + rest
+    if expected[UNKNOWN]:
+        labels.append(UNKNOWN)
+    return tuple(Group(label, expected[label], arrived[label]) for label in labels)
+
+
+def _ethnicity(people: list[_Person]) -> tuple[Group, ...]:
+    """Kinh, then the ethnic minorities together and each of them ("trong đó")."""
+    kinh = [p for p in people if p.ethnicity and fold(p.ethnicity) == "kinh"]
+    unknown = [p for p in people if not p.ethnicity]
+    minorities = [p for p in people if p.ethnicity and fold(p.ethnicity) != "kinh"]
+
+    def group(label: str, found: list[_Person], level: int = 0) -> Group:
+        return Group(label, len(found), sum(1 for p in found if p.arrived_at), level)
+
+    result = [group(KINH, kinh), group(MINORITIES, minorities)]
+    for part in _breakdown(minorities, lambda p: p.ethnicity, order="count"):
+        result.append(Group(f"{MINORITIES}: {part.label}", part.expected, part.arrived, 1))
+    if unknown:
+        result.append(group(UNKNOWN, unknown))
+    return tuple(result)
+
+
+def arrivals(
+    stamps: Iterable[str], bucket_minutes: int = BUCKET_MINUTES
+) -> tuple[tuple[str, int], ...]:
+    """Check-ins per ``bucket_minutes`` as (``HH:MM`` start, count), empty bars included.
+
+    Bars are cut on the clock (07:30, 07:40 …) in the time zone the desks stamped, so the chart
+    reads like the programme.
+    """
+    moments = sorted(datetime.fromisoformat(s) for s in stamps)
+    if not moments:
+        return ()
+    width = timedelta(minutes=bucket_minutes)
+
+    def floor(moment: datetime) -> datetime:
+        minutes = moment.hour * 60 + moment.minute
+        return moment.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(
+            minutes=minutes - minutes % bucket_minutes
+        )
+
+    counts: Counter[datetime] = Counter(floor(m) for m in moments)
+    bars = []
+    at = floor(moments[0])
+    last = floor(moments[-1])
+    while at <= last:
+        bars.append((at.strftime("%H:%M"), counts[at]))
+        at += width
+    return tuple(bars)
+
+
+# ------------------------------------------------------------------ honours, programme
+def _honours(event: Event) -> HonoursFigures | None:
+    """Honours by state, from the ceremony's table when this event file has one."""
+    if not _table_exists(event, "honours"):
+        return None
+    columns = {row[1] for row in event.conn.execute("pragma table_info(honours)")}
+    if "state" not in columns:
+        return None
+    states = dict(event.conn.execute("select state, count(*) from honours group by state"))
+    return HonoursFigures(
+        planned=sum(states.values()),
+        presented=int(states.get("presented", 0)),
+        absent=int(states.get("absent", 0)),
+        proxy=int(states.get("proxy", 0)),
+    )
+
+
+def _programme(event: Event) -> ProgrammeFigures | None:
+    """The programme's progress and how far the day runs behind its plan.
+
+    The plan is the simple one printed on the agenda: items back to back from the event's start,
+    each taking its minutes, a fixed start ("09:00") never earlier than written.
+    """
+    if not _table_exists(event, "programme_items"):
+        return None
+    items = event.conn.execute(
+        "select id, title, minutes, fixed_start, state from programme_items"
+        " where parent_id is null order by position, id"
+    ).fetchall()
+    if not items:
+        return None
+    starts = dict(
+        event.conn.execute("select item_id, min(started_at) from programme_runs group by item_id")
+    )
+    day = _event_day(event)
+    tz = event.now().tzinfo
+    planned_at = datetime.combine(day, datetime.strptime(event.info.start, "%H:%M").time(), tz)
+    offset: int | None = None
+    current = current_started = None
+    for item_id, title, minutes, fixed_start, state in items:
+        fixed = _clock_time(fixed_start)
+        if fixed is not None:
+            planned_at = max(planned_at, datetime.combine(day, fixed, tz))
+        started = starts.get(item_id)
+        if started:
+            offset = int((datetime.fromisoformat(started) - planned_at).total_seconds())
+        if state == "running":
+            current, current_started = title, started
+        planned_at += timedelta(minutes=minutes)
+        if state == "running":
+            break
+    done = sum(1 for item in items if item[4] in ("done", "skipped"))
+    return ProgrammeFigures(
+        total=len(items),
+        done=done,
+        current=current,
+        current_started_at=current_started,
+        offset_seconds=offset,
+    )
