@@ -1,5 +1,226 @@
-"""The ``daihoi`` commands of the reports area, registered on the group of :mod:`console.cli`."""
+"""The ``daihoi`` commands of the reports area: ``export``, ``stats``, ``higher-level``, and
+``import higher-level``, registered on the group of :mod:`console.cli`.
+
+Every figure comes from :func:`data.stats.compute`, the same call the dashboard makes.
+"""
 
 from __future__ import annotations
 
-from .cli import cli  # noqa: F401
+from pathlib import Path
+from typing import Any
+
+import click
+
+from data import delegates as delegates_mod
+from data import export as export_mod
+from data import stats as stats_mod
+from data.errors import DaihoiError
+
+from .cli import cli, db_option, import_group, json_option, open_event
+from .clikit import Group, emit, fails_cleanly, option, say
+from .i18n import t
+
+SUMMARY = "summary"
+"""``daihoi export summary -o FILE.pdf``: the one-page PDF, not a table."""
+
+
+# ---------------------------------------------------------------- export
+@cli.command(help="cli.export")
+@db_option
+@click.argument("kind", type=click.Choice([*export_mod.KINDS, SUMMARY]))
+@option(
+    "-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help="cli.opt.output"
+)
+@option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
+@json_option
+@fails_cleanly
+def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> None:
+    event = open_event(db, "organizers")
+    target = Path(out)
+    if kind == SUMMARY:
+        from badges.summary import render_summary
+
+        if target.suffix.lower() != ".pdf":
+            raise DaihoiError("export.summary_pdf", path=out)
+        figures = stats_mod.compute(event, bucket_minutes=bucket)
+        render_summary(figures, target)
+        if as_json:
+            emit({"kind": kind, "path": str(target)})
+        say(t("export.summary_done", path=target))
+        return
+    report = export_mod.export(event, kind, target)
+    if as_json:
+        emit(
+            {
+                "kind": kind,
+                "path": str(target),
+                "sheets": [{"name": s.name, "rows": len(s.rows)} for s in report.sheets],
+            }
+        )
+    say(t("export.done", path=target, rows=len(report.sheets[0].rows)))
+    if target.suffix.lower() == ".csv" and len(report.sheets) > 1:
+        say(t("export.csv_first_sheet", sheets=", ".join(s.name for s in report.sheets[1:])))
+
+
+# ---------------------------------------------------------------- stats
+@cli.command(help="cli.stats")
+@db_option
+@option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
+@json_option
+@fails_cleanly
+def stats(db: str | None, bucket: int, as_json: bool) -> None:
+    figures = stats_mod.compute(open_event(db), bucket_minutes=bucket)
+    if as_json:
+        emit(figures.public())
+        return
+    for line in stats_lines(figures):
+        click.echo(line)
+
+
+def stats_lines(figures: stats_mod.Stats) -> list[str]:
+    """The figures as the terminal prints them (the dashboard shows the same)."""
+    pct = stats_mod.percent
+    lines = [
+        figures.title,
+        t(
+            "stats.arrived",
+            arrived=figures.arrived,
+            expected=figures.expected,
+            pct=pct(figures.arrived, figures.expected),
+        ),
+    ]
+    if figures.walkins_pending:
+        lines.append(t("stats.walkins", n=figures.walkins_pending))
+    for heading, groups in (
+        ("stats.by_delegation", figures.by_delegation),
+        ("stats.by_category", figures.by_category),
+    ):
+        lines += ["", t(heading)]
+        width = max((len(g.label) for g in groups), default=0)
+        for g in groups:
+            lines.append(
+                f"  {g.label:<{width}}  {g.arrived:>5} / {g.expected:<5} {pct(g.arrived, g.expected):>7}"
+            )
+    lines += ["", t("stats.composition")]
+    for dimension in figures.composition:
+        if dimension.name in (stats_mod.CATEGORY, stats_mod.DELEGATION):
+            continue
+        parts = [
+            f"{g.label} {g.arrived} ({pct(g.arrived, figures.arrived)})"
+            for g in dimension.groups
+            if g.level == 0 and g.expected
+        ]
+        lines.append(f"  {dimension.name}: " + "; ".join(parts))
+    if figures.arrivals:
+        peak_at, peak = max(figures.arrivals, key=lambda bar: bar[1])
+        lines += [
+            "",
+            t(
+                "stats.arrivals",
+                first=figures.arrivals[0][0],
+                peak=peak,
+                peak_at=peak_at,
+                minutes=figures.bucket_minutes,
+            ),
+        ]
+    lines += ["", honours_line(figures)]
+    if figures.programme:
+        lines.append(programme_line(figures.programme))
+    return lines
+
+
+def honours_line(figures: stats_mod.Stats) -> str:
+    h = figures.honours
+    if h is None:
+        return t("stats.no_honours")
+    return t(
+        "stats.honours", presented=h.presented, planned=h.planned, absent=h.absent, proxy=h.proxy
+    )
+
+
+def programme_line(p: stats_mod.ProgrammeFigures) -> str:
+    """Where the programme is, and how late: "Đang diễn ra: Khai mạc (chậm 4 phút)"."""
+    if p.current:
+        head = t("stats.programme_current", title=p.current, done=p.done, total=p.total)
+    else:
+        head = t("stats.programme_idle", done=p.done, total=p.total)
+    if p.offset_seconds is None:
+        return head
+    return f"{head} · {offset_text(p.offset_seconds)}"
+
+
+def offset_text(seconds: int) -> str:
+    """+300 → "chậm 5 phút", -60 → "sớm 1 phút", 0 → "đúng giờ"."""
+    minutes = round(abs(seconds) / 60)
+    if minutes == 0:
+        return t("stats.on_time")
+    return t("stats.late" if seconds > 0 else "stats.early", minutes=minutes)
+
+
+# ---------------------------------------------------------------- higher level
+@cli.group(name="higher-level", cls=Group, help="cli.higher_level")
+def higher_level() -> None:
+    pass
+
+
+def _mark(db: str | None, ids: tuple[int, ...], chosen: bool, as_json: bool) -> None:
+    event = open_event(db, "organizers")
+    with event.write():  # all or none: an unknown id leaves every mark as it was
+        for delegate_id in ids:
+            delegates_mod.set_higher_level(event, delegate_id, chosen)
+    found = delegates_mod.get_many(event, ids)
+    if as_json:
+        emit([{"id": d.id, "name": d.name, "higher_level": d.higher_level} for d in found.values()])
+    for delegate_id in ids:
+        click.echo(f"{delegate_id:>5}  {found[delegate_id].name}")
+    total = sum(1 for d in delegates_mod.all_delegates(event) if d.higher_level)
+    say(t("higher.marked" if chosen else "higher.unmarked", n=len(ids), total=total))
+
+
+@higher_level.command(name="mark", help="cli.higher_level.mark")
+@db_option
+@click.argument("ids", nargs=-1, required=True, type=int)
+@json_option
+@fails_cleanly
+def higher_mark(db: str | None, ids: tuple[int, ...], as_json: bool) -> None:
+    _mark(db, ids, True, as_json)
+
+
+@higher_level.command(name="unmark", help="cli.higher_level.unmark")
+@db_option
+@click.argument("ids", nargs=-1, required=True, type=int)
+@json_option
+@fails_cleanly
+def higher_unmark(db: str | None, ids: tuple[int, ...], as_json: bool) -> None:
+    _mark(db, ids, False, as_json)
+
+
+@import_group.command(name="higher-level", help="cli.import.higher_level")
+@db_option
+@click.argument("file", type=click.Path(dir_okay=False))
+@option("--dry-run", is_flag=True, help="cli.opt.dry_run")
+@json_option
+@fails_cleanly
+def import_higher_level(db: str | None, file: str, dry_run: bool, as_json: bool) -> None:
+    event = open_event(db, "organizers")
+    result = export_mod.import_higher_level(event, file, dry_run=dry_run)
+    unmatched: list[dict[str, Any]] = [
+        {"row": u.row, "text": u.text, "reason": u.reason} for u in result.unmatched
+    ]
+    if as_json:
+        emit({"marked": list(result.marked), "already": result.already, "unmatched": unmatched})
+    else:
+        for delegate_id in result.marked:
+            click.echo(f"+ {delegate_id:>5}")
+    for u in result.unmatched:
+        say(t(f"higher.{u.reason}", file=file, row=u.row, text=u.text))
+    say(
+        t(
+            "higher.import_summary",
+            marked=len(result.marked),
+            already=result.already,
+            unmatched=len(result.unmatched),
+        )
+    )
+    if dry_run:
+        say(t("import.dry_run"))

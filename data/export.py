@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -466,3 +467,174 @@ def _sheet_title(name: str) -> str:
     """An xlsx tab name: at most 31 characters, none of ``[]:*?/\\``."""
     cleaned = "".join(ch for ch in name if ch not in "[]:*?/\\").strip("'")
     return cleaned[:31] or "Sheet"
+
+
+# ---------------------------------------------------------------- the higher-level list, back
+NAME_HEADERS = {"hovaten", "hoten", "hotendaibieu", "hovatendaibieu", "ten", "daibieu"}
+ID_HEADERS = {"ma", "id", "madaibieu", "madb", "maso"}
+UNIT_HEADERS = {"donvi", "donvicongtac", "coquandonvi", "coquan"}
+YEAR_HEADERS = {"namsinh"}
+HEADER_SEARCH_ROWS = 20
+"""How far down a sheet the header row may be (title blocks come first)."""
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A row of the higher-level list that names nobody on the approved list, or several."""
+
+    row: int
+    """Row number in the file (1-based, as a spreadsheet shows it)."""
+    text: str
+    """What the row says (its name, or its id)."""
+    reason: str
+    """``no_match`` or ``ambiguous``."""
+
+
+@dataclass(frozen=True)
+class HigherLevelImport:
+    """What reading the higher-level list did (or, in a dry run, would do)."""
+
+    marked: tuple[int, ...]
+    """Delegates newly marked as going to the higher-level congress."""
+    already: int
+    """Rows naming a delegate who was marked already."""
+    unmatched: tuple[Unmatched, ...]
+    """Rows that could not be matched to exactly one delegate."""
+
+
+_SECTION = re.compile(r"^([IVXLC]+|[A-Z]|\d+)[.)]\s")
+_SECTION_WORDS = ("doan ", "khoi ", "nguoi lap", "ky ten", "tm ", "tm.", "t/m", "tong cong")
+
+
+def _looks_like_section(text: str) -> bool:
+    """A row that groups or signs the list rather than naming a person."""
+    from .text import fold
+
+    return bool(_SECTION.match(text)) or fold(text).startswith(_SECTION_WORDS)
+
+
+def _read_table(path: Path) -> list[list[str]]:
+    """Every row of the first sheet (xlsx) or the file (csv), cells as cleaned text."""
+    from .text import clean
+
+    if not path.exists():
+        raise DaihoiError("higher.no_file", file=str(path))
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise DaihoiError("import.unreadable", file=str(path), reason=str(exc)) from exc
+        try:
+            return [
+                [clean(v) if v is not None else "" for v in row]
+                for row in book.worksheets[0].iter_rows(values_only=True)
+            ]
+        finally:
+            book.close()
+    if suffix in (".csv", ".txt"):
+        raw = path.read_bytes()
+        text = raw.decode("utf-8", errors="replace")
+        for encoding in ("utf-8-sig", "cp1258"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        lines = text.splitlines()
+        try:
+            dialect: Any = csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        return [[clean(c) for c in row] for row in csv.reader(lines, dialect)]
+    raise DaihoiError("import.unsupported", file=str(path))
+
+
+def import_higher_level(
+    event: Event, path: str | os.PathLike[str], *, dry_run: bool = False
+) -> HigherLevelImport:
+    """Mark the delegates a list names as going to the higher-level congress.
+
+    The list is what organizers send back: an xlsx or csv with a header row ("Họ và tên",
+    optionally "Mã", "Đơn vị", "Năm sinh") below any title block, or a bare column of names or
+    ids. A row matches like the delegate import: the list's id ("Mã", else our own id), else name
+    + unit + birth year compared accent-insensitively, else the name alone when exactly one
+    delegate bears it. Rows naming nobody, or several, are reported and change nothing. Marks
+    only add: unmarking is ``daihoi higher-level unmark``.
+    """
+    from .text import fold, header_key
+
+    rows = _read_table(Path(path))
+    header_at, columns = None, {"name": 0}
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = [header_key(c) for c in row]
+        if any(k in NAME_HEADERS for k in keys):
+            header_at = index
+            columns = {}
+            for col, key in enumerate(keys):
+                for field, names in (
+                    ("name", NAME_HEADERS),
+                    ("id", ID_HEADERS),
+                    ("unit", UNIT_HEADERS),
+                    ("year", YEAR_HEADERS),
+                ):
+                    if key in names and field not in columns:
+                        columns[field] = col
+            break
+
+    people = delegates_mod.all_delegates(event)
+    by_external = {d.external_id: d for d in people if d.external_id}
+    by_id = {d.id: d for d in people}
+    by_key = {delegates_mod.match_key(d.name, d.unit, d.birth_year): d for d in people}
+    by_name: dict[str, list[delegates_mod.Delegate]] = {}
+    for d in people:
+        by_name.setdefault(fold(d.name), []).append(d)
+
+    def cell(row: list[str], field: str) -> str:
+        col = columns.get(field)
+        return row[col] if col is not None and col < len(row) else ""
+
+    chosen: dict[int, None] = {}
+    already = 0
+    unmatched: list[Unmatched] = []
+    start = 0 if header_at is None else header_at + 1
+    for number, row in enumerate(rows[start:], start + 1):
+        filled = [c for c in row if c]
+        if not filled:
+            continue
+        name, ident = cell(row, "name"), cell(row, "id")
+        found: list[delegates_mod.Delegate] = []
+        if header_at is None and name.isdigit():
+            name, ident = "", name  # a bare column of ids
+        if ident:
+            hit = by_external.get(ident) or (by_id.get(int(ident)) if ident.isdigit() else None)
+            found = [hit] if hit else []
+        if not found and name:
+            year = cell(row, "year")
+            key = delegates_mod.match_key(
+                name, cell(row, "unit"), int(year) if year.isdigit() else None
+            )
+            found = [by_key[key]] if key in by_key else by_name.get(fold(name), [])
+        if len(found) == 1:
+            if found[0].higher_level:
+                already += 1
+            else:
+                chosen[found[0].id] = None
+            continue
+        if len(filled) == 1 and not found and _looks_like_section(filled[0]):
+            continue  # a section row ("I. KHỐI CÁC SỞ", "Đoàn huyện Đại Từ") or a signature
+        unmatched.append(Unmatched(number, name or ident, "ambiguous" if found else "no_match"))
+
+    marked = tuple(chosen)
+    if marked and not dry_run:
+        with event.write():
+            event.conn.executemany(
+                "update delegates set higher_level = 1 where id = ?", [(i,) for i in marked]
+            )
+            event.journal(
+                "delegates.higher_level_imported",
+                {"marked": list(marked), "source": Path(path).name},
+            )
+    return HigherLevelImport(marked, already, tuple(unmatched))
