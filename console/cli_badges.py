@@ -2,4 +2,73 @@
 
 from __future__ import annotations
 
-from .cli import cli  # noqa: F401
+import click
+
+from badges.build import print_badges
+from badges.layout import LAYOUTS
+from badges.style import load_style
+
+from .cli import cli, db_option, desk_option, json_option, open_event
+from .clikit import emit, fails_cleanly, option, say
+from .i18n import t
+
+
+@cli.command(help="cli.badges")
+@db_option
+@option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="cli.opt.badges_out",
+)
+@option("--layout", type=click.Choice(list(LAYOUTS)), default="a6", help="cli.opt.layout")
+@option("--png", "png_dir", type=click.Path(file_okay=False), default=None, help="cli.opt.png")
+@option("--delegate", "ids", type=int, multiple=True, help="cli.opt.delegate_id")
+@option("--delegation", default=None, help="cli.opt.delegation")
+@option("--reprint", is_flag=True, help="cli.opt.reprint")
+@option("--reason", default="", help="cli.opt.reprint_reason")
+@option(
+    "--colors", "colors_file", type=click.Path(dir_okay=False), default=None, help="cli.opt.colors"
+)
+@option("--logo", type=click.Path(dir_okay=False), default=None, help="cli.opt.logo")
+@desk_option
+@json_option
+@fails_cleanly
+def badges(
+    db: str | None,
+    out: str,
+    layout: str,
+    png_dir: str | None,
+    ids: tuple[int, ...],
+    delegation: str | None,
+    reprint: bool,
+    reason: str,
+    colors_file: str | None,
+    logo: str | None,
+    desk: str,
+    as_json: bool,
+) -> None:
+    style = load_style(colors_file, logo)  # a bad colour file refuses before anything is written
+    event = open_event(db, desk)
+    run = print_badges(
+        event,
+        out,
+        layout=layout,
+        ids=ids,
+        delegation=delegation,
+        reprint=reprint,
+        png_dir=png_dir,
+        style=style,
+        reason=reason,
+    )
+    if as_json:
+        emit(run.public())
+    else:
+        click.echo(str(run.pdf))
+        for path in run.pngs:
+            click.echo(str(path))
+    say(t("badge.written", n=len(run.badges), pages=run.pages, layout=layout, path=run.pdf))
+    if run.reissued:
+        say(t("badge.reissued", n=len(run.reissued)))

@@ -1,0 +1,195 @@
+"""A print run: choose the delegates, check the font, (re)issue codes, write the PDF and PNGs.
+
+The command line (``daihoi badges``) and the reception console's reprint key both call
+:func:`print_badges`, so a badge printed at the desk is the badge printed in bulk.
+
+Order matters: everything that can refuse (an unknown delegate, a character Roboto cannot draw)
+refuses *before* a reprint revokes anyone's badge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from data import codes
+from data import delegates as delegates_mod
+from data.delegates import Delegate
+from data.errors import DaihoiError
+from data.store import Event
+from data.text import collate, fold, name_sort_key, words
+
+from . import fonts, pdf, png
+from .compose import Badge, badge_of, compose
+from .layout import layout as layout_named
+from .style import Style
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    """What a print run wrote."""
+
+    pdf: Path
+    """The PDF with every badge, on sheets of the layout."""
+    layout: str
+    pages: int
+    badges: tuple[Badge, ...]
+    """In printed order (delegation, then Vietnamese name order), with the codes printed."""
+    pngs: tuple[Path, ...]
+    """One PNG per badge, in the same order, when asked for."""
+    reissued: tuple[int, ...]
+    """Delegates whose earlier badge this run revoked (``--reprint``)."""
+
+    def public(self) -> dict[str, object]:
+        """The run as ``daihoi badges --json`` prints it."""
+        return {
+            "pdf": str(self.pdf),
+            "layout": self.layout,
+            "pages": self.pages,
+            "badges": [
+                {"id": b.delegate_id, "name": b.name, "delegation": b.delegation, "code": b.code}
+                for b in self.badges
+            ],
+            "png": [str(p) for p in self.pngs],
+            "reissued": list(self.reissued),
+        }
+
+
+def print_order(delegate: Delegate) -> tuple[str, tuple[str, ...]]:
+    """Delegation in Vietnamese dictionary order, then given name, middle, family: each
+    delegation's badges come out of the printer as one stack."""
+    return collate(delegate.delegation), name_sort_key(delegate.name)
+
+
+def select(event: Event, ids: Sequence[int] = (), delegation: str | None = None) -> list[Delegate]:
+    """The delegates to print, in print order: the given ids, or a delegation, or everyone."""
+    if ids:
+        found = delegates_mod.get_many(event, ids)
+        for delegate_id in ids:
+            if delegate_id not in found:
+                raise DaihoiError("delegate.unknown", id=delegate_id)
+        chosen = list(found.values())
+    else:
+        chosen = delegates_mod.all_delegates(event)
+    if delegation is not None:
+        wanted = fold(delegation)
+        chosen = [d for d in chosen if fold(d.delegation) == wanted]
+        if not chosen:
+            raise DaihoiError("badge.no_delegation", delegation=delegation)
+    if not chosen:
+        raise DaihoiError("badge.nobody")
+    return sorted(chosen, key=print_order)
+
+
+def check_glyphs(title: str, badges: Iterable[Badge]) -> None:
+    """Refuse when Roboto cannot draw a character: a badge must never show a box or a "?"."""
+    missing = fonts.missing_glyphs(title, fonts.BOLD)
+    if missing:
+        raise DaihoiError("badge.title_missing_glyphs", chars=" ".join(missing))
+    for badge in badges:
+        for text, bold in badge.texts():
+            missing = fonts.missing_glyphs(text, fonts.BOLD if bold else fonts.REGULAR)
+            if missing:
+                raise DaihoiError(
+                    "badge.missing_glyphs",
+                    name=badge.name,
+                    id=badge.delegate_id,
+                    chars=" ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing),
+                )
+
+
+def print_badges(
+    event: Event,
+    out: str | Path,
+    *,
+    layout: str = "a6",
+    ids: Sequence[int] = (),
+    delegation: str | None = None,
+    reprint: bool = False,
+    png_dir: str | Path | None = None,
+    style: Style | None = None,
+    reason: str = "",
+) -> PrintRun:
+    """Print the chosen delegates' badges into ``out`` (PDF), and PNGs into ``png_dir``.
+
+    Without ``reprint`` the current codes are printed (a delegate without one gets version 1).
+    With it, each chosen delegate's badge is revoked and the next version printed: the journal
+    records each reissue with ``reason``.
+    """
+    sheet = layout_named(layout)
+    style = style or Style()
+    title = event.info.title
+    chosen = select(event, ids, delegation)
+    check_glyphs(title, [badge_of(d, code="0" * codes.CODE_DIGITS) for d in chosen])
+
+    without = [d.id for d in chosen if not d.code]
+    if without and not reprint:
+        with event.write():
+            codes.issue_first(event, without)
+            event.journal("badge.issued", {"delegate_ids": without})
+    fresh: dict[int, str] = {}
+    if reprint:
+        for d in chosen:
+            fresh[d.id] = codes.reissue(event, d.id, reason=reason or "reprint")
+    elif without:
+        current = delegates_mod.get_many(event, without)
+        fresh = {i: current[i].code or "" for i in without}
+    badges = [badge_of(d, fresh.get(d.id)) for d in chosen]
+
+    drawings = [compose(b, *sheet.badge, title=title, style=style) for b in badges]
+    out_path = Path(out)
+    pages = pdf.write(drawings, sheet, out_path, title)
+    pngs: list[Path] = []
+    if png_dir is not None:
+        folder = Path(png_dir)
+        for badge, drawing in zip(badges, drawings):
+            pngs.append(png.write(drawing, folder / file_stem(badge).with_suffix(".png")))
+    return PrintRun(
+        out_path,
+        sheet.name,
+        pages,
+        tuple(badges),
+        tuple(pngs),
+        tuple(d.id for d in chosen) if reprint else (),
+    )
+
+
+def file_stem(badge: Badge) -> Path:
+    """``0042-nguyen-thi-hoa-v2``: sorts by id, readable, ASCII (any printer queue takes it)."""
+    slug = "-".join(words(badge.name)) or "dai-bieu"
+    version = int(badge.code[codes.ID_DIGITS : codes.ID_DIGITS + codes.VERSION_DIGITS] or 0)
+    return Path(f"{badge.delegate_id:04d}-{slug}-v{version}")
+
+
+def reprint_folder(event_path: Path) -> Path:
+    """Where the desk's reprints go: ``<event>-the/`` next to the event file."""
+    return event_path.with_name(f"{event_path.stem}-the")
+
+
+def reprint_one(
+    event: Event,
+    delegate_id: int,
+    *,
+    layout: str = "label-62",
+    reason: str = "",
+    style: Style | None = None,
+) -> PrintRun:
+    """The reception desk's reprint: revoke, issue the next version, write its own PDF."""
+    delegate = delegates_mod.get(event, delegate_id)
+    stem = file_stem(badge_of(delegate, delegate.code or "0" * codes.CODE_DIGITS))
+    # The file is named after the new version; the version is only known after reissue, so
+    # write to a provisional name and rename.
+    folder = reprint_folder(Path(event.path))
+    run = print_badges(
+        event,
+        folder / f"{stem}.pdf.tmp",
+        layout=layout,
+        ids=[delegate_id],
+        reprint=True,
+        style=style,
+        reason=reason,
+    )
+    final = folder / f"{file_stem(run.badges[0])}.pdf"
+    run.pdf.replace(final)
+    return PrintRun(final, run.layout, run.pages, run.badges, run.pngs, run.reissued)
