@@ -55,3 +55,9 @@ _PROGRAMME_001 = [
     """create trigger programme_runs_no_delete before delete on programme_runs
         begin select raise(abort, 'runs are history'); end""",
 ]
+
+
+@MIGRATIONS()
+def m_programme_002_present(db: sqlite_utils.Database) -> None:
+    """The number of delegates present when a run started (announced before the vote)."""
+    _run(db, ["alter table programme_runs add column present integer"])

@@ -1,0 +1,331 @@
+"""The MC desk (F3): the item on stage, its timer, what comes next, and the whole running order.
+
+Everything shown is computed from one snapshot (:func:`programme.running.load`) and the clock by
+:func:`programme.timing.compute`; the screen reloads the snapshot whenever any desk writes
+(``app.revision``) and ticks every second for the timers. Live operations are single keys;
+only the costly ones (skip, going back) ask for confirmation, and edits to the order once the
+day has started ask the organizer PIN.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from data.errors import DaihoiError
+from programme import running
+from programme.timing import DANGER, WARNING, DayTiming
+
+from ..i18n import render, t
+from ..keys import translate_bindings
+from .modals import AskText, Confirm
+
+LEVEL_STYLE = {"normal": "bold green", WARNING: "bold black on yellow", DANGER: "bold white on red"}
+STATE_STYLE = {"pending": "", "running": "bold green", "done": "dim", "skipped": "dim strike"}
+
+
+def hm(moment: datetime | None) -> str:
+    return moment.strftime("%H:%M") if moment else ""
+
+
+def clock_text(delta: timedelta | None) -> str:
+    """``mm:ss`` (or ``h:mm:ss``) of a duration, with a minus sign when negative."""
+    if delta is None:
+        return "--:--"
+    seconds = int(delta.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    minutes, secs = divmod(abs(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def offset_text(minutes: int) -> str:
+    if minutes > 0:
+        return t("programme.offset.late", n=minutes)
+    if minutes < 0:
+        return t("programme.offset.early", n=-minutes)
+    return t("programme.offset.on_time")
+
+
+class ProgrammeScreen(Screen[None]):
+    """The MC team's live running order."""
+
+    CSS_PATH = "programme.tcss"
+    AUTO_FOCUS = "#order"
+    BINDINGS = [
+        ("n", "next", "key.programme_next"),
+        ("f", "finish", "key.programme_finish"),
+        ("s", "skip", "key.programme_skip"),
+        ("b", "back", "key.programme_back"),
+        ("ctrl+up", "move(-1)", "key.programme_up"),
+        ("ctrl+down", "move(1)", "key.programme_down"),
+        ("i", "insert", "key.programme_insert"),
+        ("plus,equals_sign", "minutes(1)", "key.programme_longer"),
+        ("minus", "minutes(-1)", "key.programme_shorter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.programme: running.Programme | None = None
+        self.day: DayTiming | None = None
+        self._rows: list[tuple[object, ...]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="live"):
+                yield Static(id="current")
+                yield Static(id="next")
+                yield Static(id="day")
+                yield Static(id="speakers")
+            yield DataTable(id="order", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#order", DataTable)
+        table.add_column(t("programme.column.planned"), key="planned")
+        table.add_column(t("programme.column.actual"), key="actual")
+        table.add_column(t("programme.column.state"), key="state")
+        table.add_column(t("programme.column.title"), key="title")
+        self.watch(self.app, "revision", self.reload, init=False)
+        self.set_interval(1.0, self.tick)
+        self.reload()
+
+    # ---------------------------------------------------------- painting
+    def reload(self) -> None:
+        """Read the running order again (any desk may have changed it) and repaint."""
+        self.programme = running.load(self.app.event)  # type: ignore[attr-defined]
+        self.tick()
+
+    def tick(self) -> None:
+        if self.programme is None:
+            return
+        self.day = self.programme.timing(self.app.now())  # type: ignore[attr-defined]
+        self.paint_live(self.programme, self.day)
+        self.paint_table(self.programme, self.day)
+
+    def paint_live(self, prog: running.Programme, day: DayTiming) -> None:
+        current = prog.get(day.current) if day.current else None
+        box = Text()
+        if current is not None:
+            it = day.of(current.id)
+            parent = prog.get(current.parent_id) if current.parent_id else None
+            if parent is not None:
+                box.append(parent.title + "\n", style="dim")
+            box.append(current.title + "\n", style="bold")
+            if current.performer:
+                box.append(current.performer + "\n", style="italic")
+            box.append(
+                f" {clock_text(it.elapsed)} / {current.minutes:02d}:00 ",
+                style=LEVEL_STYLE[it.level],
+            )
+            if it.overrun:
+                box.append("  " + t("programme.overrun", time=clock_text(it.overrun)), style="red")
+            else:
+                box.append("  " + t("programme.remaining", time=clock_text(it.remaining)))
+            if current.notes:
+                box.append("\n" + t("programme.mc_cue", text=current.notes), style="cyan")
+            if current.tech:
+                box.append("\n" + t("programme.tech_cue", text=current.tech), style="magenta")
+        else:
+            box.append(t("programme.nothing_on_stage"), style="bold")
+        present = prog.present_count()
+        if present is not None:
+            box.append("\n" + t("programme.present", n=present), style="bold yellow")
+        self.query_one("#current", Static).update(box)
+
+        upcoming = prog.get(day.next) if day.next else None
+        nxt = Text()
+        if upcoming is not None:
+            it = day.of(upcoming.id)
+            nxt.append(t("programme.next", at=hm(it.projected_start)), style="bold")
+            nxt.append(" " + upcoming.title)
+            if upcoming.performer:
+                nxt.append("\n" + t("programme.get_ready", who=upcoming.performer))
+                if upcoming.speaker_present is False:
+                    nxt.append(" " + t("programme.absent"), style="bold white on red")
+        else:
+            nxt.append(t("programme.no_next"), style="dim")
+        self.query_one("#next", Static).update(nxt)
+
+        late = day.offset_minutes
+        style = "bold red" if late >= 5 else "bold yellow" if late > 0 else "bold green"
+        line = Text(t("programme.end", end=hm(day.projected_end), planned=hm(day.planned_end)))
+        line.append(" · ")
+        line.append(offset_text(late), style=style)
+        self.query_one("#day", Static).update(line)
+
+        self.query_one("#speakers", Static).update(self.speakers_text(prog, current, upcoming))
+
+    def speakers_text(
+        self, prog: running.Programme, current: running.Item | None, upcoming: running.Item | None
+    ) -> Text:
+        """The speakers of the speech item on (or next on) stage, with who has checked in."""
+        anchor = current or upcoming
+        if anchor is None:
+            return Text()
+        group_id = anchor.parent_id if anchor.parent_id else anchor.id
+        speakers = [c for c in prog.children(group_id) if c.delegate_id or c.performer]
+        if not speakers:
+            return Text()
+        out = Text(t("programme.speakers") + "\n", style="bold")
+        for s in speakers:
+            mark, style = "·", ""
+            if s.speaker_present is True:
+                mark, style = "✓", "green"
+            elif s.speaker_present is False:
+                mark, style = "✗", "bold red"
+            state = "" if s.state == "pending" else f" ({t('programme.state.' + s.state)})"
+            out.append(f"{mark} {s.performer or s.title}{state}\n", style=style)
+        return out
+
+    def paint_table(self, prog: running.Programme, day: DayTiming) -> None:
+        rows: list[tuple[object, ...]] = []
+        for item in prog.items:
+            it = day.of(item.id)
+            if it.actual_start:
+                actual = f"{hm(it.actual_start)}-{hm(it.actual_end)}"
+            elif it.state == "pending":
+                actual = f"~{hm(it.projected_start)}"
+            else:
+                actual = ""
+            indent = "  " if item.parent_id else ""
+            absent = " ✗" if item.speaker_present is False else ""
+            rows.append(
+                (
+                    item.id,
+                    f"{hm(it.planned_start)} {item.minutes}'",
+                    actual,
+                    it.state,
+                    f"{indent}{item.title}{absent}",
+                )
+            )
+        if rows == self._rows:
+            return
+        self._rows = rows
+        table = self.query_one("#order", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for item_id, planned, actual, state, title in rows:
+            style = STATE_STYLE[str(state)]
+            table.add_row(
+                planned,
+                actual,
+                Text(t(f"programme.state.{state}"), style=style),
+                Text(str(title), style=style),
+                key=str(item_id),
+            )
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
+
+    # ---------------------------------------------------------- helpers
+    @property
+    def highlighted(self) -> running.Item | None:
+        table = self.query_one("#order", DataTable)
+        if self.programme is None or not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.programme.get(int(key)) if key else None
+
+    def select(self, item_id: int) -> None:
+        table = self.query_one("#order", DataTable)
+        try:
+            table.move_cursor(row=table.get_row_index(str(item_id)))
+        except Exception:  # the row is gone (another desk re-imported): keep the cursor
+            pass
+
+    def apply(self, operation: object, *args: object) -> running.Outcome | None:
+        """Run one operation, report it, repaint; a refusal is shown, never raised."""
+        try:
+            outcome = operation(self.app.event, *args)  # type: ignore[operator,attr-defined]
+        except DaihoiError as exc:
+            self.notify(render(exc), severity="error", timeout=8)
+            return None
+        assert isinstance(outcome, running.Outcome)
+        if outcome.item is not None:
+            self.notify(t(outcome.kind, title=outcome.item.title))
+        if outcome.present is not None:
+            self.notify(t("programme.present", n=outcome.present), timeout=30)
+        self.app.changed()  # type: ignore[attr-defined]
+        self.reload()
+        return outcome
+
+    async def may_edit(self) -> bool:
+        """Once the day has started, changing the order is the organizers' decision."""
+        if self.programme is not None and self.programme.started:
+            return await self.app.organizer_ok("programme")  # type: ignore[attr-defined,no-any-return]
+        return True
+
+    # ---------------------------------------------------------- keys
+    def action_next(self) -> None:
+        self.apply(running.next_item)
+
+    def action_finish(self) -> None:
+        self.apply(running.finish)
+
+    @work
+    async def action_skip(self) -> None:
+        item = self.highlighted
+        if item is None or item.state != "pending" and not item.is_group:
+            item = self.programme.next_pending if self.programme else None
+        if item is None:
+            self.notify(t("programme.nothing_left"), severity="warning")
+            return
+        if await self.app.push_screen_wait(Confirm(t("programme.confirm_skip", title=item.title))):
+            self.apply(running.skip, item.id)
+
+    @work
+    async def action_back(self) -> None:
+        item = self.highlighted
+        if item is None or item.state not in ("done", "skipped") or item.is_group:
+            self.notify(t("programme.back_pick"), severity="warning")
+            return
+        if await self.app.push_screen_wait(Confirm(t("programme.confirm_back", title=item.title))):
+            self.apply(running.reopen, item.id)
+
+    @work
+    async def action_move(self, step: int) -> None:
+        item = self.highlighted
+        if item is None or not await self.may_edit():
+            return
+        if self.apply(running.move, item.id, step):
+            self.select(item.id)
+
+    @work
+    async def action_minutes(self, step: int) -> None:
+        item = self.highlighted
+        if item is None or not await self.may_edit():
+            return
+        if self.apply(running.set_minutes, item.id, max(0, item.minutes + step)):
+            self.select(item.id)
+
+    @work
+    async def action_insert(self) -> None:
+        after = self.highlighted
+        if not await self.may_edit():
+            return
+        title = await self.app.push_screen_wait(
+            AskText(t("programme.insert_title"), placeholder=t("programme.insert_placeholder"))
+        )
+        if not title:
+            return
+        minutes_text = await self.app.push_screen_wait(
+            AskText(t("programme.insert_minutes"), placeholder="5")
+        )
+        try:
+            minutes = int(minutes_text or "5")
+        except ValueError:
+            self.notify(t("programme.bad_number", value=minutes_text), severity="error")
+            return
+        outcome = self.apply(
+            lambda ev: running.insert(ev, title, minutes, after=after.id if after else None)
+        )
+        if outcome and outcome.item:
+            self.select(outcome.item.id)

@@ -1,0 +1,82 @@
+"""The stage view (``daihoi console --screen stage``): read-only, for a screen the speakers see.
+
+Only the item on stage, the next one, the speaker's timer and a large clock: nothing to press,
+nothing personal. It follows every change from the MC desk within a second.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Static
+
+from programme import running
+
+from ..i18n import t
+from .programme import clock_text
+
+
+class StageScreen(Screen[None]):
+    """Current and next item, the timer of the one on stage, and the time of day."""
+
+    CSS_PATH = "stage.tcss"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="stage-current")
+            with Horizontal(id="clocks"):
+                yield Digits("--:--", id="timer")
+                yield Digits("--:--", id="clock")
+            yield Static(id="stage-next")
+
+    def on_mount(self) -> None:
+        self.programme: running.Programme | None = None
+        self.watch(self.app, "revision", self.reload, init=False)
+        self.set_interval(1.0, self.tick)
+        self.reload()
+
+    def reload(self) -> None:
+        self.programme = running.load(self.app.event)  # type: ignore[attr-defined]
+        self.tick()
+
+    def tick(self) -> None:
+        if self.programme is None:
+            return
+        now = self.app.now()  # type: ignore[attr-defined]
+        day = self.programme.timing(now)
+        self.query_one("#clock", Digits).update(now.strftime("%H:%M"))
+        timer = self.query_one("#timer", Digits)
+        current = self.programme.get(day.current) if day.current else None
+        head = Text(justify="center")
+        if current is not None:
+            it = day.of(current.id)
+            head.append(current.title, style="bold")
+            if current.performer:
+                head.append("\n" + current.performer, style="italic")
+            timer.update(clock_text(it.remaining))
+            timer.set_class(it.level == "warning", "-warning")
+            timer.set_class(it.level == "danger", "-danger")
+        else:
+            head.append(t("programme.nothing_on_stage"), style="bold")
+            timer.update("--:--")
+            timer.set_class(False, "-warning")
+            timer.set_class(False, "-danger")
+        self.query_one("#stage-current", Static).update(head)
+        upcoming = self.programme.get(day.next) if day.next else None
+        tail = Text(justify="center")
+        if upcoming is not None:
+            tail.append(
+                t(
+                    "programme.next",
+                    at=day.of(upcoming.id).projected_start.strftime("%H:%M")
+                    if day.of(upcoming.id).projected_start
+                    else "",
+                ),
+                style="bold",
+            )
+            tail.append(" " + upcoming.title)
+            if upcoming.performer:
+                tail.append(" · " + upcoming.performer)
+        self.query_one("#stage-next", Static).update(tail)

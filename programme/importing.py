@@ -1,0 +1,261 @@
+"""``daihoi import programme FILE``: the running order from the organizers' spreadsheet.
+
+Columns (in any order, header names in their usual variants): order, title, minutes, performer,
+notes; optionally a start time (fixed start) and cues for the technical desk. Title blocks above
+the header are tolerated like in the delegate import. An order like ``5.1`` makes the row a child
+of item ``5`` (the speeches of "tham luận"). A performer whose name matches exactly one delegate
+(accents and case ignored) becomes that delegate, so the MC screen shows their presence.
+
+The import replaces the whole running order, so it is refused once any item has started:
+during the event, the MC screen's operations change it, each one a journal entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from data.errors import DaihoiError
+from data.store import Event, stamp
+from data.text import clean, fold, header_key
+
+from .template import FLAG_SALUTE, SPEECHES, VOTE_HIGHER
+
+HEADERS = {
+    "order": {"stt", "tt", "so", "sott", "thutu", "order", "no"},
+    "title": {"noidung", "tieude", "chuongtrinh", "noidungchuongtrinh", "title", "item"},
+    "minutes": {
+        "phut",
+        "sophut",
+        "thoiluong",
+        "thoiluongphut",
+        "thoigianphut",
+        "thoigian",
+        "minutes",
+        "duration",
+    },
+    "performer": {
+        "nguoithuchien",
+        "nguoitrinhbay",
+        "thuchien",
+        "trinhbay",
+        "nguoiphutrach",
+        "performer",
+        "by",
+    },
+    "notes": {"ghichu", "notes", "note", "loidanmc", "mc"},
+    "tech": {"kythuat", "kithuat", "amthanhanhsang", "tech", "technical"},
+    "start": {"giobatdau", "batdau", "codinh", "start", "fixedstart"},
+}
+
+ROLES = [
+    ("chao co", FLAG_SALUTE),
+    ("thong qua danh sach dai bieu di du", VOTE_HIGHER),
+    ("tham luan", SPEECHES),
+]
+
+_ORDER = re.compile(r"^\s*(\d+)(?:[.,](\d+))?\.?\s*$")
+_MINUTES = re.compile(r"(\d+)")
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[:hg]\s*(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    row: int
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item read from the file."""
+
+    row: int
+    order: str
+    parent_order: str | None
+    title: str
+    minutes: int
+    performer: str
+    delegate_id: int | None
+    notes: str
+    tech: str
+    fixed_start: str | None
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "order": self.order,
+            "title": self.title,
+            "minutes": self.minutes,
+            "performer": self.performer,
+            "delegate_id": self.delegate_id,
+        }
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    items: list[Row]
+    skipped: list[Skipped]
+
+
+def read_rows(path: Path) -> list[list[Any]]:
+    """The cells of the first sheet (xlsx) or of the CSV (UTF-8 or Windows-1258, , ; or tab)."""
+    if not path.exists():
+        raise DaihoiError("programme.import.missing", path=str(path))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on a damaged file
+            raise DaihoiError(
+                "programme.import.unreadable", path=str(path), reason=str(exc)
+            ) from exc
+        try:
+            return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            book.close()
+    if path.suffix.lower() not in (".csv", ".txt"):
+        raise DaihoiError("programme.import.format", path=str(path))
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1258", errors="replace")
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+
+
+def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
+    for index, row in enumerate(rows[:20]):
+        columns: dict[str, int] = {}
+        for col, cell in enumerate(row):
+            key = header_key(cell)
+            for name, variants in HEADERS.items():
+                if key in variants and name not in columns:
+                    columns[name] = col
+        if "title" in columns and ("minutes" in columns or "order" in columns):
+            return index, columns
+    raise DaihoiError("programme.import.no_header")
+
+
+def parse(event: Event, path: Path) -> ImportResult:
+    rows = read_rows(path)
+    header, columns = _find_header(rows)
+    names: dict[str, list[int]] = {}
+    for delegate_id, name in event.conn.execute(
+        "select id, name from delegates where status = 'approved'"
+    ):
+        names.setdefault(fold(name), []).append(delegate_id)
+
+    def cell(row: list[Any], name: str) -> Any:
+        col = columns.get(name)
+        return row[col] if col is not None and col < len(row) else None
+
+    items: list[Row] = []
+    skipped: list[Skipped] = []
+    for number, row in enumerate(rows[header + 1 :], start=header + 2):
+        title = clean(cell(row, "title"))
+        order_text = clean(cell(row, "order"))
+        if not title:
+            continue  # blank lines, footers, signatures
+        if header_key(title) in HEADERS["title"] or title.isdigit() and not order_text:
+            continue  # a second header row, or the row numbering the columns
+        minutes_cell = clean(cell(row, "minutes"))
+        found = _MINUTES.search(minutes_cell)
+        if not found:
+            if not order_text and not minutes_cell:
+                continue  # a section title inside the table
+            skipped.append(Skipped(number, "programme.import.bad_minutes", {"value": minutes_cell}))
+            continue
+        minutes = int(found.group(1))
+        parent_order = None
+        match = _ORDER.match(order_text) if order_text else None
+        if match and match.group(2):
+            parent_order = match.group(1)
+            if parent_order not in [r.order for r in items if r.parent_order is None]:
+                skipped.append(Skipped(number, "programme.import.no_parent", {"order": order_text}))
+                continue
+            order = f"{match.group(1)}.{match.group(2)}"
+        else:
+            order = match.group(1) if match else str(len(items) + 1)
+        start_cell = clean(cell(row, "start"))
+        fixed = None
+        if start_cell:
+            t = _TIME.match(start_cell)
+            if not t or int(t.group(1)) > 23 or int(t.group(2)) > 59:
+                skipped.append(Skipped(number, "programme.import.bad_time", {"value": start_cell}))
+                continue
+            fixed = f"{int(t.group(1)):02d}:{t.group(2)}"
+        performer = clean(cell(row, "performer"))
+        matches = names.get(fold(performer), []) if performer else []
+        items.append(
+            Row(
+                row=number,
+                order=order,
+                parent_order=parent_order,
+                title=title,
+                minutes=minutes,
+                performer=performer,
+                delegate_id=matches[0] if len(matches) == 1 else None,
+                notes=clean(cell(row, "notes")),
+                tech=clean(cell(row, "tech")),
+                fixed_start=fixed,
+            )
+        )
+    return ImportResult(items, skipped)
+
+
+def import_programme(event: Event, file: str | Path, *, dry_run: bool = False) -> ImportResult:
+    """Replace the running order with the file's; refused once any item has started."""
+    path = Path(file)
+    result = parse(event, path)
+    if not result.items:
+        raise DaihoiError("programme.import.empty", path=str(path))
+    with event.write():
+        if event.conn.execute("select 1 from programme_runs limit 1").fetchone():
+            raise DaihoiError("programme.import.started")
+        if dry_run:
+            return result
+        event.conn.execute("delete from programme_items where parent_id is not null")
+        event.conn.execute("delete from programme_items")
+        now = stamp(event.now())
+        ids: dict[str, int] = {}
+        positions: dict[str | None, int] = {}
+        for r in result.items:
+            parent = ids[r.parent_order] if r.parent_order else None
+            positions[r.parent_order] = positions.get(r.parent_order, 0) + 1
+            role = next((role for words, role in ROLES if words in fold(r.title)), "")
+            ids[r.order] = int(
+                event.db["programme_items"]
+                .insert(
+                    {
+                        "parent_id": parent,
+                        "position": positions[r.parent_order],
+                        "role": role if parent is None else "",
+                        "title": r.title,
+                        "minutes": r.minutes,
+                        "performer": r.performer,
+                        "delegate_id": r.delegate_id,
+                        "notes": r.notes,
+                        "tech": r.tech,
+                        "fixed_start": r.fixed_start,
+                        "state": "pending",
+                        "created_at": now,
+                    }
+                )
+                .last_pk
+            )
+        event.journal(
+            "programme.imported",
+            {"file": path.name, "items": len(result.items), "skipped": len(result.skipped)},
+        )
+    return result
