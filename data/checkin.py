@@ -12,6 +12,7 @@ exactly one *admitted*.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -108,8 +109,23 @@ class Desk:
         now = self.event.now()
         parsed = codes.parse(self.event.secret(), text)
         key = parsed.code if parsed else text.strip()
-        if self._last and self._last[0] == key and now - self._last[1] <= REPEAT_WINDOW:
+        if (
+            self._last
+            and self._last[0] == key
+            and timedelta(0) <= now - self._last[1] <= REPEAT_WINDOW
+        ):
+            # The same scan: the verdict is not judged again, but the scan itself is journaled
+            # (every scan leaves a row, so the journal explains every line a screen showed).
             previous = self._last[2]
+            with self.event.write():
+                self.event.journal(
+                    "scan.repeat",
+                    {
+                        "verdict": previous.verdict,
+                        "delegate_id": previous.delegate.id if previous.delegate else None,
+                        "text": text.strip()[:MAX_SCAN_TEXT],
+                    },
+                )
             return Verdict(**{**previous.__dict__, "repeat": True})
         verdict = self._judge(parsed, text, now)
         self._last = (key, now, verdict)
@@ -218,6 +234,9 @@ class Desk:
                     "delegate_id": delegate_id,
                     "reason": reason,
                     "undoes": original,
+                    # Later check-ins of the same person merged in from desk copies (duplicates)
+                    # are taken back too, or a merge would bring the person back as arrived.
+                    "undoes_all": sorted(live_checkins(event, delegate_id)),
                     "desk_of_checkin": desk,
                 },
             )
@@ -226,7 +245,11 @@ class Desk:
     # -------------------------------------------------------------- counters
     def counters(self, recent: int = 20) -> Counters:
         conn = self.event.conn
-        arrived = conn.execute("select count(*) from attendance").fetchone()[0]
+        # Only delegates still on the list count, so "arrived" never exceeds "expected".
+        arrived = conn.execute(
+            "select count(*) from attendance a join delegates d on d.id = a.delegate_id"
+            " where d.status = 'approved'"
+        ).fetchone()[0]
         expected = delegates_mod.count(self.event)
         rows = conn.execute(
             """
@@ -248,6 +271,30 @@ class Desk:
             (self.event.desk, recent),
         ).fetchall()
         return Counters(arrived, expected, [tuple(r) for r in rows], [tuple(r) for r in last])
+
+
+def live_checkins(event: Event, delegate_id: int) -> set[str]:
+    """Journal uuids of ``delegate_id``'s check-ins that no undo has taken back.
+
+    Usually one; more after merging desk copies that admitted the same person (duplicates).
+    """
+    made: set[str] = set()
+    undone: set[str] = set()
+    for row_uuid, kind, payload in event.conn.execute(
+        "select uuid, kind, payload from journal where kind in ('checkin', 'checkin.undo')"
+        " and json_extract(payload, '$.delegate_id') = ?",
+        (delegate_id,),
+    ):
+        if kind == "checkin":
+            made.add(row_uuid)
+        else:
+            undone.update(undone_by(json.loads(payload)))
+    return made - undone
+
+
+def undone_by(payload: dict[str, Any]) -> set[str]:
+    """The check-in uuids a ``checkin.undo`` journal row takes back."""
+    return {u for u in [payload.get("undoes"), *payload.get("undoes_all", [])] if u}
 
 
 # ---------------------------------------------------------------- walk-ins
@@ -320,11 +367,15 @@ def decide_walkin(event: Event, walkin_id: int, *, approve: bool) -> WalkIn:
 
     A substitute takes the delegation, category and seat of the person they replace.
     """
-    request = get_walkin(event, walkin_id)
-    if request.state != "pending":
-        raise DaihoiError("walkin.decided", id=walkin_id, state=request.state)
+    if event.info.desk_copy_of is not None and approve:
+        # Delegate ids are handed out by the main file only, so merges never collide.
+        raise DaihoiError("walkin.on_copy", desk=event.info.desk_copy_of)
     now = stamp(event.now())
     with event.write():
+        # Read inside the write lock: two organizers approving at once make one delegate.
+        request = get_walkin(event, walkin_id)
+        if request.state != "pending":
+            raise DaihoiError("walkin.decided", id=walkin_id, state=request.state)
         delegate_id = None
         if approve:
             base = (
@@ -347,12 +398,22 @@ def decide_walkin(event: Event, walkin_id: int, *, approve: bool) -> WalkIn:
             )
             delegate_id = int(cur.lastrowid or 0)
             codes.issue_first(event, [delegate_id])
+            if base is not None:
+                # The substitute takes the seat: the person replaced is no longer expected.
+                event.conn.execute(
+                    "update delegates set status = 'withdrawn', updated_at = ? where id = ?",
+                    (now, base.id),
+                )
         event.conn.execute(
             "update walkins set state = ?, delegate_id = ?, decided_at = ? where id = ?",
             ("approved" if approve else "rejected", delegate_id, now, walkin_id),
         )
         event.journal(
             "walkin.approved" if approve else "walkin.rejected",
-            {"walkin_id": walkin_id, "delegate_id": delegate_id},
+            {
+                "walkin_id": walkin_id,
+                "delegate_id": delegate_id,
+                "substitute_for": request.substitute_for,
+            },
         )
     return get_walkin(event, walkin_id)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ MAX_ID = 10**ID_DIGITS - 1
 MAX_VERSION = 10**VERSION_DIGITS - 1
 
 _DIGITS = re.compile(r"\d")
+"""Any decimal digit: ASCII, but also full-width ``１２３`` that some input methods type."""
 
 
 def _mac(secret: bytes, delegate_id: int, version: int) -> str:
@@ -52,8 +54,13 @@ def human(code: str) -> str:
 
 
 def digits_of(text: str) -> str:
-    """The digits in what a scanner or a person typed, everything else dropped."""
-    return "".join(_DIGITS.findall(text))
+    """The digits in what a scanner or a person typed, as ASCII, everything else dropped.
+
+    ``\\d`` also matches other scripts' digits (full-width, Arabic-Indic…): they are turned into
+    their ASCII value, so the result is always plain ``0-9`` (``hmac.compare_digest`` refuses
+    non-ASCII text, and a code is stored in ASCII).
+    """
+    return "".join(str(unicodedata.decimal(c)) for c in _DIGITS.findall(text))
 
 
 def looks_like_code(text: str) -> bool:

@@ -17,9 +17,11 @@ import os
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .checkin import undone_by
 from .errors import DaihoiError
 from .store import Event
 
@@ -130,6 +132,8 @@ def merge(
             raise DaihoiError("merge.other_event", path=str(copy_path))
         if copy.info.replica == main.info.replica:
             raise DaihoiError("merge.same_file", path=str(copy_path))
+        if main.info.desk_copy_of is not None:
+            raise DaihoiError("merge.into_copy", path=str(main.path))
         reports = {"main": MergeReport(), "copy": MergeReport()}
         try:
             with main.write(), copy.write():
@@ -160,6 +164,8 @@ def _sync(*, source: Event, target: Event, report: MergeReport) -> None:
         for row in source.conn.execute(f"select {_JOURNAL_COLS} from journal order by at, seq")
         if row[0] not in known
     ]
+    touched: dict[int, list[str]] = {}
+    """Delegates whose check-ins or undos arrived, with the uuids of check-ins that arrived."""
     for row in fresh:
         row_uuid, kind, payload_text, desk, operator, at, origin = row
         target.conn.execute(
@@ -168,14 +174,10 @@ def _sync(*, source: Event, target: Event, report: MergeReport) -> None:
         report.journal_rows += 1
         report.kinds[kind] = report.kinds.get(kind, 0) + 1
         payload = json.loads(payload_text)
-        if kind == "checkin":
-            _replay_checkin(target, payload["delegate_id"], row_uuid, at, desk, operator, report)
-        elif kind == "checkin.undo":
-            gone = target.conn.execute(
-                "delete from attendance where delegate_id = ? and journal_uuid = ?",
-                (payload["delegate_id"], payload.get("undoes")),
-            ).rowcount
-            report.undos += gone
+        if kind in ("checkin", "checkin.undo"):
+            arrived = touched.setdefault(int(payload["delegate_id"]), [])
+            if kind == "checkin":
+                arrived.append(row_uuid)
         elif kind == "walkin.requested" and target.info.desk_copy_of is None:
             target.conn.execute(
                 "insert into walkins (name, unit, reason, substitute_for, requested_at, desk)"
@@ -190,41 +192,73 @@ def _sync(*, source: Event, target: Event, report: MergeReport) -> None:
                 ),
             )
             report.walkins += 1
+    if touched:
+        _settle(target, touched, report)
 
 
-def _replay_checkin(
-    target: Event,
-    delegate_id: int,
-    row_uuid: str,
-    at: str,
-    desk: str,
-    operator: str,
-    report: MergeReport,
-) -> None:
-    current = target.conn.execute(
-        "select checked_in_at, journal_uuid from attendance where delegate_id = ?", (delegate_id,)
-    ).fetchone()
-    if current is None:
-        target.conn.execute(
-            "insert into attendance (delegate_id, checked_in_at, desk, operator, journal_uuid)"
-            " values (?, ?, ?, ?, ?)",
-            (delegate_id, at, desk, operator, row_uuid),
-        )
-        report.checkins += 1
-        return
-    kept, dropped = (row_uuid, current[1]) if at < current[0] else (current[1], row_uuid)
-    if kept == row_uuid:
-        target.conn.execute(
-            "update attendance set checked_in_at = ?, desk = ?, operator = ?, journal_uuid = ?"
-            " where delegate_id = ?",
-            (at, desk, operator, row_uuid, delegate_id),
-        )
-    report.duplicates += 1
-    if target.info.desk_copy_of is None:
-        # Recorded once, in the main file; desk copies receive that row on the way back.
-        target.journal(
-            "merge.duplicate", {"delegate_id": delegate_id, "kept": kept, "duplicate": dropped}
-        )
+def _when(at: str) -> tuple[datetime, str]:
+    """Sort key of a journal time: the instant (desks may differ in UTC offset), then the text."""
+    try:
+        return datetime.fromisoformat(at), at
+    except ValueError:
+        return datetime.max.replace(tzinfo=timezone.utc), at
+
+
+def _settle(target: Event, touched: dict[int, list[str]], report: MergeReport) -> None:
+    """Make each touched delegate's attendance what the journal now says.
+
+    A delegate's attendance is their earliest check-in that no undo has taken back (ties broken
+    by uuid). Deciding it from the whole journal, not from the order rows arrived in, is what
+    makes merges converge: any copies merged in any order, any number of times, agree.
+    """
+    checkins: dict[int, list[tuple[tuple[datetime, str], str, str, str]]] = {}
+    undone: set[str] = set()
+    for row_uuid, kind, payload_text, desk, operator, at in target.conn.execute(
+        "select uuid, kind, payload, desk, operator, at from journal"
+        " where kind in ('checkin', 'checkin.undo')"
+    ):
+        payload = json.loads(payload_text)
+        delegate_id = int(payload["delegate_id"])
+        if delegate_id not in touched:
+            continue
+        if kind == "checkin":
+            checkins.setdefault(delegate_id, []).append((_when(at), row_uuid, desk, operator))
+        else:
+            undone.update(undone_by(payload))
+    for delegate_id, arrived in touched.items():
+        live = sorted(c for c in checkins.get(delegate_id, []) if c[1] not in undone)
+        before = target.conn.execute(
+            "select journal_uuid from attendance where delegate_id = ?", (delegate_id,)
+        ).fetchone()
+        before_uuid = before[0] if before else None
+        if not live:
+            if before_uuid is not None:
+                target.conn.execute("delete from attendance where delegate_id = ?", (delegate_id,))
+                report.undos += 1
+            continue
+        (_, at), kept, desk, operator = live[0]
+        if kept != before_uuid:
+            target.conn.execute(
+                "insert into attendance (delegate_id, checked_in_at, desk, operator, journal_uuid)"
+                " values (?, ?, ?, ?, ?) on conflict (delegate_id) do update set"
+                " checked_in_at = excluded.checked_in_at, desk = excluded.desk,"
+                " operator = excluded.operator, journal_uuid = excluded.journal_uuid",
+                (delegate_id, at, desk, operator, kept),
+            )
+            report.checkins += 1
+        # Each arriving check-in that is not the one kept, and a kept one it displaced, is a
+        # duplicate: recorded once, in the main file (desk copies receive that row on the way back).
+        live_uuids = {c[1] for c in live}
+        dropped = [u for u in arrived if u != kept and u in live_uuids]
+        if kept in arrived and before_uuid is not None and before_uuid in live_uuids:
+            dropped.append(before_uuid)
+        for duplicate in dropped:
+            report.duplicates += 1
+            if target.info.desk_copy_of is None:
+                target.journal(
+                    "merge.duplicate",
+                    {"delegate_id": delegate_id, "kept": kept, "duplicate": duplicate},
+                )
 
 
 _DELEGATE_COLS = (

@@ -112,6 +112,7 @@ class Event:
         clock: Clock = system_clock,
         desk: str = "",
         operator: str = "",
+        busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> Event:
         """Create a new event file; refuse if one exists at ``path``."""
         target = resolve_path(path)
@@ -129,7 +130,9 @@ class Event:
             raise DaihoiError("event.exists", path=str(target)) from exc
         except OSError as exc:
             raise DaihoiError("event.cannot_create", path=str(target), reason=exc.strerror) from exc
-        event = cls._connect(target, clock=clock, desk=desk, operator=operator)
+        event = cls._connect(
+            target, clock=clock, desk=desk, operator=operator, busy_timeout=busy_timeout
+        )
         event_uid = uuid.uuid4().hex
         with event.write():
             event.db["event"].insert(
@@ -158,22 +161,34 @@ class Event:
         clock: Clock = system_clock,
         desk: str = "",
         operator: str = "",
+        busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> Event:
-        """Open an existing event file, migrating its schema forward if needed."""
+        """Open an existing event file, migrating its schema forward if needed.
+
+        ``busy_timeout`` (seconds) is how long any write waits for another desk's write before
+        :meth:`write` gives up with ``event.busy``.
+        """
         target = resolve_path(path)
         if not target.exists():
             raise DaihoiError("event.missing", path=str(target))
-        event = cls._connect(target, clock=clock, desk=desk, operator=operator)
+        if target.is_dir():
+            raise DaihoiError("event.not_an_event", path=str(target))
+        event = cls._connect(
+            target, clock=clock, desk=desk, operator=operator, busy_timeout=busy_timeout
+        )
         if not event.db["event"].exists() or not event.db.execute("select 1 from event").fetchone():
             event.close()
             raise DaihoiError("event.not_an_event", path=str(target))
         return event
 
     @classmethod
-    def _connect(cls, path: Path, *, clock: Clock, desk: str, operator: str) -> Event:
+    def _connect(
+        cls, path: Path, *, clock: Clock, desk: str, operator: str, busy_timeout: float
+    ) -> Event:
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+                path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
             )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
@@ -181,6 +196,12 @@ class Event:
             event = cls(conn, path, clock=clock, desk=desk, operator=operator)
             MIGRATIONS.apply(event.db)
         except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            if _is_busy(exc):  # another desk holds the write lock longer than we wait
+                raise DaihoiError("event.busy", path=str(path), reason=str(exc)) from exc
+            if _is_read_only(exc):
+                raise DaihoiError("event.read_only", path=str(path), reason=str(exc)) from exc
             raise DaihoiError("event.unreadable", path=str(path), reason=str(exc)) from exc
         return event
 
@@ -231,9 +252,16 @@ class Event:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise DaihoiError("event.busy", path=str(self.path), reason=str(exc)) from exc
+            key = "event.read_only" if _is_read_only(exc) else "event.busy"
+            raise DaihoiError(key, path=str(self.path), reason=str(exc)) from exc
         try:
             yield self
+        except sqlite3.OperationalError as exc:
+            # A statement inside the change failed (disk full, read-only file): nothing written.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            key = "event.read_only" if _is_read_only(exc) else "event.write_failed"
+            raise DaihoiError(key, path=str(self.path), reason=str(exc)) from exc
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -288,6 +316,14 @@ class Event:
                 }
             )
         return rows
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _is_read_only(exc: sqlite3.Error) -> bool:
+    return "readonly" in str(exc) or "read-only" in str(exc)
 
 
 def _check_date(value: str | None) -> None:
