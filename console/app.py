@@ -12,17 +12,19 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.reactive import reactive
 
-from data import pins
+from data import pins, replicas
 from data.delegates import Delegate, all_delegates, get_many
+from data.errors import DaihoiError
 from data.search import SearchIndex
 from data.store import Clock, Event, system_clock
 
-from .i18n import set_lang, t
+from .i18n import render, set_lang, t
 from .keys import translate_bindings
 from .screens.pin import DeskPinScreen, OrganizerPin
 
@@ -101,6 +103,8 @@ class DaihoiApp(App[None]):
         operator: str = "",
         screen: str | None = None,
         require_pin: bool = False,
+        backup_dir: Path | None = None,
+        backup_every: float = 10,
     ) -> None:
         self.MODES = _screens()  # type: ignore[misc]
         super().__init__()
@@ -118,6 +122,10 @@ class DaihoiApp(App[None]):
         self.locked = require_pin
         """True until the desk PIN is typed (browsers on the LAN): no delegate data is shown."""
         self._organizer_until: datetime | None = None
+        self.backup_dir = backup_dir
+        """A second place (USB drive) for rolling backups; None for none."""
+        self.backup_every = backup_every
+        """Minutes between rolling backups."""
         self.sub_title = t("app.subtitle", desk=self.desk)
 
     BINDINGS = [
@@ -139,6 +147,8 @@ class DaihoiApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll)
+        if self.backup_dir is not None:
+            self.set_interval(self.backup_every * 60, self.rolling_backup)
         if self.locked:
             self.push_screen(DeskPinScreen(self.desk), self._unlocked)
         else:
@@ -164,6 +174,17 @@ class DaihoiApp(App[None]):
 
     def now(self) -> datetime:
         return self.clock()
+
+    @work(thread=True, exclusive=True, group="backup")
+    def rolling_backup(self) -> Path | None:
+        """Copy the event file to ``backup_dir``; its own connection, so the desk never waits."""
+        assert self.backup_dir is not None
+        try:
+            with Event.open(self.event_path, clock=self.clock, desk=self.desk) as event:
+                return replicas.rolling_backup(event, self.backup_dir)
+        except DaihoiError as exc:
+            self.call_from_thread(self.notify, render(exc), severity="error", timeout=15)
+            return None
 
     def _poll(self) -> None:
         version = self.event.data_version()
@@ -204,6 +225,8 @@ def make_app(
     lang: str | None = None,
     screen: str | None = None,
     require_pin: bool = False,
+    backup_dir: Path | None = None,
+    backup_every: float = 10,
 ) -> DaihoiApp:
     """The console on ``event_path``; the command line, tests and snapshots all call this."""
     if lang:
@@ -215,4 +238,6 @@ def make_app(
         operator=operator,
         screen=screen,
         require_pin=require_pin,
+        backup_dir=backup_dir,
+        backup_every=backup_every,
     )

@@ -242,6 +242,16 @@ def import_delegates(
                 reason=skip_reason(s),
             )
         )
+    for w in getattr(report, "warnings", ()):
+        say(
+            t(
+                "import.warn",
+                file=report.file,
+                row=w.row,
+                column=t("import.column", column=w.column) if w.column else "",
+                reason=skip_reason(w),
+            )
+        )
     say(
         t(
             "import.summary",
@@ -361,13 +371,33 @@ def hhmm(stamp: str | None) -> str:
     default=None,
     help="cli.opt.screen",
 )
+@option("--require-pin", is_flag=True, help="cli.opt.require_pin")
+@option("--backup-dir", type=click.Path(file_okay=False), default=None, help="cli.opt.backup_dir")
+@option("--backup-every", type=click.IntRange(min=1), default=10, help="cli.opt.backup_every")
 @fails_cleanly
-def console_cmd(db: str | None, desk: str, screen: str | None) -> None:
+def console_cmd(
+    db: str | None,
+    desk: str,
+    screen: str | None,
+    require_pin: bool,
+    backup_dir: str | None,
+    backup_every: int,
+) -> None:
     from .app import make_app
 
     path = resolve_path(db)
     Event.open(path).close()  # a clear message now rather than a traceback inside the app
-    make_app(path, desk=desk, operator=default_operator(), screen=screen).run()
+    if backup_dir and not Path(backup_dir).is_dir():
+        raise DaihoiError("backup.no_folder", path=backup_dir)
+    make_app(
+        path,
+        desk=desk,
+        operator=default_operator(),
+        screen=screen,
+        require_pin=require_pin,
+        backup_dir=Path(backup_dir) if backup_dir else None,
+        backup_every=backup_every,
+    ).run()
 
 
 @cli.command(help="cli.serve")
@@ -406,8 +436,9 @@ def serve(db: str | None, host: str, port: int, desk: str) -> None:
 @desk_option
 @fails_cleanly
 def demo(db: str, no_console: bool, desk: str) -> None:
-    from data.importing import import_delegates as run_import
     from data.synthetic import DEMO_LIST
+
+    from data.importing import import_delegates as run_import
 
     path = Path(db)
     if not path.exists():

@@ -36,6 +36,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.opt.limit": {"vi": "Số dòng tối đa.", "en": "At most this many rows."},
     "cli.opt.screen": {"vi": "Màn hình mở đầu.", "en": "Screen to open first."},
+    "cli.opt.require_pin": {
+        "vi": "Hỏi PIN của bàn trước khi hiện dữ liệu đại biểu (daihoi serve dùng khi mở ra mạng LAN).",
+        "en": "Ask the desk PIN before showing any delegate data (daihoi serve uses it on the LAN).",
+    },
+    "cli.opt.backup_dir": {
+        "vi": "Thư mục thứ hai (ổ USB) nhận bản sao lưu định kỳ trong khi làm việc.",
+        "en": "A second place (USB drive) that receives rolling backups while the desk works.",
+    },
+    "cli.opt.backup_every": {
+        "vi": "Sao lưu vào --backup-dir mỗi N phút (mặc định 10).",
+        "en": "Back up to --backup-dir every N minutes (default 10).",
+    },
     "cli.opt.no_console": {
         "vi": "Chỉ tạo sự kiện mẫu, không mở bàn điều hành.",
         "en": "Only create the demo event; do not open the console.",
@@ -83,8 +95,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         'Example: daihoi checkin "000 123 014 829 103 827" --desk "Desk 1"',
     },
     "cli.console": {
-        "vi": 'Mở bàn điều hành (giao diện terminal).\n\nVí dụ: daihoi console --desk "Bàn 1"',
-        "en": 'Open the console (terminal interface).\n\nExample: daihoi console --desk "Desk 1"',
+        "vi": 'Mở bàn điều hành (giao diện terminal).\n\nVí dụ: daihoi console --desk "Bàn 1" --backup-dir /media/usb --backup-every 10',
+        "en": 'Open the console (terminal interface).\n\nExample: daihoi console --desk "Desk 1" --backup-dir /media/usb --backup-every 10',
     },
     "cli.demo": {
         "vi": "Tạo sự kiện mẫu (520 đại biểu tổng hợp) và mở bàn điều hành.\n\nVí dụ: daihoi demo",

@@ -26,6 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp sự kiện đang bận (bàn khác đang ghi quá lâu): chưa ghi gì, hãy thử lại. ({reason})",
         "en": "The event file is busy (another desk has been writing too long): nothing was written, try again. ({reason})",
     },
+    "event.read_only": {
+        "vi": "Tệp sự kiện {path} (hoặc thư mục của nó) chỉ cho đọc: không ghi được gì ({reason}). Kiểm tra quyền ghi hoặc chép tệp sang chỗ khác.",
+        "en": "The event file {path} (or its folder) is read-only: nothing can be written ({reason}). Check write permission or copy the file elsewhere.",
+    },
     "event.write_failed": {
         "vi": "Không ghi được vào tệp sự kiện ({reason}): chưa ghi gì, dữ liệu nhập vẫn giữ nguyên.",
         "en": "Could not write to the event file ({reason}): nothing was written, your input is kept.",
@@ -89,6 +93,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "trùng với dòng {first}",
         "en": "same person as row {first}",
     },
+    "import.missing": {
+        "vi": "Không tìm thấy tệp {file}. Chưa thay đổi gì.",
+        "en": "{file} does not exist. Nothing was changed.",
+    },
+    "import.no_name": {
+        "vi": "dòng có dữ liệu nhưng thiếu họ và tên",
+        "en": "the row has data but no full name",
+    },
+    "import.warn": {
+        "vi": "{file}, dòng {row}{column}: {reason} — vẫn nhập, để trống trường này",
+        "en": "{file}, row {row}{column}: {reason} — imported with this field left empty",
+    },
     "import.summary": {
         "vi": "Thêm {added}, cập nhật {updated}, giữ nguyên {unchanged}, bỏ qua {skipped} dòng.",
         "en": "Added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped} rows.",
@@ -105,6 +121,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "checkin.other_desk": {
         "vi": "Đại biểu này được điểm danh ở {desk} lúc {at}. Xác nhận để huỷ.",
         "en": "This delegate was checked in at {desk} at {at}. Confirm to undo.",
+    },
+    "walkin.on_copy": {
+        "vi": "Đây là bản sao của {desk}: chỉ duyệt khách trên tệp sự kiện chính (gộp bản sao trước).",
+        "en": "This is {desk}'s desk copy: approve walk-ins on the main event file (merge the copy first).",
     },
     "walkin.no_name": {"vi": "Cần nhập họ và tên.", "en": "A name is required."},
     "walkin.unknown": {"vi": "Không có yêu cầu số {id}.", "en": "No request number {id}."},

@@ -30,6 +30,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path} là tệp của một sự kiện khác: không gộp.",
         "en": "{path} belongs to another event: not merging.",
     },
+    "merge.into_copy": {
+        "vi": "{path} là bản sao của một bàn: chỉ gộp vào tệp sự kiện chính.",
+        "en": "{path} is a desk copy: merge into the main event file only.",
+    },
     "merge.same_file": {
         "vi": "{path} chính là tệp sự kiện này: không có gì để gộp.",
         "en": "{path} is this very event file: nothing to merge.",
