@@ -126,12 +126,9 @@ def read_rows(path: Path) -> list[list[Any]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1258", errors="replace")
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    # The separator used most often wins: a title line above the table defeats csv.Sniffer.
+    delimiter = max(",;\t", key=text[:8192].count)
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
@@ -171,12 +168,12 @@ def parse(event: Event, path: Path) -> ImportResult:
             continue  # a second header row, or the row numbering the columns
         minutes_cell = clean(cell(row, "minutes"))
         found = _MINUTES.search(minutes_cell)
-        if not found:
-            if not order_text and not minutes_cell:
-                continue  # a section title inside the table
+        if not minutes_cell and not order_text:
+            continue  # a section title inside the table
+        if minutes_cell and not found:
             skipped.append(Skipped(number, "programme.import.bad_minutes", {"value": minutes_cell}))
             continue
-        minutes = int(found.group(1))
+        minutes = int(found.group(1)) if found else 0  # a group's time is its children's
         parent_order = None
         match = _ORDER.match(order_text) if order_text else None
         if match and match.group(2):
