@@ -171,8 +171,9 @@ def _mark(db: str | None, ids: tuple[int, ...], chosen: bool, as_json: bool) -> 
     found = delegates_mod.get_many(event, ids)
     if as_json:
         emit([{"id": d.id, "name": d.name, "higher_level": d.higher_level} for d in found.values()])
-    for delegate_id in ids:
-        click.echo(f"{delegate_id:>5}  {found[delegate_id].name}")
+    else:
+        for delegate_id in ids:
+            click.echo(f"{delegate_id:>5}  {found[delegate_id].name}")
     total = sum(1 for d in delegates_mod.all_delegates(event) if d.higher_level)
     say(t("higher.marked" if chosen else "higher.unmarked", n=len(ids), total=total))
 
