@@ -322,6 +322,6 @@ def compose(badge: Badge, width: float, height: float, title: str, style: Style)
     top = y + max(0.0, (band_y - 1.5 * s - y - block_h) / 2)
     side = qr.size * module
     shapes.append(QRCode((width - side) / 2, top + QUIET_ZONE * module, module, qr))
-    baseline = top + span * module + digits_size * MM_PER_PT * ASCENT * 0.8
+    baseline = top + span * module + digits_size * MM_PER_PT * ASCENT
     shapes.append(_centred(human, baseline, digits_size, False, BLACK, pad, inner, "digits"))
     return Drawing(width, height, tuple(shapes))
