@@ -168,11 +168,11 @@ class ProgrammeScreen(Screen[None]):
         self, prog: running.Programme, current: running.Item | None, upcoming: running.Item | None
     ) -> Text:
         """The speakers of the speech item on (or next on) stage, with who has checked in."""
-        anchor = current or upcoming
-        if anchor is None:
-            return Text()
-        group_id = anchor.parent_id if anchor.parent_id else anchor.id
-        speakers = [c for c in prog.children(group_id) if c.delegate_id or c.performer]
+        speakers: list[running.Item] = []
+        for anchor in (current, upcoming):
+            if anchor is not None and not speakers:
+                group_id = anchor.parent_id or anchor.id
+                speakers = [c for c in prog.children(group_id) if c.delegate_id or c.performer]
         if not speakers:
             return Text()
         out = Text(t("programme.speakers") + "\n", style="bold")
