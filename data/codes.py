@@ -78,9 +78,14 @@ class ParsedCode:
     version: int
 
 
+_AIM_PREFIX = re.compile(r"^\s*\][A-Za-z][0-9A-Za-z]")
+"""A symbology identifier (``]Q1`` for QR) that scanners can be set to send before the data:
+its digit is not part of the code."""
+
+
 def parse(secret: bytes, text: str) -> ParsedCode | None:
     """Read a code from scanner or keyboard text; None if it is malformed or forged."""
-    code = digits_of(text)
+    code = digits_of(_AIM_PREFIX.sub("", text, count=1))
     if len(code) != CODE_DIGITS:
         return None
     delegate_id = int(code[:ID_DIGITS])
