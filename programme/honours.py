@@ -181,7 +181,8 @@ def rule_for(form: str) -> Rule:
 
 
 def precedence(form: str) -> tuple[int, int, int, int]:
-    """Sort key of a form, highest honour first: rule rank, issuing level, type, class."""
+    """Sort key of a form, highest honour first: rule rank, type (Độc lập before Lao động),
+    issuing level (Thủ tướng before bộ/tỉnh before huyện), class (hạng Nhất before Nhì)."""
     rule = rule_for(form)
     text = " ".join(re.findall(r"[0-9a-z]+", fold(form)))
     sub = len(_SUB_ORDER.get(rule.key, ()))
@@ -194,7 +195,7 @@ def precedence(form: str) -> tuple[int, int, int, int]:
     if found:
         word = found.group(1)
         klass = _CLASSES.get(word) or _ROMAN.get(word, 0)
-    return (rule.rank, issuer_level(form), sub, klass)
+    return (rule.rank, sub, issuer_level(form), klass)
 
 
 def items_for(form: str) -> tuple[str, ...]:
