@@ -157,7 +157,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------ MC screen
     "programme.column.planned": {"vi": "Kế hoạch", "en": "Planned"},
     "programme.column.actual": {"vi": "Thực tế", "en": "Actual"},
-    "programme.column.state": {"vi": "Trạng thái", "en": "State"},
     "programme.column.title": {"vi": "Nội dung", "en": "Item"},
     "programme.nothing_on_stage": {
         "vi": "Chưa có mục nào đang diễn ra",

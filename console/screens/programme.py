@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Digits, Footer, Header, Static
 
 from data.errors import DaihoiError
 from programme import running
@@ -27,6 +27,8 @@ from ..keys import translate_bindings
 from .modals import AskText, Confirm
 
 LEVEL_STYLE = {"normal": "bold green", WARNING: "bold black on yellow", DANGER: "bold white on red"}
+STATE_MARK = {"pending": "·", "running": "▶", "done": "✓", "skipped": "»"}
+"""One character per state in the table, so titles keep their width on an 80-column terminal."""
 STATE_STYLE = {"pending": "", "running": "bold green", "done": "dim", "skipped": "dim strike"}
 
 
@@ -82,6 +84,7 @@ class ProgrammeScreen(Screen[None]):
         with Horizontal():
             with Vertical(id="live"):
                 yield Static(id="current")
+                yield Digits("--:--", id="timer")
                 yield Static(id="next")
                 yield Static(id="day")
                 yield Static(id="speakers")
@@ -92,7 +95,7 @@ class ProgrammeScreen(Screen[None]):
         table = self.query_one("#order", DataTable)
         table.add_column(t("programme.column.planned"), key="planned")
         table.add_column(t("programme.column.actual"), key="actual")
-        table.add_column(t("programme.column.state"), key="state")
+        table.add_column("", key="state")
         table.add_column(t("programme.column.title"), key="title")
         self.watch(self.app, "revision", self.reload, init=False)
         self.set_interval(1.0, self.tick)
@@ -136,6 +139,11 @@ class ProgrammeScreen(Screen[None]):
                 box.append("\n" + t("programme.tech_cue", text=current.tech), style="magenta")
         else:
             box.append(t("programme.nothing_on_stage"), style="bold")
+        timer = self.query_one("#timer", Digits)
+        level = day.of(current.id).level if current is not None else "normal"
+        timer.update(clock_text(day.of(current.id).elapsed) if current is not None else "--:--")
+        timer.set_class(level == WARNING, "-warning")
+        timer.set_class(level == DANGER, "-danger")
         present = prog.present_count()
         if present is not None:
             box.append("\n" + t("programme.present", n=present), style="bold yellow")
@@ -218,7 +226,7 @@ class ProgrammeScreen(Screen[None]):
             table.add_row(
                 planned,
                 actual,
-                Text(t(f"programme.state.{state}"), style=style),
+                Text(STATE_MARK[str(state)], style=style),
                 Text(str(title), style=style),
                 key=str(item_id),
             )

@@ -145,7 +145,7 @@ async def test_another_process_advances_and_the_screen_follows(seeded: Path, clo
                 break
         assert "Chào cờ" in text_of(app, "#current")
         table = app.screen.query_one("#order", DataTable)
-        assert "đang diễn" in str(table.get_row_at(0)[2])
+        assert str(table.get_row_at(0)[2]) == "▶"
 
 
 async def test_stage_view_shows_current_next_and_clock(seeded: Path, clock: Any) -> None:
