@@ -254,13 +254,22 @@ def upsert(
     if dry_run or not (new_rows or changes):
         return report
     with event.write():
-        table = event.db["delegates"]
-        ids = []
-        for row in new_rows:
-            table.insert(row)
-            ids.append(table.last_pk)
+        # One executemany with ids chosen under the write lock, not a sqlite-utils insert per
+        # row: 10,000 rows in tens of milliseconds instead of most of a second.
+        start = event.conn.execute("select coalesce(max(id), 0) + 1 from delegates").fetchone()[0]
+        ids = list(range(start, start + len(new_rows)))
+        if new_rows:
+            columns = list(new_rows[0])
+            event.conn.executemany(
+                f"insert into delegates (id, {', '.join(columns)}) "
+                f"values ({', '.join('?' * (len(columns) + 1))})",
+                [(i, *(row[c] for c in columns)) for i, row in zip(ids, new_rows)],
+            )
         for delegate_id, diff in changes:
-            table.update(delegate_id, diff)
+            event.conn.execute(
+                f"update delegates set {', '.join(f'{c} = ?' for c in diff)} where id = ?",
+                (*diff.values(), delegate_id),
+            )
         codes.issue_first(event, ids)
         event.journal(
             "delegates.imported",

@@ -1,0 +1,741 @@
+"""Reading delegate lists exactly as the units send them, and applying them to the event.
+
+Real lists are made by hand in Excel by dozens of units, so nothing about their shape is
+reliable except that somewhere there is a row naming the columns and one column holds full names.
+The pipeline, one small function per step so each quirk has one place:
+
+1. :func:`read_rows` — every row of the sheet or CSV as a tuple of raw cell values, with its
+   spreadsheet row number. ``.xlsx`` is read with openpyxl in read-only mode (fast: 10,000 rows
+   in well under a second); merged ranges, which read-only mode does not report, are read from
+   the sheet's XML and the top-left value is copied over the whole range, so a header merged
+   over two columns, or a delegation merged down its rows, reads as if typed into every cell.
+   ``.csv`` may be UTF-8 (with or without BOM), UTF-16 or Windows-1258, separated by ``,``
+   ``;`` or tab.
+2. :func:`find_header` — the first row (among the first :data:`HEADER_SEARCH_ROWS`) with a
+   full-name column; a second header row right below it ("Năm sinh" over "Nam" / "Nữ") is
+   folded into it.
+3. :func:`map_columns` — header text to delegate fields, ignoring case, accents and spacing
+   (:func:`data.text.header_key`).
+4. :func:`parse_rows` — each row below the header is a delegate, a section ("I. KHỐI CÁC SỞ",
+   "Đoàn huyện Đại Từ": the delegation of the rows below when there is no delegation column),
+   a numbering row ("(1) (2) (3)"), a total ("Tổng cộng: 350 đại biểu") or the signature block
+   (everything from "NGƯỜI LẬP BIỂU" / "KT. CHỦ TỊCH" down is ignored).
+5. :func:`import_delegates` — the records go to :func:`data.delegates.upsert` in one
+   transaction (none for a dry run).
+
+A row that cannot be read is *skipped and reported* (row, column, reason as a catalog key); a
+cosmetic problem (an unclear gender) never loses a delegate: the row is imported with the field
+empty and reported in :attr:`ImportReport.warnings`. A file that cannot be read at all changes
+nothing and raises :class:`~data.errors.DaihoiError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from . import delegates
+from .errors import DaihoiError
+from .store import Event
+from .text import clean, fold, header_key
+
+Row = tuple[int, tuple[Any, ...]]
+"""A spreadsheet row number (1-based, as Excel shows it) and its raw cell values."""
+
+HEADER_SEARCH_ROWS = 40
+"""How far down a title block may push the header row."""
+
+SUFFIXES = (".xlsx", ".xlsm", ".csv")
+
+# ------------------------------------------------------------------------------ header names
+# header_key() of each known header text → field. "_stt" is the row number column, "_name_part"
+# a split name ("Họ" / "Tên"), "_male" / "_female" tick or year columns under "Nam" / "Nữ".
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": (
+        "hovaten", "hoten", "hovatendaibieu", "hotendaibieu", "hotendaydu", "hovatendaydu",
+        "fullname", "name", "tendaibieu", "daibieu", "hovatendb", "hotendb",
+    ),
+    "_name_part": ("ho", "hodem", "hovatendem", "hovachulot", "ten", "tengoi"),
+    "_stt": ("stt", "tt", "sott", "no", "so", "sothutu"),
+    "gender": ("gioitinh", "gioi", "phai", "gender", "sex", "namnu"),
+    "_birth": (
+        "namsinh", "ngaysinh", "ngaythangnamsinh", "sinhngay", "sinhnam", "birthyear",
+        "yearofbirth", "dateofbirth", "birthdate", "dob", "born",
+    ),
+    "ethnicity": ("dantoc", "ethnicity", "ethnic"),
+    "religion": ("tongiao", "religion"),
+    "position": ("chucvu", "chucdanh", "chucvuchucdanh", "chucdanhchucvu", "position", "title"),
+    "unit": (
+        "donvi", "donvicongtac", "coquan", "coquandonvi", "coquancongtac", "noicongtac",
+        "chucvudonvicongtac", "chucvudonvi", "unit", "organization", "organisation", "workplace",
+    ),
+    "category": (
+        "thanhphan", "cocau", "danhhieu", "thanhphandaibieu", "danhhieuthidua", "loaidaibieu",
+        "doituong", "category",
+    ),
+    "delegation": (
+        "doan", "khoi", "doandaibieu", "doankhoi", "khoidoan", "thuocdoan", "delegation", "bloc",
+    ),
+    "seat": ("ghe", "soghe", "vitringoi", "vitri", "chongoi", "seat"),
+    "phone": ("dienthoai", "sodienthoai", "sdt", "dt", "dtdd", "didong", "phone", "mobile"),
+    "external_id": ("ma", "madaibieu", "madb", "id", "code", "sohieu"),
+    "_male": ("nam", "male"),
+    "_female": ("nu", "female"),
+}  # fmt: skip
+HEADER_FIELDS: dict[str, str] = {key: f for f, keys in _ALIASES.items() for key in keys}
+"""header_key(text) → field name, for every header variant we recognise."""
+
+_MALE = {"nam", "m", "male", "trai", "ong"}
+_FEMALE = {"nu", "f", "female", "gai", "ba"}
+
+# ------------------------------------------------------------------------------ row shapes
+_ENUMERATOR = re.compile(r"^\s*(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.)/:–-]\s*(?=\S)")
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-z])\.?$")
+_NUMBERING_CELL = re.compile(
+    r"^\(?\s*(?:\d+|[A-Za-z]|\d+\s*[=+x*-]\s*\d+(?:\s*[=+x*-]\s*\d+)*)\s*\)?$"
+)
+# Folded starts of group headings. "Đoàn" and "Bàn" are also family names, so "Đoàn" alone is
+# not enough: "Đoàn huyện Đại Từ" is a section, "Đoàn Thị Hoa" a delegate.
+_SECTION_START = re.compile(
+    r"^(?:khoi|cum|nhom|cac|dai\s*bieu|khach\s*moi|thanh\s*phan|linh\s*vuc|don\s*vi|"
+    r"thanh\s*pho|thi\s*xa|huyen|doan\s*(?:huyen|thanh\s*pho|thi\s*xa|tinh|cac|dai\s*bieu|"
+    r"khoi|cong\s*an|quan|luc\s*luong|so|nganh|doanh\s*nghiep|xa|phuong|dai\s*hoc|truong|"
+    r"don\s*vi|bo|khach))\b"
+)
+_GROUP_WORD = {"doan", "khoi", "cum", "nhom", "cac", "to", "ban", "hoi", "dai", "don", "thanh"}
+_TOTAL = re.compile(r"^(?:tong\s*cong|tong\s*so)\b|^(?:cong|tong)\s*(?::|$|\d)")
+_SIGNATURE = re.compile(
+    r"^(?:nguoi\s*lap(?:\s*bieu)?\b|kt\s*[.:]|tm\s*[.:]|t/m\b|tl\s*[.:]|q\s*[.:]\s*(?:chu|giam|truong)|"
+    r"thu\s*truong\s*(?:don\s*vi|co\s*quan)|\(\s*ky\b|ky\s*(?:ten|,)|xac\s*nhan\s*cua|noi\s*nhan\b)"
+)
+_SIGNATURE_EXACT = {"chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban"}
+_DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})(?:\.0+)?$")
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+# ------------------------------------------------------------------------------ results
+@dataclass(frozen=True)
+class Skip:
+    """A row (or a field of a row) the importer could not read."""
+
+    row: int
+    """Spreadsheet row number, as Excel shows it (CSV: the record number, header included)."""
+    column: str
+    """The column's header text ("Năm sinh"), or "" when the whole row is at fault."""
+    key: str
+    """Catalog key of the reason (``import.bad_year`` …)."""
+    params: dict[str, Any] = field(default_factory=dict)
+    """Values for the reason's message."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What importing one file did (or, for a dry run, would do)."""
+
+    file: str
+    """The file name as the user gave it, for messages."""
+    added: int
+    """Delegates added."""
+    updated: int
+    """Delegates already in the event whose fields changed."""
+    unchanged: int
+    """Rows matching a delegate that changed nothing."""
+    skipped: list[Skip]
+    """Rows not imported, with why."""
+    warnings: list[Skip]
+    """Rows imported with a field left empty (e.g. an unclear gender), with why."""
+    added_names: list[str]
+    """Names of the delegates added, in list order."""
+    updated_names: list[tuple[str, list[str]]]
+    """(name, changed fields) of the delegates updated."""
+    dry_run: bool = False
+    """True when nothing was written."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """What one spreadsheet column holds."""
+
+    index: int
+    """0-based position in the row tuple."""
+    field: str
+    """A delegate field, or one of ``_stt``, ``_name_part``, ``_birth``, ``_male``, ``_female``."""
+    header: str
+    """The header text as written, for messages."""
+    gender: str = ""
+    """"Nam"/"Nữ" for a birth-year or tick column under a gender sub-header."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the header is and what each column means."""
+
+    row: int
+    """Row number of the (last) header row; data starts below it."""
+    columns: list[Column]
+
+
+# ------------------------------------------------------------------------------ reading
+def read_rows(path: str | Path, sheet: str | None = None) -> list[Row]:
+    """Every row of ``path`` (one sheet of an .xlsx, or a .csv) with its row number.
+
+    Raises ``import.unsupported`` / ``import.unreadable`` / ``import.no_sheet``.
+    For an .xlsx without ``sheet``, the active sheet is read (see :func:`_read_xlsx` for how
+    the other sheets are tried when it has no header).
+    """
+    return _read(Path(path), sheet)[0]
+
+
+def _read(path: Path, sheet: str | None) -> tuple[list[Row], Header]:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise DaihoiError("import.unsupported", file=str(path))
+    if not path.is_file():
+        raise DaihoiError("import.missing", file=str(path))
+    if suffix == ".csv":
+        rows = _read_csv(path)
+        header = find_header(rows)
+        if header is None:
+            raise DaihoiError("import.no_header", file=str(path))
+        return rows, header
+    return _read_xlsx(path, sheet)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[Row], Header]:
+    """Read the named sheet, else the active one, else the first other sheet with a header."""
+    import openpyxl  # heavy: imported only when a spreadsheet is read
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+    try:
+        names = list(book.sheetnames)
+        if sheet is not None:
+            if sheet not in names:
+                raise DaihoiError(
+                    "import.no_sheet", file=str(path), sheet=sheet, sheets=", ".join(names)
+                )
+            order = [sheet]
+        else:
+            active = book.active.title if book.active is not None else names[0]
+            order = [active] + [n for n in names if n != active]
+        for name in order:
+            rows = _sheet_rows(path, book, name)
+            header = find_header(rows)
+            if header is not None:
+                return rows, header
+        raise DaihoiError("import.no_header", file=str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+    finally:
+        book.close()
+
+
+def _sheet_rows(path: Path, book: Any, name: str) -> list[Row]:
+    ws = book[name]
+    # A wrong <dimension> (common in files written by other tools) would cut rows or columns.
+    ws.reset_dimensions()
+    rows = [(n, r) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
+    merges = _merged_ranges(path, getattr(ws, "_worksheet_path", None))
+    if merges:
+        rows = _fill_merges(rows, merges)
+    return rows
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_ranges(path: Path, member: str | None) -> list[tuple[int, int, int, int]]:
+    """Merged ranges (min_row, min_col, max_row, max_col; 1-based) of one sheet.
+
+    openpyxl's read-only mode streams cells and never looks at ``<mergeCells>``, which sits
+    after the cell data; a regular expression over the sheet's XML finds them in milliseconds,
+    where opening the workbook in normal mode would cost seconds on a long list. If the member
+    cannot be found, the list is read without merges (header gaps are then carried from the
+    left by :func:`find_header`).
+    """
+    if not member:
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read(member.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    tail = data.rfind(b"<mergeCells")
+    if tail < 0:
+        tail = data.rfind(b":mergeCells")
+    if tail < 0:
+        return []
+    found = []
+    for c1, r1, c2, r2 in _MERGE.findall(data, tail):
+        found.append((int(r1), _col(c1), int(r2), _col(c2)))
+    return found
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _fill_merges(rows: list[Row], merges: Iterable[tuple[int, int, int, int]]) -> list[Row]:
+    """Copy each merged range's top-left value into every cell of the range."""
+    by_number = {n: list(values) for n, values in rows}
+    for r1, c1, r2, c2 in merges:
+        top = by_number.get(r1)
+        value = top[c1 - 1] if top is not None and c1 - 1 < len(top) else None
+        if value is None:
+            continue
+        for r in range(r1, r2 + 1):
+            cells = by_number.get(r)
+            if cells is None:
+                continue
+            if len(cells) < c2:
+                cells.extend([None] * (c2 - len(cells)))
+            for c in range(c1 - 1, c2):
+                if cells[c] is None:
+                    cells[c] = value
+    return [(n, tuple(by_number[n])) for n, _ in rows]
+
+
+def _read_csv(path: Path) -> list[Row]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+    text = _decode(raw)
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [(n, tuple(r)) for n, r in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1258 (the old Vietnamese code page).
+
+    Windows-1258 writes tones as combining marks; :func:`data.text.clean` makes them NFC.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1258", errors="replace")
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The separator giving the most lines with the same number (> 1) of fields.
+
+    ``csv.Sniffer`` is thrown off by commas inside unit names ("Sở Lao động, Thương binh và Xã
+    hội") in a ``;`` file; counting consistent field counts over the first lines is not.
+    """
+    sample = text[:65536].splitlines()[:60]
+    best, best_score = ",", (-1, 0)
+    for delimiter in (",", ";", "\t"):
+        counts: dict[int, int] = {}
+        for fields in csv.reader(sample, delimiter=delimiter):
+            if len(fields) > 1:
+                counts[len(fields)] = counts.get(len(fields), 0) + 1
+        if not counts:
+            continue
+        width, lines = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if (lines, width) > best_score:
+            best, best_score = delimiter, (lines, width)
+    return best
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+# ------------------------------------------------------------------------------ header
+def find_header(rows: Sequence[Row]) -> Header | None:
+    """The header among the first rows: the first with a full-name column.
+
+    A second header row directly below (cells that are header names, "Nam"/"Nữ", or copies of
+    the cell above from a vertical merge) is combined with it: "Năm sinh" over "Nam" / "Nữ"
+    becomes two birth-year columns that also give the gender.
+    """
+    for i, (number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        top = [clean(_text(v)) for v in values]
+        fields = [HEADER_FIELDS.get(header_key(t)) for t in top]
+        if "name" not in fields and fields.count("_name_part") < 2:
+            continue
+        if sum(1 for f in fields if f and f not in ("_stt", "_name_part")) < 2 and (
+            "name" not in fields
+        ):
+            continue
+        sub: list[str] | None = None
+        last = number
+        if i + 1 < len(rows):
+            below = [clean(_text(v)) for v in rows[i + 1][1]]
+            if _is_sub_header(top, below):
+                sub = below
+                last = rows[i + 1][0]
+        columns = map_columns(top, sub)
+        if (
+            any(c.field == "name" for c in columns)
+            or sum(c.field == "_name_part" for c in columns) >= 2
+        ):
+            return Header(last, columns)
+    return None
+
+
+def _is_sub_header(top: list[str], below: list[str]) -> bool:
+    differing = 0
+    for j, text in enumerate(below):
+        if not text:
+            continue
+        above = top[j] if j < len(top) else ""
+        if text == above:
+            continue
+        key = header_key(text)
+        if key not in HEADER_FIELDS:
+            return False
+        differing += 1
+    return differing > 0
+
+
+def map_columns(top: Sequence[str], sub: Sequence[str] | None = None) -> list[Column]:
+    """Columns of a one- or two-row header mapped to fields (unknown columns are left out).
+
+    With a sub-header, an empty top cell over a filled sub cell belongs to the top cell on its
+    left (a merge that was not recorded, e.g. in a CSV export): "Năm sinh", "" over "Nam", "Nữ".
+    """
+    width = max(len(top), len(sub or ()))
+    columns: list[Column] = []
+    carried = ""
+    for j in range(width):
+        upper = top[j] if j < len(top) else ""
+        lower = sub[j] if sub is not None and j < len(sub) else ""
+        if upper:
+            carried = upper
+        elif lower:
+            upper = carried
+        up_field = HEADER_FIELDS.get(header_key(upper))
+        low_field = HEADER_FIELDS.get(header_key(lower)) if lower and lower != upper else None
+        header_text = f"{upper} {lower}".strip() if low_field else upper
+        if low_field in ("_male", "_female"):
+            gender = "Nam" if low_field == "_male" else "Nữ"
+            if up_field == "_birth":
+                columns.append(Column(j, "_birth", header_text, gender))
+            else:  # "Giới tính" over Nam / Nữ: tick columns
+                columns.append(Column(j, low_field, header_text, gender))
+        elif low_field:
+            columns.append(Column(j, low_field, lower))
+        elif up_field in ("_male", "_female"):
+            columns.append(Column(j, up_field, upper, "Nam" if up_field == "_male" else "Nữ"))
+        elif up_field:
+            columns.append(Column(j, up_field, upper))
+    return _dedupe(columns)
+
+
+def _dedupe(columns: list[Column]) -> list[Column]:
+    """One column per plain field: the first wins (a horizontally merged header keeps all its
+    name parts and gendered birth columns)."""
+    seen: set[str] = set()
+    kept = []
+    for c in columns:
+        multi = c.field in ("name", "_name_part", "_birth", "_male", "_female")
+        if c.field in seen and not (multi and (c.field != "_birth" or c.gender)):
+            continue
+        seen.add(c.field)
+        kept.append(c)
+    return kept
+
+
+# ------------------------------------------------------------------------------ rows
+@dataclass
+class _Parsed:
+    records: list[dict[str, Any]]
+    skipped: list[Skip]
+    warnings: list[Skip]
+
+
+def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed:
+    """Turn the rows below ``header`` into delegate records, skipping what is not a delegate."""
+    cols = header.columns
+    name_cols = [c for c in cols if c.field == "name"] or [
+        c for c in cols if c.field == "_name_part"
+    ]
+    name_idx = {c.index for c in name_cols}
+    stt_idx = {c.index for c in cols if c.field == "_stt"}
+    has_delegation = any(c.field == "delegation" for c in cols)
+    name_header = name_cols[0].header if name_cols else ""
+
+    records: list[dict[str, Any]] = []
+    skipped: list[Skip] = []
+    warnings: list[Skip] = []
+    section = ""
+    seen_ids: dict[str, int] = {}
+    seen_keys: dict[str, int] = {}
+
+    for number, values in rows:
+        if number <= header.row:
+            continue
+        texts = [clean(_text(v)) for v in values]
+        filled = [t for t in texts if t]
+        if not filled:
+            continue
+        name = _join_name(texts, name_cols)
+        stt = next((texts[i] for i in stt_idx if i < len(texts) and texts[i]), "")
+        rest = {
+            t
+            for j, t in enumerate(texts)
+            if t and j not in name_idx and j not in stt_idx and t != name
+        }
+        if _is_signature(name, filled):
+            break
+        if any(_TOTAL.match(fold(t)) for t in filled[:2]):
+            continue
+        if all(_NUMBERING_CELL.match(t) for t in filled):
+            continue
+        if not _has_letter(name):
+            lone = filled[0] if len(set(filled)) == 1 else ""
+            if lone and _is_section(lone, stt, set()):
+                section = _section_name(lone)
+            elif any(_has_letter(t) for t in filled):
+                skipped.append(Skip(number, name_header, key="import.no_name"))
+            continue
+        if _is_section(name, stt, rest):
+            section = _section_name(name)
+            continue
+
+        record: dict[str, Any] = {"name": name, "source_file": source_file, "source_row": number}
+        bad = _fill_record(record, texts, values, cols, number, warnings)
+        if bad is not None:
+            skipped.append(bad)
+            continue
+        if section and (not has_delegation or not record.get("delegation")):
+            record["delegation"] = section
+        ext = record.get("external_id")
+        key = delegates.match_key(name, record.get("unit", ""), record.get("birth_year"))
+        first = seen_ids.get(ext) if ext else None
+        if first is None:
+            first = seen_keys.get(key)
+        if first is not None:
+            skipped.append(Skip(number, "", key="import.duplicate_row", params={"first": first}))
+            continue
+        if ext:
+            seen_ids[ext] = number
+        seen_keys[key] = number
+        records.append(record)
+    return _Parsed(records, skipped, warnings)
+
+
+def _join_name(texts: list[str], name_cols: list[Column]) -> str:
+    parts: list[str] = []
+    for c in name_cols:
+        t = texts[c.index] if c.index < len(texts) else ""
+        if t and (not parts or t != parts[-1]):  # a name merged across both columns
+            parts.append(t)
+    return clean(" ".join(parts))
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _is_signature(name: str, filled: list[str]) -> bool:
+    """The signature block: a marker ("NGƯỜI LẬP BIỂU", "KT. CHỦ TỊCH") in the name column, or
+    a marker on a row with no name. A delegate whose position is "Chủ tịch" has a name, so is
+    never mistaken for it."""
+    if _has_letter(name):
+        name_f = fold(name)
+        return bool(_SIGNATURE.match(name_f)) or name_f in _SIGNATURE_EXACT
+    for text in filled:
+        f = fold(text)
+        if _SIGNATURE.match(f) or f in _SIGNATURE_EXACT:
+            return True
+    return False
+
+
+def _is_section(name: str, stt: str, rest: set[str]) -> bool:
+    """A group heading rather than a person: nothing but one text, numbered "I." / "A." / "1.",
+    beside a Roman numeral or letter, starting like a group ("Khối …", "Đoàn huyện …"), or a
+    group word followed by a word in lower case (people's names are capitalised)."""
+    if rest:
+        return False
+    if _ROMAN_OR_LETTER.match(stt) or _ENUMERATOR.match(name):
+        return True
+    folded = fold(name)
+    if _SECTION_START.match(folded):
+        return True
+    words = name.split()
+    return (
+        len(words) > 1
+        and folded.split()[0] in _GROUP_WORD
+        and words[1][0].isalpha()
+        and words[1][0].islower()
+    )
+
+
+def _section_name(text: str) -> str:
+    """The section's text without its numbering: "I. KHỐI CÁC SỞ" → "KHỐI CÁC SỞ"."""
+    return _ENUMERATOR.sub("", text).strip() or text
+
+
+def _fill_record(
+    record: dict[str, Any],
+    texts: list[str],
+    values: tuple[Any, ...],
+    cols: list[Column],
+    number: int,
+    warnings: list[Skip],
+) -> Skip | None:
+    """Put each column's value in ``record``; return a Skip if the row cannot be read."""
+    gender_ticks: dict[str, bool] = {}
+    for c in cols:
+        if c.index >= len(texts) or c.field in ("name", "_name_part", "_stt"):
+            continue
+        text = texts[c.index]
+        raw = values[c.index]
+        if c.field in ("_male", "_female"):
+            gender_ticks[c.gender] = bool(text)
+            continue
+        if not text:
+            continue
+        if c.field == "_birth":
+            parsed = _birth(raw, text)
+            if parsed is None:
+                return Skip(number, c.header, key="import.bad_year", params={"value": text})
+            record["birth_year"], record["birth_date"] = parsed
+            if c.gender:
+                record["gender"] = c.gender
+        elif c.field == "gender":
+            g = _gender(text)
+            if g:
+                record.setdefault("gender", g)
+            else:
+                warnings.append(
+                    Skip(number, c.header, key="import.bad_gender", params={"value": text})
+                )
+        elif c.field == "phone":
+            record["phone"] = _phone(raw, text)
+        else:
+            record[c.field] = text
+    if "gender" not in record and gender_ticks:
+        ticked = [g for g, on in gender_ticks.items() if on]
+        if len(ticked) == 1:
+            record["gender"] = ticked[0]
+        elif not ticked and list(gender_ticks) == ["Nữ"]:
+            record["gender"] = "Nam"  # a lone "Nữ" tick column: blank means a man
+    return None
+
+
+def _gender(text: str) -> str:
+    f = fold(text).strip(" .")
+    if f in _MALE:
+        return "Nam"
+    if f in _FEMALE:
+        return "Nữ"
+    return ""
+
+
+def _birth(raw: Any, text: str) -> tuple[int, str | None] | None:
+    """(year, ``YYYY-MM-DD`` or None) from a year, an Excel date, or "12/03/1980"; None if
+    unreadable or implausible."""
+    year: int | None = None
+    day: date | None = None
+    if isinstance(raw, datetime):
+        day = raw.date()
+    elif isinstance(raw, date):
+        day = raw
+    elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if raw == int(raw) and 1000 <= raw <= 9999:
+            year = int(raw)
+        elif 1 <= raw < 80000:  # an Excel date serial without a date format
+            day = (_EXCEL_EPOCH + timedelta(days=int(raw))).date()
+    else:
+        s = text.strip()
+        if m := _YEAR.match(s):
+            year = int(m.group(1))
+        elif m := _DATE.match(s):
+            d, mo, y = (int(g) for g in m.groups())
+            if y < 100:
+                y += 1900
+            day = _safe_date(y, mo, d)
+        elif m := _ISO_DATE.match(s):
+            day = _safe_date(*(int(g) for g in m.groups()))
+        elif m := _MONTH_YEAR.match(s):
+            if 1 <= int(m.group(1)) <= 12:
+                year = int(m.group(2))
+    if day is not None:
+        year = day.year
+    if year is None or not 1900 <= year <= date.today().year:
+        return None
+    return year, day.isoformat() if day else None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _phone(raw: Any, text: str) -> str:
+    """A phone number as text; Excel drops the leading 0 of a number typed as a number."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw == int(raw):
+        digits = str(int(raw))
+        return "0" + digits if len(digits) == 9 else digits
+    return text
+
+
+def _text(value: Any) -> str:
+    """A cell as text: whole floats without ".0", dates as ``YYYY-MM-DD``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "x" if value else ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+# ------------------------------------------------------------------------------ the whole
+def import_delegates(
+    event: Event, path: str | Path, *, sheet: str | None = None, dry_run: bool = False
+) -> ImportReport:
+    """Read ``path`` and add or update its delegates in ``event`` (nothing for a dry run).
+
+    Re-importing a corrected list updates delegates in place (by the list's "Mã", else name +
+    unit + birth year) and never touches check-ins. The whole file is parsed before anything is
+    written, so an unreadable file changes nothing.
+    """
+    target = Path(path)
+    rows, header = _read(target, sheet)
+    parsed = parse_rows(rows, header, target.name)
+    upserted = delegates.upsert(event, parsed.records, dry_run=dry_run)
+    return ImportReport(
+        file=str(path),
+        added=len(upserted.added),
+        updated=len(upserted.updated),
+        unchanged=upserted.unchanged,
+        skipped=parsed.skipped,
+        warnings=parsed.warnings,
+        added_names=list(upserted.added),
+        updated_names=list(upserted.updated),
+        dry_run=dry_run,
+    )
