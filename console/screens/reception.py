@@ -18,6 +18,7 @@ from data import codes
 from data.checkin import Desk, Verdict, request_walkin
 from data.delegates import Delegate
 from data.errors import DaihoiError
+from data.store import Event
 
 from ..i18n import render, t
 from ..keys import translate_bindings
@@ -37,6 +38,7 @@ class ReceptionScreen(Screen[None]):
         ("up", "cursor(-1)", "key.previous"),
         ("ctrl+z", "undo", "key.undo"),
         ("f6", "walkin", "key.walkin"),
+        ("f7", "reprint", "key.reprint"),
     ]
 
     def __init__(self) -> None:
@@ -190,3 +192,47 @@ class ReceptionScreen(Screen[None]):
         self.notify(t("reception.walkin_recorded", id=request.id, name=request.name), timeout=8)
         self.query_one("#scan", Input).value = ""
         self.query_one("#scan", Input).focus()
+
+    @work
+    async def action_reprint(self) -> None:
+        """Reprint the chosen delegate's badge: a new version, the old one revoked."""
+        results = self.query_one("#results", DelegateTable)
+        shown = self.query_one(VerdictPanel).verdict
+        target = results.highlighted if results.display else None
+        target = target or (shown.delegate if shown else None)
+        if target is None:
+            self.notify(t("reception.reprint_nothing"), severity="warning")
+            return
+        question = Confirm(t("reception.reprint_question", name=target.name))
+        if not await self.app.push_screen_wait(question):
+            return
+        if not await self.app.organizer_ok("reprint"):  # type: ignore[attr-defined]
+            return
+        self.notify(t("reception.reprinting", name=target.name))
+        self.reprint(target.id)
+
+    @work(thread=True, exclusive=True, group="reprint")
+    def reprint(self, delegate_id: int) -> None:
+        """Reissue, write the PDF and print it, off the UI thread (its own connection)."""
+        from badges import printing
+        from badges.build import reprint_one
+
+        app = self.app
+        try:
+            with Event.open(
+                app.event_path, clock=app.clock, desk=app.desk, operator=app.operator
+            ) as ev:  # type: ignore[attr-defined]
+                run = reprint_one(ev, delegate_id, reason=f"reprint at {app.desk}")  # type: ignore[attr-defined]
+            printer = printing.send(run.pdf)
+        except DaihoiError as exc:
+            app.call_from_thread(self.notify, render(exc), severity="error", timeout=10)
+            return
+        badge = run.badges[0]
+        values = {"name": badge.name, "code": codes.human(badge.code), "path": run.pdf}
+        message = (
+            t("reception.reprinted_printer", printer=printer, **values)
+            if printer
+            else t("reception.reprinted_file", **values)
+        )
+        app.call_from_thread(self.notify, message, timeout=15)
+        app.call_from_thread(app.changed)  # type: ignore[attr-defined]
