@@ -95,10 +95,6 @@ class Programme:
     def children(self, item_id: int) -> list[Item]:
         return [i for i in self.items if i.parent_id == item_id]
 
-    def state_of(self, item: Item, day: DayTiming) -> str:
-        """The state shown: a group's comes from its children."""
-        return day.of(item.id).state
-
     def slots(self) -> list[Slot]:
         date = self.day_start.date()
         slots = []

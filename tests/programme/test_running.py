@@ -206,3 +206,27 @@ def test_cli_programme_json_and_next(tmp_path: Path) -> None:
     assert data["items"][0]["actual_start"] is not None
     refused = runner.invoke(cli, ["programme", "start", "--db", db])
     assert refused.exit_code == 1
+
+
+def test_import_xlsx_with_a_title_block_and_a_fixed_start(seeded: Event, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["UBND TỈNH THÁI NGUYÊN"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["KỊCH BẢN ĐẠI HỘI"])
+    sheet.append([])
+    sheet.append(["TT", "Nội dung", "Thời gian (phút)", "Người trình bày", "Giờ bắt đầu"])
+    sheet.append([1, "Đón đại biểu", 30, None, None])
+    sheet.append([2, "Khai mạc", 10, "Chủ tịch UBND tỉnh", "08:00"])
+    sheet.append([None, "Người lập: Lan", None, None, None])
+    f = tmp_path / "ct.xlsx"
+    book.save(f)
+    result = importing.import_programme(seeded, f)
+    assert [r.title for r in result.items] == ["Đón đại biểu", "Khai mạc"]
+    prog = running.load(seeded)
+    assert prog.items[1].fixed_start == "08:00"
+    day = prog.timing(seeded.now())
+    assert day.of(prog.items[1].id).planned_start.strftime("%H:%M") == "08:00"
+    assert seeded.journal_rows("programme.imported")[0]["payload"]["items"] == 2
