@@ -146,4 +146,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dashboard.composition": {"vi": "Cơ cấu đại biểu có mặt", "en": "Composition of those present"},
     "dashboard.ceremony": {"vi": "Khen thưởng và chương trình", "en": "Honours and programme"},
     "dashboard.export_done": {"vi": "Đã ghi {path}.", "en": "Wrote {path}."},
+    "dashboard.export_question": {
+        "vi": "Xuất báo cáo nào? (ghi cạnh tệp sự kiện)",
+        "en": "Which report? (written next to the event file)",
+    },
+    "key.export": {"vi": "Xuất báo cáo", "en": "Export"},
+    "export.kind.summary": {
+        "vi": "Báo cáo nhanh một trang (.pdf)",
+        "en": "One-page summary (.pdf)",
+    },
+    "export.kind.attendance": {"vi": "Điểm danh (.xlsx)", "en": "Attendance (.xlsx)"},
+    "export.kind.absent": {
+        "vi": "Đại biểu chưa có mặt, kèm số điện thoại (.xlsx)",
+        "en": "Absent delegates, with phones (.xlsx)",
+    },
+    "export.kind.composition": {"vi": "Cơ cấu đại biểu (.xlsx)", "en": "Composition (.xlsx)"},
+    "export.kind.honours": {"vi": "Khen thưởng (.xlsx)", "en": "Honours (.xlsx)"},
+    "export.kind.programme": {
+        "vi": "Chương trình: kế hoạch và thực tế (.xlsx)",
+        "en": "Programme: planned and actual (.xlsx)",
+    },
+    "export.kind.journal": {"vi": "Nhật ký hoạt động (.xlsx)", "en": "Audit journal (.xlsx)"},
+    "export.kind.higher_level": {
+        "vi": "Đại biểu dự đại hội cấp trên (.xlsx)",
+        "en": "Delegates for the higher-level congress (.xlsx)",
+    },
 }
