@@ -15,6 +15,7 @@ from data import delegates as delegates_mod
 from data import export as export_mod
 from data import stats as stats_mod
 from data.errors import DaihoiError
+from data.store import Event, stamp
 
 from .cli import cli, db_option, import_group, json_option, open_event
 from .clikit import Group, emit, fails_cleanly, option, say
@@ -22,6 +23,76 @@ from .i18n import t
 
 SUMMARY = "summary"
 """``daihoi export summary -o FILE.pdf``: the one-page PDF, not a table."""
+
+
+# ---------------------------------------------------------------- what programme adds
+def programme_figures(event: Event) -> stats_mod.ProgrammeFigures | None:
+    """Where the running order stands, timed by ``programme.timing`` (None without items)."""
+    from programme import running
+
+    prog = running.load(event)
+    if not prog.items:
+        return None
+    timing = prog.timing(event.now())
+    leaves = prog.leaves
+    current = prog.current
+    return stats_mod.ProgrammeFigures(
+        total=len(leaves),
+        done=sum(1 for i in leaves if i.state in ("done", "skipped")),
+        current=current.title if current else None,
+        current_started_at=stamp(current.runs[-1].started_at) if current and current.runs else None,
+        offset_seconds=int(timing.offset.total_seconds()) if prog.started else None,
+    )
+
+
+def figures(event: Event, bucket_minutes: int = stats_mod.BUCKET_MINUTES) -> stats_mod.Stats:
+    """The day's figures with the programme's timing: what ``stats``, the dashboard and the
+    summary PDF show."""
+    return stats_mod.compute(
+        event, bucket_minutes=bucket_minutes, programme=programme_figures(event)
+    )
+
+
+def report_inputs(event: Event, kind: str) -> dict[str, Any]:
+    """What a report needs from ``programme`` (timing, calling order), which data cannot import."""
+    if kind == "programme":
+        return {"programme_lines": programme_lines(event)}
+    if kind == "honours":
+        from programme import honours
+
+        return {"honours_order": [h.id for h in honours.all_honours(event)]}
+    return {}
+
+
+def programme_lines(event: Event) -> list[export_mod.ProgrammeLine]:
+    """Each item's planned and actual times, numbered "3" and "3.1" as the agenda prints them."""
+    from programme import running
+
+    prog = running.load(event)
+    timing = prog.timing(event.now())
+    lines = []
+    top = sub = 0
+    for item in prog.items:
+        if item.parent_id is None:
+            top, sub = top + 1, 0
+            number = str(top)
+        else:
+            sub += 1
+            number = f"{top}.{sub}"
+        it = timing.of(item.id)
+        lines.append(
+            export_mod.ProgrammeLine(
+                number=number,
+                title=item.title,
+                performer=item.performer,
+                state=it.state,
+                planned_start=it.planned_start,
+                planned_end=it.planned_end,
+                actual_start=it.actual_start,
+                actual_end=it.actual_end,
+            )
+        )
+    return lines
 
 
 # ---------------------------------------------------------------- export
@@ -42,13 +113,12 @@ def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> N
 
         if target.suffix.lower() != ".pdf":
             raise DaihoiError("export.summary_pdf", path=out)
-        figures = stats_mod.compute(event, bucket_minutes=bucket)
-        render_summary(figures, target)
+        render_summary(figures(event, bucket), target)
         if as_json:
             emit({"kind": kind, "path": str(target)})
         say(t("export.summary_done", path=target))
         return
-    report = export_mod.export(event, kind, target)
+    report = export_mod.export(event, kind, target, **report_inputs(event, kind))
     if as_json:
         emit(
             {
@@ -69,11 +139,11 @@ def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> N
 @json_option
 @fails_cleanly
 def stats(db: str | None, bucket: int, as_json: bool) -> None:
-    figures = stats_mod.compute(open_event(db), bucket_minutes=bucket)
+    found = figures(open_event(db), bucket)
     if as_json:
-        emit(figures.public())
+        emit(found.public())
         return
-    for line in stats_lines(figures):
+    for line in stats_lines(found):
         click.echo(line)
 
 

@@ -26,7 +26,7 @@ import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,33 @@ SUMMARY_COLUMNS = (GROUPING, GROUP, EXPECTED, PRESENT, MISSING, RATE)
 ABSENT_COLUMNS = (STT, DELEGATION, NAME, UNIT, POSITION, CATEGORY, SEAT, PHONE)
 COMPOSITION_COLUMNS = (CRITERION, GROUP, EXPECTED, EXPECTED_SHARE, PRESENT, PRESENT_SHARE)
 JOURNAL_COLUMNS = ("Số thứ tự", "Thời gian", "Loại", "Bàn", "Người thao tác", "Nội dung", "Tệp ghi")
+HONOURS_COLUMNS = (
+    STT,
+    "Đợt",
+    "Cá nhân, tập thể",
+    POSITION,
+    UNIT,
+    "Hình thức khen thưởng",
+    "Quyết định",
+    "Trạng thái",
+    "Thời gian trao",
+    "Bàn ghi nhận",
+    "Người nhận thay",
+    "Ghi chú",
+)
+PROGRAMME_COLUMNS = (
+    STT,
+    "Nội dung",
+    "Người thực hiện",
+    "Bắt đầu (kế hoạch)",
+    "Kết thúc (kế hoạch)",
+    "Thời lượng kế hoạch (phút)",
+    "Bắt đầu (thực tế)",
+    "Kết thúc (thực tế)",
+    "Thời lượng thực tế (phút)",
+    "Lệch so với kế hoạch (phút)",
+    "Trạng thái",
+)
 HIGHER_LEVEL_COLUMNS = (
     STT,
     NAME,
@@ -127,6 +154,13 @@ def when(value: str | None) -> str:
     if not value:
         return ""
     return f"{value[8:10]}/{value[5:7]}/{value[0:4]} {value[11:19]}"
+
+
+def _table_exists(event: Event, name: str) -> bool:
+    row = event.conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = ?", (name,)
+    ).fetchone()
+    return row is not None
 
 
 def _by_delegation(found: list[delegates_mod.Delegate]) -> list[delegates_mod.Delegate]:
@@ -284,30 +318,173 @@ def higher_level(event: Event) -> Report:
     )
 
 
-KINDS: dict[str, Callable[[Event], Report]] = {
+HONOUR_STATES = {
+    "planned": "Chưa trao",
+    "called": "Đã mời lên sân khấu",
+    "presented": "Đã trao",
+    "absent": "Vắng mặt",
+    "proxy": "Nhận thay",
+    "withdrawn": "Rút khỏi danh sách",
+}
+"""Each honour state as the report says it."""
+
+
+def honours(event: Event, order: Sequence[int] | None = None) -> Report:
+    """Every honour with its state, recipient, decision and the time it was presented.
+
+    ``order`` lists honour ids in calling order: ``programme.honours`` computes it from the
+    forms' precedence (this package must not import it), so the console passes it in; without
+    it, honours come in the order they were imported.
+    """
+    if not _table_exists(event, "honours"):
+        found: list[tuple[Any, ...]] = []
+    else:
+        found = event.conn.execute(
+            "select id, stage_group, recipient, position, unit, form, decision, state, state_at,"
+            " state_desk, proxy_by, posthumous, representative from honours order by id"
+        ).fetchall()
+    if order is not None:
+        rank = {honour_id: n for n, honour_id in enumerate(order)}
+        found.sort(key=lambda r: (rank.get(r[0], len(rank)), r[0]))
+    rows = []
+    for n, r in enumerate(found, 1):
+        (_id, group, recipient, position, unit, form, decision, state, state_at, desk, proxy_by,
+         posthumous, representative) = r  # fmt: skip
+        done = state in ("presented", "absent", "proxy")
+        notes = "; ".join(
+            x
+            for x in (
+                "Truy tặng" if posthumous else "",
+                f"Người nhận: {representative}" if representative else "",
+            )
+            if x
+        )
+        rows.append(
+            (
+                n,
+                group,
+                recipient,
+                position,
+                unit,
+                form,
+                decision,
+                HONOUR_STATES.get(state, state),
+                hhmmss(state_at) if done else "",
+                (desk or "") if done else "",
+                proxy_by or "",
+                notes,
+            )
+        )
+    return _report(
+        event,
+        "honours",
+        "DANH SÁCH KHEN THƯỞNG",
+        [Sheet("Khen thưởng", HONOURS_COLUMNS, tuple(rows))],
+    )
+
+
+@dataclass(frozen=True)
+class ProgrammeLine:
+    """One item of the running order with its planned and actual times (from programme.timing)."""
+
+    number: str
+    """"3", or "3.1" for the first speech of item 3."""
+    title: str
+    performer: str
+    state: str
+    """``pending``, ``running``, ``done`` or ``skipped``."""
+    planned_start: datetime
+    planned_end: datetime
+    actual_start: datetime | None
+    actual_end: datetime | None
+
+
+PROGRAMME_STATES = {
+    "pending": "Chưa diễn ra",
+    "running": "Đang diễn ra",
+    "done": "Đã xong",
+    "skipped": "Bỏ qua",
+}
+
+
+def _minutes(delta: timedelta) -> int:
+    """A duration in whole minutes, rounded half away from zero (as the MC says it)."""
+    seconds = delta.total_seconds()
+    whole = int(abs(seconds) / 60 + 0.5)
+    return whole if seconds >= 0 else -whole
+
+
+def programme(event: Event, lines: Sequence[ProgrammeLine] = ()) -> Report:
+    """Planned against actual times of each item. ``lines`` come from ``programme.timing``
+    (passed in by the console: this package must not import it)."""
+    rows = []
+    for line in lines:
+        tz = line.planned_start.tzinfo  # one wall clock for the whole row
+        start = line.actual_start.astimezone(tz) if line.actual_start else None
+        end = line.actual_end.astimezone(tz) if line.actual_end else None
+        rows.append(
+            (
+                line.number,
+                line.title,
+                line.performer,
+                f"{line.planned_start:%H:%M}",
+                f"{line.planned_end:%H:%M}",
+                _minutes(line.planned_end - line.planned_start),
+                f"{start:%H:%M}" if start else "",
+                f"{end:%H:%M}" if end else "",
+                _minutes(end - start) if start and end else None,
+                _minutes(start - line.planned_start) if start else None,
+                PROGRAMME_STATES.get(line.state, line.state),
+            )
+        )
+    return _report(
+        event,
+        "programme",
+        "CHƯƠNG TRÌNH ĐẠI HỘI: KẾ HOẠCH VÀ THỰC TẾ",
+        [Sheet("Chương trình", PROGRAMME_COLUMNS, tuple(rows))],
+    )
+
+
+_SIMPLE: dict[str, Callable[[Event], Report]] = {
     "attendance": attendance,
     "absent": absent,
     "composition": composition,
     "journal": journal,
     "higher-level": higher_level,
 }
+KINDS = ("attendance", "absent", "composition", "honours", "programme", "journal", "higher-level")
 """Every report ``daihoi export KIND`` can write."""
 
 FORMATS = (".xlsx", ".csv", ".json")
 
 
-def build(event: Event, kind: str) -> Report:
-    """The report ``kind`` of the event, as of now."""
-    if kind not in KINDS:
+def build(
+    event: Event,
+    kind: str,
+    *,
+    programme_lines: Sequence[ProgrammeLine] = (),
+    honours_order: Sequence[int] | None = None,
+) -> Report:
+    """The report ``kind`` of the event, as of now.
+
+    Two kinds need what only ``programme`` computes, handed in by the console: the programme's
+    timing (``programme_lines``) and the honours' calling order (``honours_order``).
+    """
+    if kind == "programme":
+        return programme(event, programme_lines)
+    if kind == "honours":
+        return honours(event, honours_order)
+    if kind not in _SIMPLE:
         raise DaihoiError("export.unknown_kind", kind=kind, kinds=", ".join(KINDS))
-    return KINDS[kind](event)
+    return _SIMPLE[kind](event)
 
 
-def export(event: Event, kind: str, path: str | os.PathLike[str]) -> Report:
-    """Build the report ``kind`` and write it to ``path`` in the format its suffix names."""
+def export(event: Event, kind: str, path: str | os.PathLike[str], **inputs: Any) -> Report:
+    """Build the report ``kind`` (``inputs`` as for :func:`build`) and write it to ``path`` in
+    the format its suffix names."""
     target = Path(path)
     _writer(target)  # refuse an unknown suffix before reading anything
-    report = build(event, kind)
+    report = build(event, kind, **inputs)
     write(report, target)
     return report
 

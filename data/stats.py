@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from .store import Event, stamp
@@ -93,19 +93,18 @@ class HonoursFigures:
 
 @dataclass(frozen=True)
 class ProgrammeFigures:
-    """Where the running order stands."""
+    """Where the running order stands, as ``programme.timing`` computes it (passed in)."""
 
     total: int
-    """Top-level items of the programme."""
+    """Items that go on stage (a "tham luận" group counts its speeches)."""
     done: int
-    """Items finished or skipped."""
+    """Of them, finished or skipped."""
     current: str | None
     """Title of the item on stage now, if any."""
     current_started_at: str | None
     """When the current item started (stored stamp)."""
     offset_seconds: int | None
-    """How late (+) or early (-) the current (else the last started) item started against the
-    plan made from the event's start and each item's minutes; None before anything started."""
+    """How far behind (+) or ahead (-) of the plan the day runs; None before it started."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,7 @@ class Stats:
     honours: HonoursFigures | None
     """None when this event file has no honours table."""
     programme: ProgrammeFigures | None
-    """None when the event has no programme."""
+    """None when the caller passed none (no programme, or computed without it)."""
 
     def dimension(self, name: str) -> Dimension:
         """The composition criterion ``name`` (one of :data:`DIMENSIONS`)."""
@@ -226,17 +225,6 @@ def _event_day(event: Event) -> date:
     return event.now().date()
 
 
-def _clock_time(value: str | None) -> time | None:
-    """``"09:00"`` or a stamp's time of day; None when empty or unreadable."""
-    if not value:
-        return None
-    text = value.split("T")[-1][:5]
-    try:
-        return datetime.strptime(text, "%H:%M").time()
-    except ValueError:
-        return None
-
-
 def _table_exists(event: Event, name: str) -> bool:
     row = event.conn.execute(
         "select 1 from sqlite_master where type = 'table' and name = ?", (name,)
@@ -245,8 +233,17 @@ def _table_exists(event: Event, name: str) -> bool:
 
 
 # ------------------------------------------------------------------ compute
-def compute(event: Event, *, bucket_minutes: int = BUCKET_MINUTES) -> Stats:
-    """Every figure of the day, read in one consistent snapshot of the event file."""
+def compute(
+    event: Event,
+    *,
+    bucket_minutes: int = BUCKET_MINUTES,
+    programme: ProgrammeFigures | None = None,
+) -> Stats:
+    """Every figure of the day, read in one consistent snapshot of the event file.
+
+    ``programme`` is passed in: its timing (plan, offset) is computed by ``programme.timing``,
+    which this package must not import; the console hands it over (``console.cli_reports``).
+    """
     conn = event.conn
     own_transaction = not conn.in_transaction
     if own_transaction:
@@ -262,7 +259,6 @@ def compute(event: Event, *, bucket_minutes: int = BUCKET_MINUTES) -> Stats:
         ).fetchall()
         pending = conn.execute("select count(*) from walkins where state = 'pending'").fetchone()[0]
         honours = _honours(event)
-        programme = _programme(event)
     finally:
         if own_transaction:
             conn.execute("COMMIT")
@@ -422,7 +418,7 @@ def arrivals(
     return tuple(bars)
 
 
-# ------------------------------------------------------------------ honours, programme
+# ------------------------------------------------------------------ honours
 def _honours(event: Event) -> HonoursFigures | None:
     """Honours by state, from the ceremony's table when this event file has one."""
     if not _table_exists(event, "honours"):
@@ -432,52 +428,8 @@ def _honours(event: Event) -> HonoursFigures | None:
         return None
     states = dict(event.conn.execute("select state, count(*) from honours group by state"))
     return HonoursFigures(
-        planned=sum(states.values()),
+        planned=sum(n for state, n in states.items() if state != "withdrawn"),
         presented=int(states.get("presented", 0)),
         absent=int(states.get("absent", 0)),
         proxy=int(states.get("proxy", 0)),
-    )
-
-
-def _programme(event: Event) -> ProgrammeFigures | None:
-    """The programme's progress and how far the day runs behind its plan.
-
-    The plan is the simple one printed on the agenda: items back to back from the event's start,
-    each taking its minutes, a fixed start ("09:00") never earlier than written.
-    """
-    if not _table_exists(event, "programme_items"):
-        return None
-    items = event.conn.execute(
-        "select id, title, minutes, fixed_start, state from programme_items"
-        " where parent_id is null order by position, id"
-    ).fetchall()
-    if not items:
-        return None
-    starts = dict(
-        event.conn.execute("select item_id, min(started_at) from programme_runs group by item_id")
-    )
-    day = _event_day(event)
-    tz = event.now().tzinfo
-    planned_at = datetime.combine(day, datetime.strptime(event.info.start, "%H:%M").time(), tz)
-    offset: int | None = None
-    current = current_started = None
-    for item_id, title, minutes, fixed_start, state in items:
-        fixed = _clock_time(fixed_start)
-        if fixed is not None:
-            planned_at = max(planned_at, datetime.combine(day, fixed, tz))
-        started = starts.get(item_id)
-        if started:
-            offset = int((datetime.fromisoformat(started) - planned_at).total_seconds())
-        if state == "running":
-            current, current_started = title, started
-        planned_at += timedelta(minutes=minutes)
-        if state == "running":
-            break
-    done = sum(1 for item in items if item[4] in ("done", "skipped"))
-    return ProgrammeFigures(
-        total=len(items),
-        done=done,
-        current=current,
-        current_started_at=current_started,
-        offset_seconds=offset,
     )

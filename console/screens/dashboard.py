@@ -27,7 +27,7 @@ from data import stats as stats_mod
 from data.errors import DaihoiError
 from data.store import Event
 
-from ..cli_reports import SUMMARY, honours_line, programme_line
+from ..cli_reports import SUMMARY, figures, honours_line, programme_line, report_inputs
 from ..i18n import render, t
 from ..keys import translate_bindings
 
@@ -131,43 +131,43 @@ class DashboardScreen(Screen[None]):
     # ---------------------------------------------------------- painting
     def refresh_figures(self) -> None:
         """Recompute the figures and repaint; one SQL snapshot, a few ms for a big congress."""
-        figures = stats_mod.compute(self.app.event)  # type: ignore[attr-defined]
-        self.figures = figures
+        found = figures(self.app.event)  # type: ignore[attr-defined]
+        self.figures = found
         pct = stats_mod.percent
         headline = t(
             "stats.arrived",
-            arrived=figures.arrived,
-            expected=figures.expected,
-            pct=pct(figures.arrived, figures.expected),
+            arrived=found.arrived,
+            expected=found.expected,
+            pct=pct(found.arrived, found.expected),
         )
-        if figures.walkins_pending:
-            headline += "\n" + t("stats.walkins", n=figures.walkins_pending)
+        if found.walkins_pending:
+            headline += "\n" + t("stats.walkins", n=found.walkins_pending)
         self.query_one("#headline", Static).update(headline)
 
         self.query_one("#arrivals-title", Static).update(
-            t("dashboard.arrivals", minutes=figures.bucket_minutes)
+            t("dashboard.arrivals", minutes=found.bucket_minutes)
         )
-        self.query_one("#arrivals", Sparkline).data = [float(n) for _, n in figures.arrivals]
+        self.query_one("#arrivals", Sparkline).data = [float(n) for _, n in found.arrivals]
         axis = self.query_one("#arrivals-axis", Static)
-        if figures.arrivals:
-            peak_at, peak = max(figures.arrivals, key=lambda bar: bar[1])
+        if found.arrivals:
+            peak_at, peak = max(found.arrivals, key=lambda bar: bar[1])
             axis.update(
                 t(
                     "stats.arrivals",
-                    first=figures.arrivals[0][0],
+                    first=found.arrivals[0][0],
                     peak=peak,
                     peak_at=peak_at,
-                    minutes=figures.bucket_minutes,
+                    minutes=found.bucket_minutes,
                 )
             )
         else:
             axis.update(t("dashboard.no_arrivals"))
 
-        self._show_delegations(figures)
-        self.query_one("#composition", Static).update("\n".join(composition_lines(figures)))
-        ceremony = [honours_line(figures)]
-        if figures.programme:
-            ceremony.append(programme_line(figures.programme))
+        self._show_delegations(found)
+        self.query_one("#composition", Static).update("\n".join(composition_lines(found)))
+        ceremony = [honours_line(found)]
+        if found.programme:
+            ceremony.append(programme_line(found.programme))
         self.query_one("#ceremony", Static).update("\n".join(ceremony))
 
     def _show_delegations(self, figures: stats_mod.Stats) -> None:
@@ -200,9 +200,9 @@ class DashboardScreen(Screen[None]):
                 if kind == SUMMARY:
                     from badges.summary import render_summary
 
-                    render_summary(stats_mod.compute(event), target)
+                    render_summary(figures(event), target)
                 else:
-                    export_mod.export(event, kind, target)
+                    export_mod.export(event, kind, target, **report_inputs(event, kind))
         except DaihoiError as exc:
             self.post_message(self.Exported(None, render(exc)))
             return

@@ -9,7 +9,6 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-import pytest
 from click.testing import CliRunner
 
 from console.cli import cli
@@ -227,30 +226,36 @@ def test_generated_data_counted_independently(event: Event, clock: FakeClock) ->
     assert {at: n for at, n in s.arrivals if n} == dict(per_bar)
 
 
-def test_programme_figures_from_its_tables(event: Event, clock: FakeClock) -> None:
-    if not stats._table_exists(event, "programme_items"):
-        pytest.skip("this build has no programme tables")
-    now = stamp(clock())
-    with event.write():
-        for pos, (title, minutes, state) in enumerate(
-            [("Đón đại biểu", 30, "done"), ("Chào cờ", 5, "done"), ("Khai mạc", 10, "running"),
-             ("Báo cáo", 40, "pending")]
-        ):  # fmt: skip
-            event.conn.execute(
-                "insert into programme_items (position, title, minutes, state, created_at)"
-                " values (?, ?, ?, ?, ?)",
-                (pos, title, minutes, state, now),
-            )
-        # Planned: 07:30, 08:00, 08:05, 08:15. Khai mạc actually started at 08:12: 7 min late.
-        for item_id, at in ((1, "07:30"), (2, "08:03"), (3, "08:12")):
-            event.conn.execute(
-                "insert into programme_runs (item_id, started_at, journal_uuid) values (?, ?, ?)",
-                (item_id, f"2025-09-20T{at}:00.000+07:00", "x"),
-            )
-    p = stats.compute(event).programme
+def test_programme_figures_come_from_programme_timing(event: Event, clock: FakeClock) -> None:
+    from console.cli_reports import figures
+    from programme import running, template
+
+    assert stats.compute(event).programme is None  # data alone never times the programme
+    template.seed(event)
+    before = figures(event).programme
+    assert before is not None and (before.current, before.offset_seconds) == (None, None)
+    clock.now = clock.now.replace(hour=7, minute=42)  # Chào cờ (5 min, planned 07:30) starts late
+    running.start(event)
+    clock.now = clock.now.replace(hour=7, minute=44)
+    p = figures(event).programme
     assert p is not None
-    assert (p.total, p.done, p.current) == (4, 2, "Khai mạc")
-    assert p.offset_seconds == 7 * 60
+    assert (p.current, p.done) == ("Chào cờ", 0)
+    assert p.current_started_at == "2025-09-20T07:42:00.000+07:00"
+    assert p.offset_seconds == 12 * 60  # the next item will start 07:47 instead of 07:35
+    assert p.total == len(running.load(event).leaves)
+
+
+def test_honours_figures_count_states(event: Event) -> None:
+    now = stamp(event.now())
+    with event.write():
+        for state in ("planned", "presented", "presented", "absent", "proxy", "withdrawn"):
+            event.conn.execute(
+                "insert into honours (recipient, form, state, match_key, created_at, updated_at)"
+                " values ('Nguyễn Văn A', 'Bằng khen', ?, 'k', ?, ?)",
+                (state, now, now),
+            )
+    h = stats.compute(event).honours
+    assert h == stats.HonoursFigures(planned=5, presented=2, absent=1, proxy=1)
 
 
 def test_stats_command_prints_the_same_figures(event: Event, clock: FakeClock) -> None:
