@@ -110,9 +110,15 @@ def _advances(path: Path) -> tuple[dict[int, int], int]:
 
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     """Width of ``text`` in mm at ``size_pt``, as fpdf2 measures it (advances, no kerning)."""
+    return _width_at_1pt(text, bold) * size_pt
+
+
+@functools.lru_cache(maxsize=65536)
+def _width_at_1pt(text: str, bold: bool) -> float:
+    # Cached: titles, units and delegations repeat on every badge of a print run.
     widths, upem = _advances(fonts.BOLD if bold else fonts.REGULAR)
     units = sum(widths.get(ord(ch), 0) for ch in text)
-    return units / upem * size_pt * MM_PER_PT
+    return units / upem * MM_PER_PT
 
 
 def fit_size(text: str, width: float, max_size: float, bold: bool = False) -> float:

@@ -204,7 +204,30 @@ def bench_desks(desks: int, per_desk: int, folder: Path, progress: Progress) -> 
     }
 
 
-PARTS = ("import", "search", "scan", "desks")
+def bench_badges(count: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """``count`` badges on A6 sheets into one PDF: the whole congress's print run."""
+    from badges.build import print_badges
+
+    progress(f"badges: {count} on a6")
+    with _event(folder, "badges.db") as ev:
+        delegates_mod.upsert(ev, _records(count))
+        out = folder / "badges.pdf"
+        started = time.perf_counter()
+        run = print_badges(ev, out, layout="a6")
+        seconds = time.perf_counter() - started
+    size = out.stat().st_size
+    return {
+        "badges": len(run.badges),
+        "pages": run.pages,
+        "seconds": round(seconds, 2),
+        "ms_per_badge": round(1000 * seconds / len(run.badges), 2),
+        "pdf_mb": round(size / 1e6, 2),
+        "kb_per_badge": round(size / 1e3 / len(run.badges), 2),
+        "target": {"seconds": 5, "pdf_mb": 3},
+    }
+
+
+PARTS = ("import", "search", "scan", "desks", "badges")
 
 
 def run(
@@ -226,6 +249,8 @@ def run(
             elif part == "desks":
                 results["desks_4x500"] = bench_desks(4, 500, folder, progress)
                 results["desks_10x200"] = bench_desks(10, 200, folder, progress)
+            elif part == "badges":
+                results["badges"] = bench_badges(2000, folder, progress)
     return results
 
 
