@@ -110,7 +110,7 @@ _SECTION_START = re.compile(
     r"don\s*vi|bo|khach))\b"
 )
 _GROUP_WORD = {"doan", "khoi", "cum", "nhom", "cac", "to", "ban", "hoi", "dai", "don", "thanh"}
-_TOTAL = re.compile(r"^(?:tong\s*cong|tong\s*so)\b|^(?:cong|tong)\s*(?::|$|\d)")
+_TOTAL = re.compile(r"^(?:tong\s*cong|tong\s*so)\b|^(?:cong|tong)\s*[:\d]")
 _SIGNATURE = re.compile(
     r"^(?:nguoi\s*lap(?:\s*bieu)?\b|kt\s*[.:]|tm\s*[.:]|t/m\b|tl\s*[.:]|q\s*[.:]\s*(?:chu|giam|truong)|"
     r"thu\s*truong\s*(?:don\s*vi|co\s*quan)|\(\s*ky\b|ky\s*(?:ten|,)|xac\s*nhan\s*cua|noi\s*nhan\b)"
@@ -406,8 +406,11 @@ def _is_sub_header(top: list[str], below: list[str]) -> bool:
         above = top[j] if j < len(top) else ""
         if text == above:
             continue
-        key = header_key(text)
-        if key not in HEADER_FIELDS:
+        if HEADER_FIELDS.get(header_key(text)) is None:
+            return False
+        # Only a group cell ("Năm sinh", "Giới tính", an unknown or merged-empty cell) has
+        # sub-columns; below "Họ và tên" a "Nam" is a delegate's row, not a header.
+        if HEADER_FIELDS.get(header_key(above)) not in (None, "_birth", "gender"):
             return False
         differing += 1
     return differing > 0
@@ -448,13 +451,14 @@ def map_columns(top: Sequence[str], sub: Sequence[str] | None = None) -> list[Co
 
 
 def _dedupe(columns: list[Column]) -> list[Column]:
-    """One column per plain field: the first wins (a horizontally merged header keeps all its
-    name parts and gendered birth columns)."""
+    """One column per plain field: the first wins. Names (a header merged over family and given
+    name), birth columns ("Năm sinh" and "Ngày sinh", or under Nam / Nữ) and gender ticks
+    may repeat."""
     seen: set[str] = set()
     kept = []
     for c in columns:
         multi = c.field in ("name", "_name_part", "_birth", "_male", "_female")
-        if c.field in seen and not (multi and (c.field != "_birth" or c.gender)):
+        if c.field in seen and not multi:
             continue
         seen.add(c.field)
         kept.append(c)
@@ -616,7 +620,11 @@ def _fill_record(
             parsed = _birth(raw, text)
             if parsed is None:
                 return Skip(number, c.header, key="import.bad_year", params={"value": text})
-            record["birth_year"], record["birth_date"] = parsed
+            year, day = parsed
+            if day or "birth_year" not in record:  # "Năm sinh" and "Ngày sinh": the date wins
+                record["birth_year"] = year
+            if day:
+                record["birth_date"] = day
             if c.gender:
                 record["gender"] = c.gender
         elif c.field == "gender":
