@@ -15,6 +15,7 @@ import click
 from badges.tray import TrayGroup, TrayLabels, TrayRow, render_tray
 from data.errors import DaihoiError
 from data.store import Event
+from data.text import fold
 from programme import honours as honours_mod
 from programme.honours import Honour, HonourRow
 
@@ -36,7 +37,7 @@ def detail_text(h: Honour) -> str:
     parts = [p for p in (h.position, h.unit) if p]
     text = ", ".join(parts)
     extra = []
-    if h.posthumous:
+    if h.posthumous and "truy tang" not in fold(h.recipient):
         extra.append(t("honours.posthumous"))
     if h.collective and h.representative:
         extra.append(t("honours.representative", name=h.representative))

@@ -316,8 +316,10 @@ def _int(text: str) -> int | None:
         return None
 
 
-def _is_footer(filled: list[str]) -> bool:
-    for text in filled:
+def _is_footer(recipient: str, filled: list[str]) -> bool:
+    """The signature block. A row naming a recipient is judged by that name only: a position
+    "Phó Giám đốc" on an honour's row is not the signature's "PHÓ GIÁM ĐỐC"."""
+    for text in [recipient] if recipient else filled:
         f = fold(text)
         if _SIGNATURE.match(f) or f in _SIGNATURE_EXACT:
             return True
@@ -350,10 +352,10 @@ def parse(table: Table, header: Header) -> ReadResult:
             continue
         if all(_NUMBERING.match(c) for c in filled):
             continue  # (1) (2) (3) … under the header
-        if _is_footer(filled):
-            break
         stt = cell(cells, "stt")
         recipient = cell(cells, "recipient")
+        if _is_footer(recipient, filled):
+            break
         form = cell(cells, "form")
         stt_j = cols.get("stt")
         distinct = {c for j, c in enumerate(cells) if c and j != stt_j}

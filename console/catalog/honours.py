@@ -49,7 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "honours.state.withdrawn": {"vi": "đã rút", "en": "withdrawn"},
     "honours.match.matched": {"vi": "đã khớp", "en": "matched"},
     "honours.match.ambiguous": {"vi": "chưa rõ", "en": "ambiguous"},
-    "honours.match.none": {"vi": "không có", "en": "none"},
+    "honours.match.none": {"vi": "không tìm thấy", "en": "not found"},
     "honours.item.certificate": {"vi": "Bằng", "en": "Certificate"},
     "honours.item.frame": {"vi": "Khung", "en": "Frame"},
     "honours.item.badge_box": {"vi": "Hộp huy hiệu", "en": "Badge box"},
@@ -106,6 +106,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "honours.tray.written": {
         "vi": "Đã ghi bảng khay: {path} ({groups} đợt, {n} khen thưởng).",
         "en": "Tray sheets written: {path} ({groups} groups, {n} honours).",
+    },
+    "honours.tray.written_one": {
+        "vi": "Đã ghi bảng khay: {path}",
+        "en": "Tray sheet written: {path}",
     },
     "honours.tray.number": {"vi": "TT", "en": "No."},
     "honours.tray.recipient": {"vi": "Người / tập thể nhận", "en": "Recipient"},
@@ -206,6 +210,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.honours_next_group": {"vi": "Đợt sau", "en": "Next group"},
     "key.honours_previous_group": {"vi": "Đợt trước", "en": "Previous group"},
     "key.honours_reset": {"vi": "Về dự kiến", "en": "Back to planned"},
+    "key.honours_tray": {"vi": "In bảng khay", "en": "Tray sheet"},
     "ceremony.empty": {
         "vi": "Chưa có danh sách khen thưởng. Nhập bằng: daihoi import honours TỆP",
         "en": "No honours list yet. Import one with: daihoi import honours FILE",

@@ -8,12 +8,16 @@ planned, presented, absent and on-behalf honours, overall and per form, live fro
 Keys follow the ceremony: ``c`` calls the group on stage, ``p`` / Enter marks the highlighted
 honour presented and moves to the next one still open, ``a`` absent, ``o`` received on behalf
 (asks who), ``P`` presents every open honour whose receiver has checked in (a group of ten in
-two key presses), ``n`` / ``b`` next and previous group, ``u`` puts a mistaken mark back.
+two key presses), ``n`` / ``b`` next and previous group, ``u`` puts a mistaken mark back,
+``t`` prints the group's tray sheet (PDF, next to the event file).
 Everything is written through :mod:`programme.honours`, so a restarted console shows the same
 states.
 """
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,10 +26,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from data.errors import DaihoiError
+from data.store import Event
+from data.text import fold
 from programme import honours
 from programme.honours import Honour
 
-from ..cli_honours import detail_text, group_title, items_text
+from ..cli_honours import detail_text, group_title, items_text, write_tray
 from ..i18n import render, t
 from ..keys import translate_bindings
 from .modals import AskText
@@ -45,6 +51,7 @@ class CeremonyScreen(Screen[None]):
         ("n", "next_group", "key.honours_next_group"),
         ("b", "previous_group", "key.honours_previous_group"),
         ("u", "reset", "key.honours_reset"),
+        ("t", "tray", "key.honours_tray"),
     ]
 
     def __init__(self) -> None:
@@ -252,6 +259,27 @@ class CeremonyScreen(Screen[None]):
             if h.state in honours.OPEN_STATES:
                 self.query_one("#honours", DataTable).move_cursor(row=i)
                 break
+
+    def action_tray(self) -> None:
+        """Print the current group's tray sheet next to the event file, without blocking keys."""
+        if self.group is None:
+            return
+        app = self.app
+        name = re.sub(r"[^0-9A-Za-z]+", "-", fold(self.group)).strip("-") or "tat-ca"
+        target = Path(app.event_path).with_name(f"khay-{name}.pdf")  # type: ignore[attr-defined]
+        self._write_tray(Path(app.event_path), target, self.group)  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True)
+    def _write_tray(self, event_path: Path, target: Path, group: str) -> None:
+        # A connection of its own: SQLite connections are not shared between threads here.
+        try:
+            with Event.open(event_path) as event:
+                write_tray(event, target, group)
+        except (DaihoiError, OSError) as exc:
+            message = render(exc) if isinstance(exc, DaihoiError) else str(exc)
+            self.app.call_from_thread(self.notify, message, severity="error")
+            return
+        self.app.call_from_thread(self.notify, t("honours.tray.written_one", path=target))
 
     def action_next_group(self) -> None:
         self._go(self.index + 1)

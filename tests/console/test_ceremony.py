@@ -118,6 +118,10 @@ async def test_a_whole_group_in_a_few_keys(ceremony_path: Path, clock: Any) -> N
         assert table_names(app) == ["Đặng Minh Dũng"]
         await pilot.press("enter")  # Enter marks presented too
         await pilot.pause()
+        await pilot.press("t")  # the tray sheet of Đợt 2, next to the event file
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert (ceremony_path.parent / "khay-dot-2.pdf").read_bytes().startswith(b"%PDF")
     final = states(ceremony_path)
     assert final["Phạm Văn Mười"] == "proxy"
     assert final["Hoàng Văn Hòa"] == "absent"

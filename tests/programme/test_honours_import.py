@@ -124,7 +124,8 @@ def form_and_group_headings(path: Path) -> Path:
     ws.append(["A", "ĐỢT 1 - Lãnh đạo trao: đồng chí Trịnh Việt Hùng"])
     ws.append(["1", "Huân chương Lao động hạng Nhì"])
     ws.append([1, "Trường THCS Nha Trang", "", "", "", 2])
-    ws.append([2, "Lê Thị Thúy", "Giáo viên", "Trường THCS Nha Trang", "", 1])
+    # "Phó Giám đốc" alone in the position column is not the signature block's title.
+    ws.append([2, "Lê Thị Thúy", "Phó Giám đốc", "Trường THCS Nha Trang", "", 1])
     ws.append(["B", "ĐỢT 2"])
     ws.append(["1", "Bằng khen của Chủ tịch UBND tỉnh"])
     ws.append([1, "UBND xã Tân Cương", "", "", "Đồng chí Nguyễn Thanh Bình", None])
@@ -140,6 +141,7 @@ def test_headings_give_form_group_and_presenter(tmp_path: Path) -> None:
     assert school.group == thuy.group == "Đợt 1"
     assert school.presenter == "đồng chí Trịnh Việt Hùng"
     assert (school.order, thuy.order) == (2, 1)
+    assert thuy.position == "Phó Giám đốc"
     assert school.collective is None and honours.looks_collective(school.recipient)
     assert ubnd.group == "Đợt 2" and ubnd.form == "Bằng khen của Chủ tịch UBND tỉnh"
     assert ubnd.presenter == "Đồng chí Nguyễn Thanh Bình"
