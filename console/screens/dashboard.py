@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -54,7 +55,7 @@ class DelegationRow(Horizontal):
         self.group = group
 
     def compose(self) -> ComposeResult:
-        yield Label(self.group.label, classes="name")
+        yield Label(self.group.label, classes="name", markup=False)
         yield ProgressBar(total=max(self.group.expected, 1), show_eta=False)
         yield Label(classes="count")
 
@@ -119,9 +120,9 @@ class DashboardScreen(Screen[None]):
                 yield VerticalScroll(id="delegations")
             with Vertical(id="right"):
                 yield Static(t("dashboard.composition"), classes="title")
-                yield Static(id="composition")
+                yield Static(id="composition", markup=False)
                 yield Static(t("dashboard.ceremony"), classes="title")
-                yield Static(id="ceremony")
+                yield Static(id="ceremony", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -164,7 +165,7 @@ class DashboardScreen(Screen[None]):
             axis.update(t("dashboard.no_arrivals"))
 
         self._show_delegations(found)
-        self.query_one("#composition", Static).update("\n".join(composition_lines(found)))
+        self.query_one("#composition", Static).update(composition_text(found))
         ceremony = [honours_line(found)]
         if found.programme:
             ceremony.append(programme_line(found.programme))
@@ -216,16 +217,23 @@ class DashboardScreen(Screen[None]):
             self.notify(t("dashboard.export_done", path=message.path), timeout=10)
 
 
-def composition_lines(figures: stats_mod.Stats) -> list[str]:
-    """ "Giới tính: Nam 97 (22,6%) · Nữ 217 (50,5%)", one line per criterion, of those present."""
-    lines = []
+def composition_text(figures: stats_mod.Stats) -> Text:
+    """ "Giới tính: Nam 97 (22,6%) · Nữ 217 (50,5%)", one line per criterion, of those present.
+
+    Built as a Text, not markup: the labels are the list's own words, and a "[" in them must
+    print as written.
+    """
+    text = Text()
     for dimension in figures.composition:
-        if dimension.name in (stats_mod.DELEGATION,):
+        if dimension.name == stats_mod.DELEGATION:
             continue
         parts = [
             f"{g.label.split(': ', 1)[-1]} {g.arrived} ({stats_mod.percent(g.arrived, figures.arrived)})"
             for g in dimension.groups
             if g.expected
         ]
-        lines.append(f"[b]{dimension.name}[/b]: " + " · ".join(parts))
-    return lines
+        if text:
+            text.append("\n")
+        text.append(f"{dimension.name}: ", style="bold")
+        text.append(" · ".join(parts))
+    return text

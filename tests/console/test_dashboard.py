@@ -87,3 +87,21 @@ async def test_export_from_the_dashboard(event_path: Path, clock: Any) -> None:
         "event-attendance-20250920-073000.xlsx",
         "event-summary-20250920-073000.pdf",
     ]
+
+
+async def test_list_words_are_shown_as_written(event_path: Path, clock: Any) -> None:
+    """Brackets in a delegation or an ethnicity are text, never console markup."""
+    from data import delegates
+    from data.checkin import Desk
+    from data.store import Event
+
+    with Event.open(event_path, clock=clock, desk="Bàn 2") as ev:
+        delegates.upsert(
+            ev, [{"name": "Lò Văn Páo", "delegation": "Khối [A]", "ethnicity": "[bold]Thái"}]
+        )
+        Desk(ev).admit(next(d.id for d in delegates.all_delegates(ev) if d.name == "Lò Văn Páo"))
+    app = make_app(event_path, desk="Bàn 1", clock=clock, screen="dashboard")
+    async with app.run_test(size=(140, 40)):
+        row = delegation_row(app, "Khối [A]")
+        assert "Khối [A]" in str(row.query_one(".name").render())
+        assert "[bold]Thái 1 (100,0%)" in str(app.screen.query_one("#composition").render())
