@@ -89,7 +89,7 @@ class CeremonyScreen(Screen[None]):
         self.refresh_live()
 
     @property
-    def event(self):  # type: ignore[no-untyped-def]
+    def event(self) -> Event:
         return self.app.event  # type: ignore[attr-defined]
 
     @property

@@ -331,3 +331,22 @@ def test_unknown_honour(event: Event) -> None:
     with pytest.raises(DaihoiError) as err:
         honours.set_state(event, 42, honours.PRESENTED)
     assert err.value.key == "honours.unknown"
+
+
+def test_a_corrected_list_updates_in_place(event: Event, people: Any) -> None:
+    first = honours.save(event, [HonourRow("Lê Thị Thúy", BK, group="Đợt 1", unit="Sở Y tế")])
+    assert (first.added, first.updated) == (1, 0)
+    (thuy,) = honours.all_honours(event)
+    honours.set_state(event, thuy.id, honours.ABSENT)
+    fixed = honours.save(
+        event, [HonourRow("Lê Thị Thuý", BK, group="Đợt 2", unit="Sở Y tế", presenter="Đ/c Hùng")]
+    )
+    assert (fixed.added, fixed.updated, fixed.unchanged) == (0, 1, 0)
+    (again,) = honours.all_honours(event)
+    assert (again.id, again.group, again.presenter, again.state) == (
+        thuy.id,
+        "Đợt 2",
+        "Đ/c Hùng",
+        "absent",
+    )
+    assert event.journal_rows("honours.imported")[-1]["payload"]["updated"] == [thuy.id]
