@@ -87,3 +87,25 @@ def test_export_summary_command(event: Event, clock: FakeClock, name: str) -> No
     else:
         assert result.exit_code == 1
         assert ".pdf" in result.stderr and not Path(name).exists()
+
+
+def test_summary_tells_honours_and_programme(event: Event, clock: FakeClock) -> None:
+    from console.cli_reports import figures
+    from programme import running, template
+
+    small_event(event, clock)
+    template.seed(event)
+    clock.now = clock.now.replace(hour=7, minute=42)
+    running.start(event)
+    now = "2025-09-20T07:30:00.000+07:00"
+    with event.write():
+        for state in ("presented", "planned", "absent"):
+            event.conn.execute(
+                "insert into honours (recipient, form, state, match_key, created_at, updated_at)"
+                " values ('Nguyễn Văn A', 'Bằng khen', ?, 'k', ?, ?)",
+                (state, now, now),
+            )
+    _, text, _ = page_text_and_paths(render_summary(figures(event), Path("s.pdf")))
+    assert "Khen thưởng đã trao" in text and "1/3" in text
+    assert "Khen thưởng: đã trao 1/3, vắng 1, nhận thay 0." in text
+    assert "đang diễn ra: Chào cờ (chậm 12 phút so với kế hoạch)" in text
