@@ -1,0 +1,163 @@
+"""``daihoi serve`` in a real headless browser: PIN first, then a scan lands in the event file.
+
+textual-serve draws the console with xterm.js; keystrokes go to xterm's hidden textarea exactly
+as a USB scanner's would. The server listens on 127.0.0.2, a loopback address that is not
+127.0.0.1, so the console treats the browser as a LAN one and asks the desk PIN.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from data import delegates, pins
+from data.store import Event
+
+from .conftest import PEOPLE
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+HOST = "127.0.0.2"
+PIN = "246813"
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or CHROMEDRIVER is None,
+    reason="chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def rows(path: Path) -> list[tuple[int, str]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("select delegate_id, desk from attendance").fetchall()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path, str, str]]:
+    """A served event with a desk PIN; yields (url, path, code of Hoa, server log path)."""
+    path = tmp_path / "event.db"
+    with Event.create(path, title="Đại hội (trình duyệt)", date="2025-09-20") as ev:
+        delegates.upsert(ev, PEOPLE)
+        pins.set_pin(ev, "desk", PIN)
+        hoa = next(d for d in delegates.all_delegates(ev) if d.name == "Nguyễn Thị Hoa")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    daihoi = str(Path(sys.executable).parent / "daihoi")
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [daihoi, "serve", "--db", str(path), "--host", HOST, "--port", str(port),
+             "--desk", "Bàn web"],
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, "LANG": "C.UTF-8"},
+        )  # fmt: skip
+    url = f"http://{HOST}:{port}/"
+    try:
+
+        def listening() -> bool:
+            with socket.socket() as s:
+                return s.connect_ex((HOST, port)) == 0
+
+        wait_until(listening, 20, f"daihoi serve on {url}")
+        assert hoa.code is not None
+        yield url, path, hoa.code, str(log)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # the server and the consoles it started
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM  # type: ignore[assignment]
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1280,900",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ):  # fmt: skip
+        options.add_argument(flag)
+    # The driver from Debian's package: never a download.
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_browser_asks_the_desk_pin_then_a_scan_checks_in(
+    served: tuple[str, Path, str, str], browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    url, path, code, log = served
+    browser.get(url)
+    # textual-serve marks the page once the console's first bytes arrived.
+    wait_until(
+        lambda: (
+            "-first-byte"
+            in (browser.find_element(By.TAG_NAME, "body").get_attribute("class") or "")
+        ),
+        30,
+        f"the console to start in the page (server log: {Path(log).read_text()})",
+    )
+    terminal = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+
+    # Locked: a badge typed now goes into the PIN field, is a wrong PIN, and admits nobody.
+    time.sleep(1.5)  # the PIN screen mounts after the first bytes; keys before it would be lost
+    terminal.send_keys(code, Keys.ENTER)
+    time.sleep(1.5)
+    assert rows(path) == []
+
+    # Keys typed before a screen mounted are lost, and the canvas cannot be read back: so type
+    # the PIN and the badge, and look in SQLite; once more if the console was not ready yet.
+    found: list[tuple[int, str]] = []
+    for _attempt in range(5):
+        terminal.send_keys(PIN, Keys.ENTER)
+        time.sleep(1)
+        terminal.send_keys(code, Keys.ENTER)
+        try:
+            found = wait_until(lambda: rows(path), 4, "the attendance row in SQLite")
+            break
+        except AssertionError:
+            continue
+    hoa_id = int(code[:6])
+    assert found == [(hoa_id, "Bàn web")]
+    with sqlite3.connect(path) as conn:
+        journal = conn.execute(
+            "select kind, desk from journal where kind in ('checkin', 'scan.rejected')"
+        ).fetchall()
+    assert journal == [("checkin", "Bàn web")]
