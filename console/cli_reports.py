@@ -201,7 +201,7 @@ def stats_lines(figures: stats_mod.Stats) -> list[str]:
 
 def honours_line(figures: stats_mod.Stats) -> str:
     h = figures.honours
-    if h is None:
+    if h is None or not h.planned:
         return t("stats.no_honours")
     return t(
         "stats.honours", presented=h.presented, planned=h.planned, absent=h.absent, proxy=h.proxy

@@ -45,9 +45,10 @@ class DelegationRow(Horizontal):
 
     DEFAULT_CSS = """
     DelegationRow { height: 1; }
-    DelegationRow .name { width: 1fr; }
-    DelegationRow ProgressBar { width: auto; }
-    DelegationRow .count { width: 10; text-align: right; }
+    DelegationRow .name { width: 3fr; min-width: 16; }
+    DelegationRow ProgressBar { width: 2fr; }
+    DelegationRow ProgressBar Bar { width: 1fr; }
+    DelegationRow .count { width: 12; text-align: right; }
     """
 
     def __init__(self, group: stats_mod.Group) -> None:
