@@ -185,3 +185,100 @@ async def test_another_desks_checkin_updates_the_counters(event_path: Path, cloc
             if "2 / 6" in str(counters.render()):
                 break
         assert "2 / 6" in str(counters.render())
+
+
+async def test_undo_of_another_desk_asks_the_organizer_pin_when_one_is_set(
+    event_path: Path, clock: Any
+) -> None:
+    from data import pins
+
+    duc = by_name(event_path, "Trần Văn Đức")
+    with Event.open(event_path, clock=clock, desk="Bàn 2") as ev:
+        pins.set_pin(ev, "organizer", "8642")
+        Desk(ev).admit(duc.id)
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"duc", "ctrl+z")
+        await pilot.pause()
+        await pilot.press(*"sai ban", "enter")
+        await pilot.pause()
+        await pilot.press("y")  # yes, another desk's check-in
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OrganizerPin"
+        await pilot.press(*"1111", "enter")  # a wrong PIN changes nothing
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OrganizerPin"
+        assert attendance(event_path) == {duc.id: "Bàn 2"}
+        await pilot.press(*"8642", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert attendance(event_path) == {}
+    with Event.open(event_path) as ev:
+        [undo] = ev.journal_rows("checkin.undo")
+    assert (undo["desk"], undo["payload"]["desk_of_checkin"]) == ("Bàn 1", "Bàn 2")
+
+
+async def test_locked_console_shows_no_delegate_until_the_desk_pin(
+    event_path: Path, clock: Any
+) -> None:
+    from data import pins
+
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    with Event.open(event_path, clock=clock) as ev:
+        pins.set_pin(ev, "desk", "2468")
+    app = make_app(event_path, desk="Bàn 1", clock=clock, require_pin=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DeskPinScreen"
+        await pilot.press("f2")  # no way round the PIN screen
+        await pilot.press(*hoa.code, "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DeskPinScreen"
+        assert "Nguyễn" not in str(app.screen.query_one("#error").render())
+        await pilot.press(*"2468", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReceptionScreen"
+        await pilot.press(*hoa.code, "enter")
+        assert verdict_of(app).verdict.verdict == "admitted"
+    assert attendance(event_path) == {hoa.id: "Bàn 1"}
+
+
+async def test_rolling_backup_from_the_console(
+    event_path: Path, clock: Any, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    app = make_app(event_path, desk="Bàn 1", clock=clock, backup_dir=usb, backup_every=10)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*hoa.code, "enter")
+        app.rolling_backup()  # what the 10-minute timer calls
+        await app.workers.wait_for_complete()
+        assert app.screen.query_one("#scan").value == ""  # the desk kept working
+    [made] = list(usb.iterdir())
+    assert oct(made.stat().st_mode & 0o777) == "0o600"
+    with Event.open(made) as copy:
+        assert copy.conn.execute("select count(*) from attendance").fetchone()[0] == 1
+
+
+async def test_each_rejection_verdict_text(event_path: Path, clock: Any) -> None:
+    """Invalid, revoked and unknown each say what happened, in red, and admit nobody."""
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    hoang = by_name(event_path, "Hoàng Văn Hòa")
+    with Event.open(event_path, clock=clock) as ev:
+        codes.reissue(ev, hoa.id, reason="mất thẻ")
+        ev.conn.execute("update delegates set status = 'withdrawn' where id = ?", (hoang.id,))
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        seen = {}
+        for typed in ("123 456 789 012 345 678", hoa.code, hoang.code):
+            clock.advance(seconds=5)
+            await pilot.press(*typed, "enter")
+            panel = verdict_of(app)
+            assert panel.has_class("-rejected")
+            seen[panel.verdict.verdict] = str(panel.render())
+    assert set(seen) == {"invalid", "revoked", "unknown"}
+    assert "KHÔNG HỢP LỆ" in seen["invalid"]
+    assert "THU HỒI" in seen["revoked"]
+    assert "KHÔNG CÓ TRONG DANH SÁCH" in seen["unknown"]
+    assert attendance(event_path) == {}
