@@ -35,11 +35,14 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
+from xml.parsers.expat import ExpatError
 
 from . import delegates
 from .errors import DaihoiError
@@ -212,35 +215,337 @@ def _read(path: Path, sheet: str | None) -> tuple[list[Row], Header]:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[Row], Header]:
-    """Read the named sheet, else the active one, else the first other sheet with a header."""
-    import openpyxl  # heavy: imported only when a spreadsheet is read
+    """Read the named sheet, else the active one, else the first other sheet with a header.
+
+    :class:`_FastBook` streams the sheet with expat (4-5x faster than openpyxl's read-only
+    mode, which builds an object per inline string); a workbook shape it does not know falls
+    back to openpyxl, and tests check both give the same rows.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            try:
+                book = _FastBook(archive)
+            except _NotPlain:
+                return _read_xlsx_openpyxl(path, sheet)
+            return _choose_sheet(path, sheet, book.names, book.active, book.rows)
+    except DaihoiError:
+        raise
+    except _NotPlain:
+        return _read_xlsx_openpyxl(path, sheet)
+    except _BROKEN as exc:
+        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+
+
+_BROKEN = (
+    zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, IndexError, TypeError,
+    OSError, ExpatError, NotImplementedError,
+)  # fmt: skip
+"""What a damaged or foreign file raises while being read: reported as ``import.unreadable``."""
+
+
+def _choose_sheet(
+    path: Path,
+    sheet: str | None,
+    names: list[str],
+    active: str,
+    load: Callable[[str], list[Row]],
+) -> tuple[list[Row], Header]:
+    if sheet is not None:
+        if sheet not in names:
+            raise DaihoiError(
+                "import.no_sheet", file=str(path), sheet=sheet, sheets=", ".join(names)
+            )
+        order = [sheet]
+    else:
+        order = [active] + [n for n in names if n != active]
+    for name in order:
+        rows = load(name)
+        header = find_header(rows)
+        if header is not None:
+            return rows, header
+    raise DaihoiError("import.no_header", file=str(path))
+
+
+def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> tuple[list[Row], Header]:
+    """The same with openpyxl's read-only mode, for workbooks :class:`_FastBook` declines."""
+    import openpyxl  # heavy: imported only when needed
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+    except (InvalidFileException, *_BROKEN) as exc:
         raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
     try:
         names = list(book.sheetnames)
-        if sheet is not None:
-            if sheet not in names:
-                raise DaihoiError(
-                    "import.no_sheet", file=str(path), sheet=sheet, sheets=", ".join(names)
-                )
-            order = [sheet]
-        else:
-            active = book.active.title if book.active is not None else names[0]
-            order = [active] + [n for n in names if n != active]
-        for name in order:
-            rows = _sheet_rows(path, book, name)
-            header = find_header(rows)
-            if header is not None:
-                return rows, header
-        raise DaihoiError("import.no_header", file=str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        active = book.active.title if book.active is not None else names[0]
+        return _choose_sheet(path, sheet, names, active, lambda n: _sheet_rows(path, book, n))
+    except _BROKEN as exc:
         raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
     finally:
         book.close()
+
+
+class _NotPlain(Exception):
+    """The workbook has a shape :class:`_FastBook` does not read; openpyxl will."""
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition(":")[2]
+
+
+def _xml_events(data: bytes) -> list[tuple[str, dict[str, str]]]:
+    """(local tag, attributes) of every start tag of a small XML part."""
+    found: list[tuple[str, dict[str, str]]] = []
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = lambda tag, attrs: found.append((_local(tag), attrs))
+    parser.Parse(data, True)
+    return found
+
+
+def _attr(attrs: dict[str, str], name: str) -> str | None:
+    """An attribute by local name, whatever its namespace prefix (``r:id``, ``id``)."""
+    for key, value in attrs.items():
+        if _local(key) == name:
+            return value
+    return None
+
+
+class _FastBook:
+    """Just enough of SpreadsheetML to read cell values: sheets, shared strings, date styles,
+    merged ranges. Values come out as openpyxl's read-only ``values_only`` gives them (str,
+    int, float, bool, datetime, None)."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+        from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH
+
+        self.archive = archive
+        members = set(archive.namelist())
+        if "[Content_Types].xml" not in members:
+            raise KeyError("[Content_Types].xml")
+        workbook = "xl/workbook.xml"
+        if "_rels/.rels" in members:
+            for tag, attrs in _xml_events(archive.read("_rels/.rels")):
+                if tag == "Relationship" and attrs.get("Type", "").endswith("/officeDocument"):
+                    workbook = attrs.get("Target", workbook).lstrip("/")
+        if workbook not in members:
+            raise _NotPlain(workbook)
+        folder = workbook.rpartition("/")[0]
+        rels_path = f"{folder}/_rels/{workbook.rpartition('/')[2]}.rels"
+        targets: dict[str, str] = {}
+        kinds: dict[str, str] = {}
+        for tag, attrs in _xml_events(archive.read(rels_path)):
+            if tag == "Relationship":
+                target = attrs.get("Target", "")
+                target = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+                targets[attrs.get("Id", "")] = target
+                kinds[attrs.get("Type", "").rpartition("/")[2]] = target
+        self.sheets: dict[str, str] = {}
+        self.names: list[str] = []
+        active_tab = 0
+        self.epoch = WINDOWS_EPOCH
+        for tag, attrs in _xml_events(archive.read(workbook)):
+            if tag == "sheet":
+                name = attrs.get("name", "")
+                target = targets.get(_attr(attrs, "id") or "")
+                if target is None or target not in members:
+                    raise _NotPlain(name)
+                self.names.append(name)
+                self.sheets[name] = target
+            elif tag == "workbookView":
+                active_tab = int(attrs.get("activeTab", "0") or 0)
+            elif tag == "workbookPr" and attrs.get("date1904", "0").lower() in ("1", "true"):
+                self.epoch = MAC_EPOCH
+        if not self.names:
+            raise _NotPlain("no sheets")
+        self.active = self.names[active_tab] if active_tab < len(self.names) else self.names[0]
+
+        self.shared: list[str] = []
+        strings = kinds.get("sharedStrings")
+        if strings in members:
+            self.shared = _shared_strings(archive.read(strings))
+        self.date_styles: set[int] = set()
+        styles = kinds.get("styles")
+        if styles in members:
+            custom: dict[int, str] = {}
+            in_xfs = False
+            xf_index = 0
+            parser = expat.ParserCreate()
+
+            def start(tag: str, attrs: dict[str, str]) -> None:
+                nonlocal in_xfs, xf_index
+                tag = _local(tag)
+                if tag == "numFmt":
+                    custom[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
+                elif tag == "cellXfs":
+                    in_xfs = True
+                elif tag == "xf" and in_xfs:
+                    fmt = int(attrs.get("numFmtId", "0") or 0)
+                    code = custom.get(fmt) or BUILTIN_FORMATS.get(fmt)
+                    if code and is_date_format(code):
+                        self.date_styles.add(xf_index)
+                    xf_index += 1
+
+            def end(tag: str) -> None:
+                nonlocal in_xfs
+                if _local(tag) == "cellXfs":
+                    in_xfs = False
+
+            parser.StartElementHandler = start
+            parser.EndElementHandler = end
+            parser.Parse(archive.read(styles), True)
+
+    def rows(self, name: str) -> list[Row]:
+        """Every row of sheet ``name`` (row numbers as Excel shows them), merges filled."""
+        data = self.archive.read(self.sheets[name])
+        rows, merges = _sheet_cells(data, self.shared, self.date_styles, self.epoch)
+        return _fill_merges(rows, merges) if merges else rows
+
+
+def _shared_strings(data: bytes) -> list[str]:
+    """The shared-string table; rich-text runs joined, phonetic guides (``rPh``) left out."""
+    strings: list[str] = []
+    parts: list[str] = []
+    state = {"text": False, "phonetic": 0}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        tag = _local(tag)
+        if tag == "t":
+            state["text"] = True
+        elif tag == "rPh":
+            state["phonetic"] += 1
+        elif tag == "si":
+            parts.clear()
+
+    def end(tag: str) -> None:
+        tag = _local(tag)
+        if tag == "t":
+            state["text"] = False
+        elif tag == "rPh":
+            state["phonetic"] -= 1
+        elif tag == "si":
+            strings.append("".join(parts))
+
+    def chars(text: str) -> None:
+        if state["text"] and not state["phonetic"]:
+            parts.append(text)
+
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    parser.Parse(data, True)
+    return strings
+
+
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _sheet_cells(
+    data: bytes, shared: list[str], date_styles: set[int], epoch: datetime
+) -> tuple[list[Row], list[tuple[int, int, int, int]]]:
+    """Stream one worksheet's XML: (rows, merged ranges)."""
+    from openpyxl.utils.datetime import from_excel
+
+    rows: list[Row] = []
+    merges: list[tuple[int, int, int, int]] = []
+    cells: dict[int, Any] = {}
+    text: list[str] = []
+    local: dict[str, str] = {}  # raw tag → local name ("x:c" → "c"): the handlers run 600k times
+    columns: dict[str, int] = {}  # "AB" → 28
+    row = col = style = phonetic = 0
+    kind = "n"
+    collect = False
+
+    def column(ref: str) -> int:
+        letters = ref.rstrip("0123456789")
+        n = columns.get(letters)
+        if n is None:
+            n = columns[letters] = _col(letters.encode())
+        return n
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal row, col, style, kind, collect, phonetic
+        name = local.get(tag) or local.setdefault(tag, _local(tag))
+        if name == "c":
+            ref = attrs.get("r")
+            col = column(ref) if ref else col + 1
+            kind = attrs.get("t", "n")
+            s = attrs.get("s")
+            style = int(s) if s else 0
+            text.clear()
+        elif name == "v" or name == "t":
+            collect = not phonetic
+        elif name == "row":
+            number = attrs.get("r")
+            row = int(number) if number else row + 1
+            col = 0
+            cells.clear()
+        elif name == "rPh":
+            phonetic += 1
+        elif name == "mergeCell":
+            first, _, last = attrs.get("ref", "").partition(":")
+            a, b = _CELL_REF.match(first), _CELL_REF.match(last or first)
+            if a and b:
+                merges.append(
+                    (int(a.group(2)), column(a.group(1)), int(b.group(2)), column(b.group(1)))
+                )
+
+    def end(tag: str) -> None:
+        nonlocal collect, phonetic
+        name = local[tag]
+        if name == "v" or name == "t":
+            collect = False
+        elif name == "c":
+            raw = "".join(text) if text else ""
+            value: Any
+            if kind == "s":
+                value = shared[int(raw)] if raw else None
+            elif kind == "inlineStr" or kind == "str" or kind == "e":
+                value = raw or None  # openpyxl's read-only mode gives None for "", too
+            elif kind == "b":
+                value = raw.strip() in ("1", "true")
+            elif not raw:
+                value = None
+            elif kind == "d":
+                value = datetime.fromisoformat(raw)
+            else:
+                value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                if style in date_styles:
+                    value = from_excel(value, epoch)
+            if value is not None:
+                cells[col] = value
+        elif name == "row":
+            width = max(cells) if cells else 0
+            rows.append((row, tuple(cells.get(c) for c in range(1, width + 1))))
+        elif name == "rPh":
+            phonetic -= 1
+
+    def chars(data: str) -> None:
+        if collect:
+            text.append(data)
+
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    parser.Parse(data, True)
+    return _dense(rows), merges
+
+
+def _dense(rows: list[Row]) -> list[Row]:
+    """Rows numbered 1..last with the empty rows the sheet leaves out, like openpyxl gives."""
+    out: list[Row] = []
+    expected = 1
+    for number, values in rows:
+        while expected < number:
+            out.append((expected, ()))
+            expected += 1
+        out.append((number, values))
+        expected = number + 1
+    return out
 
 
 def _sheet_rows(path: Path, book: Any, name: str) -> list[Row]:
