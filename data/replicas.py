@@ -286,15 +286,26 @@ def _sync_delegates(source: Event, target: Event, report: MergeReport) -> None:
 
 
 def _sync_codes(source: Event, target: Event, report: MergeReport) -> None:
+    """Badges issued on either side exist on both; a revocation anywhere revokes everywhere."""
+    ours = {
+        (d, v): revoked
+        for d, v, revoked in target.conn.execute(
+            "select delegate_id, version, revoked_at from codes"
+        )
+    }
     for delegate_id, version, code, issued_at, revoked_at in source.conn.execute(
         "select delegate_id, version, code, issued_at, revoked_at from codes"
     ):
-        target.conn.execute(
-            "insert or ignore into codes (delegate_id, version, code, issued_at) values (?, ?, ?, ?)",
-            (delegate_id, version, code, issued_at),
-        )
-        if revoked_at:
-            report.revocations += target.conn.execute(
-                "update codes set revoked_at = ? where delegate_id = ? and version = ? and revoked_at is null",
+        key = (delegate_id, version)
+        if key not in ours:
+            target.conn.execute(
+                "insert into codes (delegate_id, version, code, issued_at) values (?, ?, ?, ?)",
+                (delegate_id, version, code, issued_at),
+            )
+            ours[key] = None
+        if revoked_at and ours[key] is None:
+            target.conn.execute(
+                "update codes set revoked_at = ? where delegate_id = ? and version = ?",
                 (revoked_at, delegate_id, version),
-            ).rowcount
+            )
+            report.revocations += 1
