@@ -227,7 +227,63 @@ def bench_badges(count: int, folder: Path, progress: Progress) -> dict[str, Any]
     }
 
 
-PARTS = ("import", "search", "scan", "desks", "badges")
+def bench_merge(copies: int, per_copy: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """``copies`` offline desk copies each check in ``per_copy`` delegates (a tenth of them also
+    at the next desk, later), then all are merged into the main file, then merged again."""
+    from data import replicas
+
+    total = copies * per_copy
+    progress(f"merge: {copies} desk copies × {per_copy} check-ins")
+    path = folder / "merge-main.db"
+    with _event(folder, path.name) as ev:
+        delegates_mod.upsert(ev, _records(total))
+        all_codes = [code for _, code, _ in codes_mod.current_codes(ev)]
+        copy_paths = [
+            replicas.clone(ev, f"Bàn {i + 1}", folder / f"merge-copy-{i + 1}.db")
+            for i in range(copies)
+        ]
+    doubles = 0
+    for i, copy_path in enumerate(copy_paths):
+        progress(f"merge: scanning at desk copy {i + 1}/{copies}")
+        mine = all_codes[i * per_copy : (i + 1) * per_copy]
+        neighbours = all_codes[((i + 1) % copies) * per_copy :][: per_copy // 10]
+        with Event.open(copy_path, desk=f"Bàn {i + 1}") as copy:
+            desk = Desk(copy)
+            for code in mine + neighbours:
+                desk.scan(code)
+        doubles += len(neighbours)
+    times = []
+    with Event.open(path, desk="merge") as main:
+        duplicates = 0
+        for copy_path in copy_paths:
+            t0 = time.perf_counter()
+            reports = replicas.merge(main, copy_path)
+            times.append((time.perf_counter() - t0) * 1000)
+            duplicates += reports["main"].duplicates
+        t0 = time.perf_counter()
+        again = [replicas.merge(main, p)["main"].journal_rows for p in copy_paths]
+        second_ms = (time.perf_counter() - t0) * 1000
+        rows = main.conn.execute("select count(*) from attendance").fetchone()[0]
+        checkins = main.conn.execute(
+            "select count(*) from journal where kind = 'checkin'"
+        ).fetchone()[0]
+        integrity = main.conn.execute("pragma integrity_check").fetchone()[0]
+    return {
+        "copies": copies,
+        "checkins": total + doubles,
+        "merge_ms_per_copy": percentiles(times),
+        "total_s": round(sum(times) / 1000, 2),
+        "second_round_ms": round(second_ms, 1),
+        "second_round_new_rows": sum(again),
+        "lost_checkins": total - rows,
+        "journal_checkins": checkins,
+        "duplicates_recorded": duplicates,
+        "duplicates_expected": doubles,
+        "integrity": integrity,
+    }
+
+
+PARTS = ("import", "search", "scan", "desks", "badges", "merge")
 
 
 def run(
@@ -251,6 +307,8 @@ def run(
                 results["desks_10x200"] = bench_desks(10, 200, folder, progress)
             elif part == "badges":
                 results["badges"] = bench_badges(2000, folder, progress)
+            elif part == "merge":
+                results["merge_10x2000"] = bench_merge(10, 2000, folder, progress)
     return results
 
 
