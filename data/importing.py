@@ -47,7 +47,7 @@ from xml.parsers.expat import ExpatError
 from . import delegates
 from .errors import DaihoiError
 from .store import Event
-from .text import clean, fold, header_key
+from .text import _clean, clean, fold, header_key
 
 Row = tuple[int, tuple[Any, ...]]
 """A spreadsheet row number (1-based, as Excel shows it) and its raw cell values."""
@@ -799,26 +799,24 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
     for number, values in rows:
         if number <= header.row:
             continue
-        texts = [clean(_text(v)) for v in values]
+        texts = [_clean(v) if type(v) is str else clean(_text(v)) for v in values]
         filled = [t for t in texts if t]
         if not filled:
             continue
         name = _join_name(texts, name_cols)
         stt = next((texts[i] for i in stt_idx if i < len(texts) and texts[i]), "")
-        rest = {
-            t
-            for j, t in enumerate(texts)
-            if t and j not in name_idx and j not in stt_idx and t != name
-        }
+        rest = any(
+            t and t != name and j not in name_idx and j not in stt_idx for j, t in enumerate(texts)
+        )
         if _is_signature(name, filled):
             break
-        if any(_TOTAL.match(fold(t)) for t in filled[:2]):
+        if any(t[0] in "TtCc" and _TOTAL.match(fold(t)) for t in filled[:2]):
             continue
         if all(_NUMBERING_CELL.match(t) for t in filled):
             continue
         if not _has_letter(name):
             lone = filled[0] if len(set(filled)) == 1 else ""
-            if lone and _is_section(lone, stt, set()):
+            if lone and _is_section(lone, stt, False):
                 section = _section_name(lone)
             elif any(_has_letter(t) for t in filled):
                 skipped.append(Skip(number, name_header, key="import.no_name"))
@@ -876,7 +874,7 @@ def _is_signature(name: str, filled: list[str]) -> bool:
     return False
 
 
-def _is_section(name: str, stt: str, rest: set[str]) -> bool:
+def _is_section(name: str, stt: str, rest: bool) -> bool:
     """A group heading rather than a person: nothing but one text, numbered "I." / "A." / "1.",
     beside a Roman numeral or letter, starting like a group ("Khối …", "Đoàn huyện …"), or a
     group word followed by a word in lower case (people's names are capitalised)."""

@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .text import fold
+
 DEMO_LIST = Path(__file__).parent / "samples" / "danh-sach-dai-bieu-mau.xlsx"
 """The demo list shipped with the package: 520 synthetic delegates, as a unit would send it."""
 
@@ -188,11 +190,13 @@ def generate(n: int, seed: int = 0) -> list[dict[str, Any]]:
         )
         young = category == "Điển hình tiên tiến" and random_() < 0.03
         year = randint(2005, 2012) if young else randint(1940, 1998)
-        while (name, unit, year) in seen:  # a real list never has the same person twice
+        # A real list never has the same person twice, and the importer compares names
+        # accent-insensitively ("Hoà" = "Hòa"), so uniqueness is checked on folded names.
+        while (fold(name), unit, year) in seen:
             year = randint(1940, 2012)
-            if (name, unit, year) in seen:
+            if (fold(name), unit, year) in seen:
                 name = f"{name.split(' ')[0]} {choice(_MIDDLE_M)} {name.split(' ')[-1]}"
-        seen.add((name, unit, year))
+        seen.add((fold(name), unit, year))
         birth_date = None
         if random_() < 0.3:
             birth_date = date(year, randint(1, 12), randint(1, 28)).isoformat()
