@@ -270,8 +270,14 @@ _DELEGATE_COLS = (
 
 def _sync_delegates(source: Event, target: Event, report: MergeReport) -> None:
     """Newer delegate rows win, by id (only the main file adds delegates, so ids agree)."""
-    theirs = {r[0]: r for r in source.conn.execute(f"select {_DELEGATE_COLS} from delegates")}
     ours = dict(target.conn.execute("select id, updated_at from delegates"))
+    newer = [
+        delegate_id
+        for delegate_id, updated_at in source.conn.execute("select id, updated_at from delegates")
+        if delegate_id not in ours or updated_at > ours[delegate_id]
+    ]
+    if not newer:
+        return
     names = [c.strip() for c in _DELEGATE_COLS.split(",")]
     marks = ", ".join("?" * len(names))
     updates = ", ".join(f"{c} = excluded.{c}" for c in names[1:])
@@ -279,8 +285,12 @@ def _sync_delegates(source: Event, target: Event, report: MergeReport) -> None:
         f"insert into delegates ({_DELEGATE_COLS}) values ({marks})"
         f" on conflict (id) do update set {updates}"
     )
-    for delegate_id, row in theirs.items():
-        if delegate_id not in ours or row[-1] > ours[delegate_id]:
+    for start in range(0, len(newer), 500):
+        batch = newer[start : start + 500]
+        for row in source.conn.execute(
+            f"select {_DELEGATE_COLS} from delegates where id in ({','.join('?' * len(batch))})",
+            batch,
+        ):
             target.conn.execute(upsert, row)
             report.delegates += 1
 
