@@ -167,3 +167,101 @@ def test_every_command_is_in_the_readme(path: tuple[str, ...]) -> None:
     assert re.search(rf"daihoi {' '.join(path)}\b", readme), (
         f"README never shows daihoi {' '.join(path)}"
     )
+
+
+# ---------------------------------------------------------------- check-in desk and copies
+def small_event(path: Path) -> list[str]:
+    """An event with two delegates, made without ``daihoi init`` (no programme needed here)."""
+    from data import codes as codes_mod
+    from data import delegates as delegates_mod
+    from data.store import Event
+
+    with Event.create(path, title="Đại hội (CLI)") as ev:
+        delegates_mod.upsert(
+            ev, [{"name": "Nguyễn Thị Hoa", "unit": "Sở Y tế"}, {"name": "Trần Văn Đức"}]
+        )
+        return [c for _, c, _ in codes_mod.current_codes(ev)]
+
+
+def test_checkin_json_shape_and_exit_codes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hoa, _duc = small_event(tmp_path / "e.db")
+    ok = json.loads(run("checkin", f"  {hoa[:9]}-{hoa[9:]} ", "--db", "e.db", "--json").stdout)
+    assert {"verdict", "delegate", "checked_in_at", "desk"} <= set(ok)
+    assert (ok["verdict"], ok["desk"], ok["delegate"]["code"]) == ("admitted", "CLI", hoa)
+    again = json.loads(
+        run("checkin", hoa, "--db", "e.db", "--desk", "Bàn 2", "--json", code=2).stdout
+    )
+    assert (again["verdict"], again["desk"], again["checked_in_at"]) == (
+        "already",
+        "CLI",
+        ok["checked_in_at"],
+    )
+    bad = run("checkin", "hello", "--db", "e.db", "--json", code=2)
+    assert json.loads(bad.stdout) == {
+        "verdict": "invalid",
+        "delegate": None,
+        "checked_in_at": None,
+        "desk": None,
+        "revoked_at": None,
+        "repeat": False,
+        "notes": [],
+    }
+    line = run("checkin", hoa, "--db", "e.db", code=2)
+    assert line.stdout.count("\n") == 1 and "Nguyễn Thị Hoa" in line.stdout
+
+
+def test_backup_clone_merge_walkins_round_trip(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hoa, duc = small_event(tmp_path / "e.db")
+    made = json.loads(run("backup", "b.db", "--db", "e.db", "--json").stdout)
+    assert made == {"path": "b.db"} and (tmp_path / "b.db").stat().st_mode & 0o777 == 0o600
+    assert run("backup", "b.db", "--db", "e.db", code=1).stderr.count("\n") == 1
+    run("clone", "--db", "e.db", "--desk", "Bàn 3", "-o", "ban3.db")
+    run("checkin", hoa, "--db", "ban3.db", "--desk", "Bàn 3")
+    from data.checkin import request_walkin
+    from data.store import Event
+
+    with Event.open(tmp_path / "ban3.db", desk="Bàn 3") as copy:
+        request_walkin(copy, name="Phạm Văn Nam", unit="Báo Thái Nguyên")
+    dry = json.loads(run("merge", "ban3.db", "--db", "e.db", "--dry-run", "--json").stdout)
+    assert dry[0]["main"]["checkins"] == 1 and dry[0]["main"]["walkins"] == 1
+    assert json.loads(run("walkins", "--db", "e.db", "--json").stdout) == []
+    done = run("merge", "ban3.db", "--db", "e.db", "--json")
+    assert json.loads(done.stdout)[0]["main"]["checkins"] == 1
+    assert "Gộp ban3.db" in done.stderr
+    twice = json.loads(run("merge", "ban3.db", "--db", "e.db", "--json").stdout)
+    assert twice[0]["main"]["journal_rows"] == 0 and twice[0]["copy"]["journal_rows"] == 0
+    [request] = json.loads(run("walkins", "--db", "e.db", "--json").stdout)
+    assert (request["name"], request["state"], request["desk"]) == (
+        "Phạm Văn Nam",
+        "pending",
+        "Bàn 3",
+    )
+    [approved] = json.loads(
+        run("walkins", "--db", "e.db", "--approve", str(request["id"]), "--json").stdout
+    )
+    assert approved["state"] == "approved" and approved["delegate_id"]
+    refused = run("walkins", "--db", "ban3.db", "--approve", "1", code=1)
+    assert "bản sao" in refused.stderr and refused.stderr.count("\n") == 1
+    already = json.loads(run("checkin", hoa, "--db", "e.db", "--json", code=2).stdout)
+    assert already["desk"] == "Bàn 3"
+    assert duc
+
+
+def test_console_help_shows_pin_and_backup_options(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("console", "--help").stdout
+    for option in ("--require-pin", "--backup-dir", "--backup-every"):
+        assert option in out
+    missing = run("console", "--db", "nowhere.db", code=1)
+    assert missing.stderr.count("\n") == 1
+
+
+def test_console_refuses_a_missing_backup_folder(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    small_event(tmp_path / "e.db")
+    result = run("console", "--db", "e.db", "--backup-dir", "no-usb", code=1)
+    assert "no-usb" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_serve_on_the_lan_needs_a_desk_pin(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    small_event(tmp_path / "e.db")
+    result = run("serve", "--db", "e.db", "--host", "0.0.0.0", code=1)
+    assert "PIN" in result.stderr and result.stderr.count("\n") == 1
