@@ -33,7 +33,7 @@ def set_pin(event: Event, kind: str, pin: str) -> None:
     """Set the desk or organizer PIN (at least 4 digits)."""
     if kind not in KINDS:
         raise DaihoiError("pin.bad_kind", kind=kind)
-    if not (pin.isdigit() and len(pin) >= 4):
+    if not (pin.isascii() and pin.isdigit() and len(pin) >= 4):  # "١٢٣٤" is not typeable
         raise DaihoiError("pin.too_short")
     with event.write():
         event.conn.execute(
