@@ -39,6 +39,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -94,6 +95,27 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 HEADER_FIELDS: dict[str, str] = {key: f for f, keys in _ALIASES.items() for key in keys}
 """header_key(text) → field name, for every header variant we recognise."""
+_LONG_ALIASES = sorted((k for k in HEADER_FIELDS if len(k) >= 5), key=len, reverse=True)
+_NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\d+")
+
+
+@lru_cache(maxsize=4096)
+def header_field(text: str) -> str | None:
+    """The field a header cell names, or None.
+
+    Exact variants first ("Họ và tên", "HỌ TÊN"); then without notes and numbers
+    ("Năm sinh (dương lịch)", "Họ và tên (2)"); then a long known header the text starts with
+    ("Họ và tên đại biểu dự đại hội", "Đơn vị công tác hiện nay"). Short ones ("Tên", "Mã")
+    only match exactly, so "Tên đơn vị" is not a name.
+    """
+    key = header_key(text)
+    if not key:
+        return None
+    found = HEADER_FIELDS.get(key) or HEADER_FIELDS.get(header_key(_NOTE.sub(" ", text)))
+    if found:
+        return found
+    return next((HEADER_FIELDS[a] for a in _LONG_ALIASES if key.startswith(a)), None)
+
 
 _MALE = {"nam", "m", "male", "trai", "ong"}
 _FEMALE = {"nu", "f", "female", "gai", "ba"}
@@ -112,7 +134,17 @@ _SECTION_START = re.compile(
     r"khoi|cong\s*an|quan|luc\s*luong|so|nganh|doanh\s*nghiep|xa|phuong|dai\s*hoc|truong|"
     r"don\s*vi|bo|khach))\b"
 )
-_GROUP_WORD = {"doan", "khoi", "cum", "nhom", "cac", "to", "ban", "hoi", "dai", "don", "thanh"}
+# Lower-case words a sloppily typed *name* may have ("Nguyễn thị Hoa"); any other lower-case
+# word ("Đoàn huyện Đại Từ", "Sở Y tế", "Lãnh đạo tỉnh") marks a heading: names are capitalised.
+_NAME_WORDS = {
+    "thi", "van", "duc", "minh", "ngoc", "thanh", "quang", "xuan", "huu", "hong", "kim", "dinh",
+    "cong", "tien", "trong", "anh", "duy", "viet", "quoc", "thu", "phuong", "bich", "mai", "lan",
+    "thuy", "dieu", "manh", "ba", "nu", "tuan", "hai", "hoang", "thai", "khac", "dang", "the",
+}  # fmt: skip
+_COUNT_SUFFIX = re.compile(
+    r"\s*[(:–-]?\s*(?:có\s*)?\d+\s*(?:đại\s*biểu|người|đồng\s*chí|đ/c|đb)\.?\s*\)?\s*$",
+    re.IGNORECASE,
+)
 _TOTAL = re.compile(r"^(?:tong\s*cong|tong\s*so)\b|^(?:cong|tong)\s*[:\d]")
 _SIGNATURE = re.compile(
     r"^(?:nguoi\s*lap(?:\s*bieu)?\b|kt\s*[.:]|tm\s*[.:]|t/m\b|tl\s*[.:]|q\s*[.:]\s*(?:chu|giam|truong)|"
@@ -680,7 +712,7 @@ def find_header(rows: Sequence[Row]) -> Header | None:
     """
     for i, (number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         top = [clean(_text(v)) for v in values]
-        fields = [HEADER_FIELDS.get(header_key(t)) for t in top]
+        fields = [header_field(t) for t in top]
         if "name" not in fields and fields.count("_name_part") < 2:
             continue
         if sum(1 for f in fields if f and f not in ("_stt", "_name_part")) < 2 and (
@@ -711,11 +743,11 @@ def _is_sub_header(top: list[str], below: list[str]) -> bool:
         above = top[j] if j < len(top) else ""
         if text == above:
             continue
-        if HEADER_FIELDS.get(header_key(text)) is None:
+        if header_field(text) is None:
             return False
         # Only a group cell ("Năm sinh", "Giới tính", an unknown or merged-empty cell) has
         # sub-columns; below "Họ và tên" a "Nam" is a delegate's row, not a header.
-        if HEADER_FIELDS.get(header_key(above)) not in (None, "_birth", "gender"):
+        if header_field(above) not in (None, "_birth", "gender"):
             return False
         differing += 1
     return differing > 0
@@ -737,8 +769,8 @@ def map_columns(top: Sequence[str], sub: Sequence[str] | None = None) -> list[Co
             carried = upper
         elif lower:
             upper = carried
-        up_field = HEADER_FIELDS.get(header_key(upper))
-        low_field = HEADER_FIELDS.get(header_key(lower)) if lower and lower != upper else None
+        up_field = header_field(upper)
+        low_field = header_field(lower) if lower and lower != upper else None
         header_text = f"{upper} {lower}".strip() if low_field else upper
         if low_field in ("_male", "_female"):
             gender = "Nam" if low_field == "_male" else "Nữ"
@@ -805,9 +837,12 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
             continue
         name = _join_name(texts, name_cols)
         stt = next((texts[i] for i in stt_idx if i < len(texts) and texts[i]), "")
-        rest = any(
-            t and t != name and j not in name_idx and j not in stt_idx for j, t in enumerate(texts)
-        )
+        others = [
+            t
+            for j, t in enumerate(texts)
+            if t and t != name and j not in name_idx and j not in stt_idx
+        ]
+        rest = bool(others)
         if _is_signature(name, filled):
             break
         if any(t[0] in "TtCc" and _TOTAL.match(fold(t)) for t in filled[:2]):
@@ -821,7 +856,7 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
             elif any(_has_letter(t) for t in filled):
                 skipped.append(Skip(number, name_header, key="import.no_name"))
             continue
-        if _is_section(name, stt, rest):
+        if _is_section(name, stt, rest, rest and all(t.isdigit() for t in others)):
             section = _section_name(name)
             continue
 
@@ -874,29 +909,34 @@ def _is_signature(name: str, filled: list[str]) -> bool:
     return False
 
 
-def _is_section(name: str, stt: str, rest: bool) -> bool:
-    """A group heading rather than a person: nothing but one text, numbered "I." / "A." / "1.",
-    beside a Roman numeral or letter, starting like a group ("Khối …", "Đoàn huyện …"), or a
-    group word followed by a word in lower case (people's names are capitalised)."""
-    if rest:
+def _is_section(name: str, stt: str, rest: bool, numbers_only: bool = False) -> bool:
+    """A group heading rather than a person.
+
+    Strong signs, enough even beside a count in another column ("I | KHỐI CÁC SỞ | … | 25"):
+    numbered "I." / "A." / "1.", a Roman numeral or letter in the STT column, or a group start
+    ("Khối …", "Đoàn huyện …", "Các đại biểu …"). Alone on its row, a text with a lower-case
+    word that is not a name part ("Sở Y tế", "Lãnh đạo tỉnh") is a heading too.
+    """
+    if rest and not numbers_only:
         return False
     if _ROMAN_OR_LETTER.match(stt) or _ENUMERATOR.match(name):
         return True
     folded = fold(name)
     if _SECTION_START.match(folded):
         return True
-    words = name.split()
-    return (
-        len(words) > 1
-        and folded.split()[0] in _GROUP_WORD
-        and words[1][0].isalpha()
-        and words[1][0].islower()
+    if rest:
+        return False
+    words, folded_words = name.split(), folded.split()
+    return len(words) > 1 and any(
+        w[0].isalpha() and w[0].islower() and f not in _NAME_WORDS
+        for w, f in zip(words[1:], folded_words[1:])
     )
 
 
 def _section_name(text: str) -> str:
-    """The section's text without its numbering: "I. KHỐI CÁC SỞ" → "KHỐI CÁC SỞ"."""
-    return _ENUMERATOR.sub("", text).strip() or text
+    """The section's text without numbering or count: "I. KHỐI CÁC SỞ (25 đại biểu)" →
+    "KHỐI CÁC SỞ"."""
+    return _COUNT_SUFFIX.sub("", _ENUMERATOR.sub("", text)).strip() or text
 
 
 def _fill_record(

@@ -24,6 +24,7 @@ from data.importing import (
     _read_xlsx_openpyxl,
     _sheet_rows,
     find_header,
+    header_field,
     import_delegates,
     map_columns,
     parse_rows,
@@ -681,3 +682,38 @@ def _sheet_rows_openpyxl(path: Path) -> list[Any]:
         return _sheet_rows(path, book, book.active.title)
     finally:
         book.close()
+
+
+# ------------------------------------------------------------------------ headings and headers
+def test_heading_rows_with_counts_and_lower_case_words(event: Event, tmp_path: Path) -> None:
+    rows: Cells = [
+        ["STT", "Họ và tên", "Đơn vị", "Số lượng"],
+        ["I", "KHỐI CÁC SỞ (2 đại biểu)", None, 2],  # a count beside a heading
+        [1, "Nguyễn thị Hoa", "Sở Y tế", None],  # sloppy case, still a person
+        [2, "Lê Văn An", "Sở Nội vụ", None],
+        [None, "Lãnh đạo tỉnh"],  # lower-case word that is no name part: a heading
+        [3, "Trần Văn Đức", "Tỉnh ủy", None],
+        [None, "Nguyễn thị Mai"],  # name only, lower-case name part: a person
+    ]
+    report = import_delegates(event, csv_file(tmp_path / "ds.csv", rows))
+    assert report.skipped == []
+    people = by_name(event)
+    assert sorted(people) == ["Lê Văn An", "Nguyễn thị Hoa", "Nguyễn thị Mai", "Trần Văn Đức"]
+    assert people["Nguyễn thị Hoa"].delegation == "KHỐI CÁC SỞ"
+    assert people["Trần Văn Đức"].delegation == "Lãnh đạo tỉnh"
+
+
+@pytest.mark.parametrize(
+    "text,field",
+    [
+        ("Họ và tên (2)", "name"),
+        ("Năm sinh (dương lịch)", "_birth"),
+        ("Họ và tên đại biểu dự Đại hội", "name"),
+        ("Đơn vị công tác hiện nay", "unit"),
+        ("Tên đơn vị", None),  # a short alias only matches exactly
+        ("Ghi chú", None),
+        ("", None),
+    ],
+)
+def test_header_field_variants(text: str, field: str | None) -> None:
+    assert header_field(text) == field
