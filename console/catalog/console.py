@@ -16,6 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.previous": {"vi": "Dòng trước", "en": "Previous row"},
     "key.undo": {"vi": "Huỷ điểm danh", "en": "Undo check-in"},
     "key.walkin": {"vi": "Khách ngoài DS", "en": "Walk-in"},
+    "key.approve_walkins": {"vi": "Duyệt khách", "en": "Approve walk-ins"},
+    "key.reject": {"vi": "Từ chối", "en": "Reject"},
     "column.arrived": {"vi": "Đến", "en": "In"},
     "column.name": {"vi": "Họ và tên", "en": "Name"},
     "column.delegation": {"vi": "Đoàn", "en": "Delegation"},
@@ -56,6 +58,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reception.walkin_recorded": {
         "vi": "Đã ghi yêu cầu số {id} ({name}): chờ Ban tổ chức duyệt, chưa thêm vào danh sách.",
         "en": "Request {id} recorded ({name}): waiting for the organizers; not added to the list.",
+    },
+    "reception.no_walkins": {
+        "vi": "Không có yêu cầu khách nào chờ duyệt.",
+        "en": "No walk-in request is waiting.",
+    },
+    "reception.walkin_approved": {
+        "vi": "Đã duyệt {name}: đã thêm vào danh sách, có mã thẻ, có thể điểm danh.",
+        "en": "{name} approved: added to the list with a badge code, ready to check in.",
+    },
+    "reception.walkin_rejected": {
+        "vi": "Đã từ chối yêu cầu của {name}.",
+        "en": "{name}'s request rejected.",
+    },
+    "walkin.pick_title": {
+        "vi": "Yêu cầu chờ duyệt — Enter: duyệt, X: từ chối, Esc: thôi",
+        "en": "Waiting requests — Enter: approve, X: reject, Esc: close",
     },
     "walkin.title": {
         "vi": "Người không có trong danh sách: ghi yêu cầu để Ban tổ chức duyệt",
@@ -101,6 +119,10 @@ MESSAGES.update(
         "pin.organizer_prompt": {
             "vi": "Việc của Ban tổ chức ({action}): nhập PIN Ban tổ chức (Esc để thôi).",
             "en": "Organizer action ({action}): enter the organizer PIN (Esc to cancel).",
+        },
+        "pin.action.approve_walkin": {
+            "vi": "duyệt khách ngoài danh sách",
+            "en": "approve walk-ins",
         },
         "pin.action.undo_other_desk": {
             "vi": "huỷ điểm danh của bàn khác",

@@ -8,7 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label
+from textual.widgets import Button, Checkbox, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from data.checkin import WalkIn
 
 from ..i18n import t
 from ..keys import translate_bindings
@@ -116,6 +119,47 @@ class AskWalkIn(ModalScreen[WalkInForm | None]):
     @on(Input.Submitted, "#name, #unit")
     def next_field(self) -> None:
         self.focus_next()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickWalkIn(ModalScreen[tuple[int, bool] | None]):
+    """The organizers' list of waiting walk-in requests: Enter approves, X rejects, Esc closes.
+
+    Dismisses with ``(request id, approve?)``; the caller has already asked the organizer PIN.
+    """
+
+    BINDINGS = [("escape", "cancel", "key.cancel"), ("x", "reject", "key.reject")]
+
+    def __init__(self, requests: list[WalkIn]) -> None:
+        super().__init__(classes="dialog")
+        translate_bindings(self)
+        self.requests = requests
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Label(t("walkin.pick_title"))
+            yield OptionList(
+                *[
+                    Option(
+                        f"{w.id:>3}  {w.name} · {w.unit or '—'} · {w.reason or '—'} ({w.desk})",
+                        id=str(w.id),
+                    )
+                    for w in self.requests
+                ],
+                id="requests",
+            )
+
+    @on(OptionList.OptionSelected, "#requests")
+    def approve(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss((int(event.option.id or 0), True))
+
+    def action_reject(self) -> None:
+        options = self.query_one("#requests", OptionList)
+        if options.highlighted is not None:
+            option = options.get_option_at_index(options.highlighted)
+            self.dismiss((int(option.id or 0), False))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from data import codes
-from data.checkin import Desk, Verdict, request_walkin
+from data.checkin import Desk, Verdict, decide_walkin, request_walkin, walkins
 from data.delegates import Delegate
 from data.errors import DaihoiError
 from data.store import Event
@@ -24,7 +24,7 @@ from ..i18n import render, t
 from ..keys import translate_bindings
 from ..widgets.delegate_table import DelegateTable, hhmm
 from ..widgets.verdict import VerdictPanel
-from .modals import AskText, AskWalkIn, Confirm
+from .modals import AskText, AskWalkIn, Confirm, PickWalkIn
 
 
 class ReceptionScreen(Screen[None]):
@@ -39,6 +39,7 @@ class ReceptionScreen(Screen[None]):
         ("ctrl+z", "undo", "key.undo"),
         ("f6", "walkin", "key.walkin"),
         ("f7", "reprint", "key.reprint"),
+        ("f8", "approve_walkins", "key.approve_walkins"),
     ]
 
     def __init__(self) -> None:
@@ -236,3 +237,27 @@ class ReceptionScreen(Screen[None]):
         )
         app.call_from_thread(self.notify, message, timeout=15)
         app.call_from_thread(app.changed)  # type: ignore[attr-defined]
+
+    @work
+    async def action_approve_walkins(self) -> None:
+        """Organizers decide waiting walk-in requests here (organizer PIN first)."""
+        event = self.app.event  # type: ignore[attr-defined]
+        pending = walkins(event, "pending")
+        if not pending:
+            self.notify(t("reception.no_walkins"))
+            return
+        if not await self.app.organizer_ok("approve_walkin"):  # type: ignore[attr-defined]
+            return
+        choice = await self.app.push_screen_wait(PickWalkIn(pending))
+        if choice is None:
+            return
+        walkin_id, approve = choice
+        try:
+            decided = decide_walkin(event, walkin_id, approve=approve)
+        except DaihoiError as exc:
+            self.notify(render(exc), severity="error")
+            return
+        key = "reception.walkin_approved" if approve else "reception.walkin_rejected"
+        self.notify(t(key, name=decided.name), timeout=8)
+        self.app.changed()  # type: ignore[attr-defined]
+        self.query_one("#scan", Input).focus()

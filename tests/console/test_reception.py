@@ -282,3 +282,42 @@ async def test_each_rejection_verdict_text(event_path: Path, clock: Any) -> None
     assert "THU HỒI" in seen["revoked"]
     assert "KHÔNG CÓ TRONG DANH SÁCH" in seen["unknown"]
     assert attendance(event_path) == {}
+
+
+async def test_organizers_approve_a_walkin_with_their_pin_and_it_scans(
+    event_path: Path, clock: Any
+) -> None:
+    from data import pins
+    from data.checkin import get_walkin, request_walkin
+
+    with Event.open(event_path, clock=clock, desk="Bàn 2") as ev:
+        pins.set_pin(ev, "organizer", "8642")
+        guest = request_walkin(ev, name="Phạm Văn Nam", unit="Báo Thái Nguyên")
+        other = request_walkin(ev, name="Vũ Thị Lan", unit="Sở Nội vụ")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OrganizerPin"
+        await pilot.press(*"8642", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PickWalkIn"
+        await pilot.press("enter")  # the first request: approve
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReceptionScreen"
+        with Event.open(event_path) as ev:
+            nam = get_walkin(ev, guest.id)
+            assert nam.state == "approved" and nam.delegate_id is not None
+        code = by_name(event_path, "Phạm Văn Nam").code
+        await pilot.press(*code, "enter")
+        assert verdict_of(app).verdict.verdict == "admitted"
+        await pilot.press("f8")  # within the organizer grace: no PIN asked again
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PickWalkIn"
+        await pilot.press("x")  # reject the remaining request
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with Event.open(event_path) as ev:
+        assert get_walkin(ev, other.id).state == "rejected"
+        assert ev.conn.execute("select count(*) from delegates").fetchone()[0] == 7
