@@ -26,6 +26,7 @@ from data.store import Event, resolve_path
 
 from .clikit import Group, emit, fails_cleanly, option, say
 from .i18n import set_lang, t
+from .notes import desk_notes
 
 
 def default_operator() -> str:
@@ -324,21 +325,12 @@ def codes(db: str | None, as_json: bool) -> None:
 @fails_cleanly
 def checkin(db: str | None, scan: str, desk: str, as_json: bool) -> None:
     event = open_event(db, desk)
-    verdict = checkin_mod.Desk(event, notes_for=notes_for(event)).scan(scan)
+    verdict = checkin_mod.Desk(event, notes_for=desk_notes(event)).scan(scan)
     if as_json:
         emit(verdict.public())
     else:
         click.echo(describe_verdict(verdict))
     sys.exit(0 if verdict.ok else 2)
-
-
-def notes_for(event: Event) -> checkin_mod.NotesFor | None:
-    """What the desk should tell about a delegate today (speaker, honouree), from the programme."""
-    try:
-        from programme.notes import notes_for as programme_notes
-    except ImportError:
-        return None
-    return lambda delegate_id: programme_notes(event, delegate_id)
 
 
 def describe_verdict(v: checkin_mod.Verdict) -> str:
@@ -436,9 +428,8 @@ def serve(db: str | None, host: str, port: int, desk: str) -> None:
 @desk_option
 @fails_cleanly
 def demo(db: str, no_console: bool, desk: str) -> None:
-    from data.synthetic import DEMO_LIST
-
     from data.importing import import_delegates as run_import
+    from data.synthetic import DEMO_LIST
 
     path = Path(db)
     if not path.exists():

@@ -90,6 +90,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verdict.unknown": {"vi": "✖ KHÔNG CÓ TRONG DANH SÁCH", "en": "✖ NOT ON THE APPROVED LIST"},
     "verdict.repeat": {"vi": "(quét lặp lại)", "en": "(repeat scan)"},
     "verdict.seat": {"vi": "Ghế {seat}", "en": "Seat {seat}"},
+    "note.speaks": {"vi": "Phát biểu hôm nay: {title}", "en": "Speaks today: {title}"},
+    "note.honour": {"vi": "Nhận khen thưởng: {form}", "en": "Receives: {form}"},
+    "note.honour_group": {
+        "vi": "Nhận khen thưởng: {form} — {group}",
+        "en": "Receives: {form} — {group}",
+    },
     "verdict.already.detail": {
         "vi": "Đã điểm danh lúc {at} tại {desk}.",
         "en": "Checked in at {at} at {desk}.",

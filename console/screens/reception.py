@@ -22,6 +22,7 @@ from data.store import Event
 
 from ..i18n import render, t
 from ..keys import translate_bindings
+from ..notes import desk_notes
 from ..widgets.delegate_table import DelegateTable, hhmm
 from ..widgets.verdict import VerdictPanel
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn
@@ -62,7 +63,7 @@ class ReceptionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app = self.app
-        self.desk = Desk(app.event, notes_for=getattr(app, "notes_for", None))  # type: ignore[attr-defined]
+        self.desk = Desk(app.event, notes_for=desk_notes(app.event))  # type: ignore[attr-defined]
         recent = self.query_one("#recent", DataTable)
         recent.add_columns(t("column.time"), t("column.name"), t("column.delegation"))
         self.watch(app, "revision", self.refresh_live, init=False)
