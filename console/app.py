@@ -7,7 +7,6 @@ when the file changed (``revision``), which every screen watches to repaint.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -35,29 +34,23 @@ POLL_SECONDS = 0.25
 """How often the app asks SQLite whether another desk wrote (``PRAGMA data_version``: cheap)."""
 
 
-SCREENS = {
-    "reception": "reception:ReceptionScreen",
-    "delegates": "delegates:DelegatesScreen",
-    "programme": "programme:ProgrammeScreen",
-    "stage": "stage:StageScreen",
-    "ceremony": "ceremony:CeremonyScreen",
-    "dashboard": "dashboard:DashboardScreen",
-}
-"""Each mode of the app: ``module:class`` under ``console.screens``."""
-
-
 def _screens() -> dict[str, Callable[[], object]]:
-    found: dict[str, Callable[[], object]] = {}
-    for name, where in SCREENS.items():
-        module_name, cls_name = where.split(":")
-        try:
-            module = importlib.import_module(f"{__package__}.screens.{module_name}")
-        except ModuleNotFoundError as exc:  # a screen a later part adds
-            if exc.name != f"{__package__}.screens.{module_name}":
-                raise
-            continue
-        found[name] = getattr(module, cls_name)
-    return found
+    """Each mode of the app and the screen class that serves it (imported when the app starts)."""
+    from .screens.ceremony import CeremonyScreen
+    from .screens.dashboard import DashboardScreen
+    from .screens.delegates import DelegatesScreen
+    from .screens.programme import ProgrammeScreen
+    from .screens.reception import ReceptionScreen
+    from .screens.stage import StageScreen
+
+    return {
+        "reception": ReceptionScreen,
+        "delegates": DelegatesScreen,
+        "programme": ProgrammeScreen,
+        "stage": StageScreen,
+        "ceremony": CeremonyScreen,
+        "dashboard": DashboardScreen,
+    }
 
 
 SCREEN_KEYS = {
@@ -134,10 +127,8 @@ class DaihoiApp(App[None]):
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the keys of screens this build does not have, and all of them while locked."""
-        if action == "show":
-            return not self.locked and parameters[0] in self.MODES
-        if action == "command_palette":
+        """Hide the screen keys and the command palette while the desk PIN is not typed."""
+        if action in ("show", "command_palette"):
             return not self.locked
         return True
 
