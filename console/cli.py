@@ -11,6 +11,7 @@ import getpass
 import os
 import shlex
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -428,28 +429,62 @@ def serve(db: str | None, host: str, port: int, desk: str) -> None:
 @desk_option
 @fails_cleanly
 def demo(db: str, no_console: bool, desk: str) -> None:
-    from data.importing import import_delegates as run_import
-    from data.synthetic import DEMO_LIST
-
     path = Path(db)
     if not path.exists():
-        event = create_event(path, title=t("demo.title"), kind="dai-hoi", start="07:30")
-        report = run_import(event, DEMO_LIST)
-        say(
-            t(
-                "import.summary",
-                added=report.added,
-                updated=report.updated,
-                unchanged=report.unchanged,
-                skipped=len(report.skipped),
-            )
-        )
-        event.close()
+        build_demo(path).close()
     say(t("demo.ready", path=path))
     if not no_console:
         from .app import make_app
 
         make_app(path, desk=desk, operator=default_operator()).run()
+
+
+def build_demo(path: Path) -> Event:
+    """The demo event: the shipped delegate list, four speeches, the shipped honours list."""
+    from data.importing import import_delegates as run_import
+    from data.synthetic import (
+        DEMO_HONOURS,
+        DEMO_LIST,
+        DEMO_SEED,
+        DEMO_SIZE,
+        demo_speakers,
+        generate,
+    )
+    from programme import running, template
+    from programme.honours_import import import_honours
+
+    # The demo's day starts at the next quarter hour, so the MC screen opens on time, not late.
+    now = datetime.now()
+    first = now + timedelta(minutes=15 - now.minute % 15)
+    event = create_event(
+        path,
+        title=t("demo.title"),
+        kind="dai-hoi",
+        date=first.date().isoformat(),
+        start=first.strftime("%H:%M"),
+    )
+    report = run_import(event, DEMO_LIST)
+    say(
+        t(
+            "import.summary",
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            skipped=len(report.skipped),
+        )
+    )
+    by_list_id = dict(event.conn.execute("select external_id, id from delegates"))
+    speeches = next(i for i in running.load(event).items if i.role == template.SPEECHES)
+    for record in demo_speakers(generate(DEMO_SIZE, seed=DEMO_SEED)):
+        running.insert(
+            event,
+            t("demo.speech", unit=record["unit"]),
+            8,
+            parent=speeches.id,
+            delegate_id=by_list_id[record["external_id"]],
+        )
+    import_honours(event, DEMO_HONOURS)
+    return event
 
 
 @cli.command(help="cli.bench")

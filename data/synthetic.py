@@ -366,6 +366,92 @@ def write_xlsx(records: Sequence[dict[str, Any]], path: str | Path, *, messy: bo
     return target
 
 
+DEMO_HONOURS = Path(__file__).parent / "samples" / "khen-thuong-mau.xlsx"
+"""The demo's honours list: a decision of the provincial chair as the office would send it."""
+
+_DEMO_DECISION = "Kèm theo Quyết định số 2345/QĐ-UBND ngày 15/9/2025 của Chủ tịch UBND tỉnh"
+_DEMO_GROUPS = (
+    # (group, presenter, form, how many individuals, collectives)
+    (
+        "Đợt 1",
+        "Đồng chí Bí thư Tỉnh ủy",
+        "Cờ thi đua của UBND tỉnh",
+        0,
+        ("Sở Y tế tỉnh Thái Nguyên", "UBND huyện Đại Từ", "Công an tỉnh Thái Nguyên"),
+    ),
+    ("Đợt 2", "Đồng chí Chủ tịch UBND tỉnh", "Chiến sĩ thi đua cấp tỉnh", 6, ()),
+    (
+        "Đợt 3",
+        "Đồng chí Phó Chủ tịch UBND tỉnh",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        8,
+        ("Trường THPT Chuyên Thái Nguyên",),
+    ),
+)
+
+
+def demo_speakers(records: Sequence[dict[str, Any]], count: int = 4) -> list[dict[str, Any]]:
+    """The exemplary models who give a "tham luận" in the demo (first of each delegation)."""
+    chosen: list[dict[str, Any]] = []
+    delegations: set[str] = set()
+    for r in records:
+        if r["category"] == "Điển hình tiên tiến" and r["delegation"] not in delegations:
+            chosen.append(r)
+            delegations.add(r["delegation"])
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def write_demo_honours(path: str | Path = DEMO_HONOURS) -> Path:
+    """(Re)generate the demo's honours list from the demo delegates (title block, sections)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    records = generate(DEMO_SIZE, seed=DEMO_SEED)
+    speakers = {r["external_id"] for r in demo_speakers(records)}
+    people = [r for r in records if r["category"] == "Điển hình tiên tiến"]
+    people = [r for r in people if r["external_id"] not in speakers]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Khen thưởng"
+    bold = Font(bold=True)
+    for line in (
+        "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+        "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG TẠI ĐẠI HỘI",
+        f"({_DEMO_DECISION})",
+    ):
+        ws.append([line])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=7)
+        ws.cell(ws.max_row, 1).font = bold
+    ws.append([])
+    ws.append(["STT", "Tên tập thể, cá nhân", "Chức vụ", "Đơn vị", "Hình thức khen thưởng",
+               "Đợt", "Lãnh đạo trao"])  # fmt: skip
+    for cell in ws[ws.max_row]:
+        cell.font = bold
+    ws.append(["I. TẬP THỂ"])
+    n = 0
+    for group, presenter, form, _count, collectives in _DEMO_GROUPS:
+        for name in collectives:
+            n += 1
+            ws.append([n, name, "", "", form, group, presenter])
+    ws.append(["II. CÁ NHÂN"])
+    n = 0
+    taken = 0
+    for group, presenter, form, count, _collectives in _DEMO_GROUPS:
+        for r in people[taken : taken + count]:
+            n += 1
+            ws.append([n, r["name"], r["position"], r["unit"], form, group, presenter])
+        taken += count
+    ws.append([])
+    ws.append(["", "", "", "", "KT. CHỦ TỊCH"])
+    ws.append(["", "", "", "", "PHÓ CHỦ TỊCH"])
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(target)
+    return target
+
+
 def write_demo_list(path: str | Path = DEMO_LIST) -> Path:
     """(Re)generate the shipped demo list; run ``python -m data.synthetic`` and commit it."""
     target = Path(path)
@@ -375,3 +461,4 @@ def write_demo_list(path: str | Path = DEMO_LIST) -> Path:
 
 if __name__ == "__main__":
     print(write_demo_list())
+    print(write_demo_honours())

@@ -265,3 +265,22 @@ def test_serve_on_the_lan_needs_a_desk_pin(run, tmp_path: Path) -> None:  # type
     small_event(tmp_path / "e.db")
     result = run("serve", "--db", "e.db", "--host", "0.0.0.0", code=1)
     assert "PIN" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_demo_builds_a_whole_event_once(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("demo", "--no-console", "--db", "demo.db")
+    listed = json.loads(run("delegates", "--db", "demo.db", "--json").stdout)
+    assert len(listed) == 520
+    honours = json.loads(run("honours", "--db", "demo.db", "--json").stdout)
+    assert len(honours) == 18
+    assert [h["group"] for h in honours][:3] == ["Đợt 1"] * 3
+    assert {h["match"] for h in honours if not h["collective"]} == {"matched"}
+    items = json.loads(run("programme", "--db", "demo.db", "--json").stdout)["items"]
+    speeches = [i for i in items if i["title"].startswith("Tham luận của")]
+    assert len(speeches) == 4
+    # A second run opens the same event instead of building another one.
+    run("checkin", listed[0]["code"], "--db", "demo.db", "--json")
+    run("demo", "--no-console", "--db", "demo.db")
+    again = json.loads(run("delegates", "--db", "demo.db", "--json").stdout)
+    assert len(again) == 520
+    assert again[0]["checked_in_at"] is not None

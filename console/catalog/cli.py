@@ -107,6 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Thái Nguyên Provincial Emulation Congress VI (demo)",
     },
     "demo.ready": {"vi": "Sự kiện mẫu: {path}", "en": "Demo event: {path}"},
+    "demo.speech": {
+        "vi": "Tham luận của {unit}",
+        "en": "Speech of {unit}",
+    },
     "cli.bench": {
         "vi": "Đo tốc độ trên dữ liệu tổng hợp và in số liệu (trung vị, p95, p99).\n\n"
         "Ví dụ: daihoi bench --delegates 10000",
