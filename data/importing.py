@@ -5,12 +5,10 @@ reliable except that somewhere there is a row naming the columns and one column 
 The pipeline, one small function per step so each quirk has one place:
 
 1. :func:`read_rows` — every row of the sheet or CSV as a tuple of raw cell values, with its
-   spreadsheet row number. ``.xlsx`` is read with openpyxl in read-only mode (fast: 10,000 rows
-   in well under a second); merged ranges, which read-only mode does not report, are read from
-   the sheet's XML and the top-left value is copied over the whole range, so a header merged
-   over two columns, or a delegation merged down its rows, reads as if typed into every cell.
-   ``.csv`` may be UTF-8 (with or without BOM), UTF-16 or Windows-1258, separated by ``,``
-   ``;`` or tab.
+   spreadsheet row number, read by :func:`data.sheets.read_table` (the reader every importer
+   shares): merged ranges filled with their top-left value, so a header merged over two
+   columns, or a delegation merged down its rows, reads as if typed into every cell; CSV in
+   the encodings and separators units use.
 2. :func:`find_header` — the first row (among the first :data:`HEADER_SEARCH_ROWS`) with a
    full-name column; a second header row right below it ("Năm sinh" over "Nam" / "Nữ") is
    folded into it.
@@ -31,32 +29,21 @@ nothing and raises :class:`~data.errors.DaihoiError`.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
-import zlib
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from xml.parsers import expat
-from xml.parsers.expat import ExpatError
 
 from . import delegates
-from .errors import DaihoiError
+from .sheets import HEADER_SEARCH_ROWS, Row, Skipped, find_header_rows, read_table
 from .store import Event
 from .text import _clean, clean, fold, header_key
 
-Row = tuple[int, tuple[Any, ...]]
-"""A spreadsheet row number (1-based, as Excel shows it) and its raw cell values."""
-
-HEADER_SEARCH_ROWS = 40
-"""How far down a title block may push the header row."""
-
-SUFFIXES = (".xlsx", ".xlsm", ".csv")
+Skip = Skipped
+"""The delegate importer's name for :class:`data.sheets.Skipped`."""
 
 # ------------------------------------------------------------------------------ header names
 # header_key() of each known header text → field. "_stt" is the row number column, "_name_part"
@@ -160,20 +147,6 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 # ------------------------------------------------------------------------------ results
 @dataclass(frozen=True)
-class Skip:
-    """A row (or a field of a row) the importer could not read."""
-
-    row: int
-    """Spreadsheet row number, as Excel shows it (CSV: the record number, header included)."""
-    column: str
-    """The column's header text ("Năm sinh"), or "" when the whole row is at fault."""
-    key: str
-    """Catalog key of the reason (``import.bad_year`` …)."""
-    params: dict[str, Any] = field(default_factory=dict)
-    """Values for the reason's message."""
-
-
-@dataclass(frozen=True)
 class ImportReport:
     """What importing one file did (or, for a dry run, would do)."""
 
@@ -222,487 +195,27 @@ class Header:
 
 # ------------------------------------------------------------------------------ reading
 def read_rows(path: str | Path, sheet: str | None = None) -> list[Row]:
-    """Every row of ``path`` (one sheet of an .xlsx, or a .csv) with its row number.
+    """Every row of ``path`` (one sheet of an .xlsx, or a .csv) with its row number, merges
+    filled (:func:`data.sheets.read_table`): the sheet named, else the active one, else the
+    first other sheet with a delegate header.
 
-    Raises ``import.unsupported`` / ``import.unreadable`` / ``import.no_sheet``.
-    For an .xlsx without ``sheet``, the active sheet is read (see :func:`_read_xlsx` for how
-    the other sheets are tried when it has no header).
+    Raises ``import.unsupported`` / ``import.missing`` / ``import.unreadable`` /
+    ``import.no_sheet`` / ``import.no_header``.
     """
-    return _read(Path(path), sheet)[0]
-
-
-def _read(path: Path, sheet: str | None) -> tuple[list[Row], Header]:
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise DaihoiError("import.unsupported", file=str(path))
-    if not path.is_file():
-        raise DaihoiError("import.missing", file=str(path))
-    if suffix == ".csv":
-        rows = _read_csv(path)
-        header = find_header(rows)
-        if header is None:
-            raise DaihoiError("import.no_header", file=str(path))
-        return rows, header
-    return _read_xlsx(path, sheet)
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[Row], Header]:
-    """Read the named sheet, else the active one, else the first other sheet with a header.
-
-    :class:`_FastBook` streams the sheet with expat (4-5x faster than openpyxl's read-only
-    mode, which builds an object per inline string); a workbook shape it does not know falls
-    back to openpyxl, and tests check both give the same rows.
-    """
-    try:
-        with zipfile.ZipFile(path) as archive:
-            try:
-                book = _FastBook(archive)
-            except _NotPlain:
-                return _read_xlsx_openpyxl(path, sheet)
-            return _choose_sheet(path, sheet, book.names, book.active, book.rows)
-    except DaihoiError:
-        raise
-    except _NotPlain:
-        return _read_xlsx_openpyxl(path, sheet)
-    except _BROKEN as exc:
-        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
-
-
-_BROKEN = (
-    zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, IndexError, TypeError,
-    OSError, ExpatError, NotImplementedError,
-)  # fmt: skip
-"""What a damaged or foreign file raises while being read: reported as ``import.unreadable``."""
-
-
-def _choose_sheet(
-    path: Path,
-    sheet: str | None,
-    names: list[str],
-    active: str,
-    load: Callable[[str], list[Row]],
-) -> tuple[list[Row], Header]:
-    if sheet is not None:
-        if sheet not in names:
-            raise DaihoiError(
-                "import.no_sheet", file=str(path), sheet=sheet, sheets=", ".join(names)
-            )
-        order = [sheet]
-    else:
-        order = [active] + [n for n in names if n != active]
-    for name in order:
-        rows = load(name)
-        header = find_header(rows)
-        if header is not None:
-            return rows, header
-    raise DaihoiError("import.no_header", file=str(path))
-
-
-def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> tuple[list[Row], Header]:
-    """The same with openpyxl's read-only mode, for workbooks :class:`_FastBook` declines."""
-    import openpyxl  # heavy: imported only when needed
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, *_BROKEN) as exc:
-        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
-    try:
-        names = list(book.sheetnames)
-        active = book.active.title if book.active is not None else names[0]
-        return _choose_sheet(path, sheet, names, active, lambda n: _sheet_rows(path, book, n))
-    except _BROKEN as exc:
-        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
-    finally:
-        book.close()
-
-
-class _NotPlain(Exception):
-    """The workbook has a shape :class:`_FastBook` does not read; openpyxl will."""
-
-
-def _local(tag: str) -> str:
-    return tag.rpartition(":")[2]
-
-
-def _xml_events(data: bytes) -> list[tuple[str, dict[str, str]]]:
-    """(local tag, attributes) of every start tag of a small XML part."""
-    found: list[tuple[str, dict[str, str]]] = []
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = lambda tag, attrs: found.append((_local(tag), attrs))
-    parser.Parse(data, True)
-    return found
-
-
-def _attr(attrs: dict[str, str], name: str) -> str | None:
-    """An attribute by local name, whatever its namespace prefix (``r:id``, ``id``)."""
-    for key, value in attrs.items():
-        if _local(key) == name:
-            return value
-    return None
-
-
-class _FastBook:
-    """Just enough of SpreadsheetML to read cell values: sheets, shared strings, date styles,
-    merged ranges. Values come out as openpyxl's read-only ``values_only`` gives them (str,
-    int, float, bool, datetime, None)."""
-
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-        from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH
-
-        self.archive = archive
-        members = set(archive.namelist())
-        if "[Content_Types].xml" not in members:
-            raise KeyError("[Content_Types].xml")
-        workbook = "xl/workbook.xml"
-        if "_rels/.rels" in members:
-            for tag, attrs in _xml_events(archive.read("_rels/.rels")):
-                if tag == "Relationship" and attrs.get("Type", "").endswith("/officeDocument"):
-                    workbook = attrs.get("Target", workbook).lstrip("/")
-        if workbook not in members:
-            raise _NotPlain(workbook)
-        folder = workbook.rpartition("/")[0]
-        rels_path = f"{folder}/_rels/{workbook.rpartition('/')[2]}.rels"
-        targets: dict[str, str] = {}
-        kinds: dict[str, str] = {}
-        for tag, attrs in _xml_events(archive.read(rels_path)):
-            if tag == "Relationship":
-                target = attrs.get("Target", "")
-                target = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
-                targets[attrs.get("Id", "")] = target
-                kinds[attrs.get("Type", "").rpartition("/")[2]] = target
-        self.sheets: dict[str, str] = {}
-        self.names: list[str] = []
-        active_tab = 0
-        self.epoch = WINDOWS_EPOCH
-        for tag, attrs in _xml_events(archive.read(workbook)):
-            if tag == "sheet":
-                name = attrs.get("name", "")
-                target = targets.get(_attr(attrs, "id") or "")
-                if target is None or target not in members:
-                    raise _NotPlain(name)
-                self.names.append(name)
-                self.sheets[name] = target
-            elif tag == "workbookView":
-                active_tab = int(attrs.get("activeTab", "0") or 0)
-            elif tag == "workbookPr" and attrs.get("date1904", "0").lower() in ("1", "true"):
-                self.epoch = MAC_EPOCH
-        if not self.names:
-            raise _NotPlain("no sheets")
-        self.active = self.names[active_tab] if active_tab < len(self.names) else self.names[0]
-
-        self.shared: list[str] = []
-        strings = kinds.get("sharedStrings")
-        if strings in members:
-            self.shared = _shared_strings(archive.read(strings))
-        self.date_styles: set[int] = set()
-        styles = kinds.get("styles")
-        if styles in members:
-            custom: dict[int, str] = {}
-            in_xfs = False
-            xf_index = 0
-            parser = expat.ParserCreate()
-
-            def start(tag: str, attrs: dict[str, str]) -> None:
-                nonlocal in_xfs, xf_index
-                tag = _local(tag)
-                if tag == "numFmt":
-                    custom[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
-                elif tag == "cellXfs":
-                    in_xfs = True
-                elif tag == "xf" and in_xfs:
-                    fmt = int(attrs.get("numFmtId", "0") or 0)
-                    code = custom.get(fmt) or BUILTIN_FORMATS.get(fmt)
-                    if code and is_date_format(code):
-                        self.date_styles.add(xf_index)
-                    xf_index += 1
-
-            def end(tag: str) -> None:
-                nonlocal in_xfs
-                if _local(tag) == "cellXfs":
-                    in_xfs = False
-
-            parser.StartElementHandler = start
-            parser.EndElementHandler = end
-            parser.Parse(archive.read(styles), True)
-
-    def rows(self, name: str) -> list[Row]:
-        """Every row of sheet ``name`` (row numbers as Excel shows them), merges filled."""
-        data = self.archive.read(self.sheets[name])
-        rows, merges = _sheet_cells(data, self.shared, self.date_styles, self.epoch)
-        return _fill_merges(rows, merges) if merges else rows
-
-
-def _shared_strings(data: bytes) -> list[str]:
-    """The shared-string table; rich-text runs joined, phonetic guides (``rPh``) left out."""
-    strings: list[str] = []
-    parts: list[str] = []
-    state = {"text": False, "phonetic": 0}
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        tag = _local(tag)
-        if tag == "t":
-            state["text"] = True
-        elif tag == "rPh":
-            state["phonetic"] += 1
-        elif tag == "si":
-            parts.clear()
-
-    def end(tag: str) -> None:
-        tag = _local(tag)
-        if tag == "t":
-            state["text"] = False
-        elif tag == "rPh":
-            state["phonetic"] -= 1
-        elif tag == "si":
-            strings.append("".join(parts))
-
-    def chars(text: str) -> None:
-        if state["text"] and not state["phonetic"]:
-            parts.append(text)
-
-    parser = expat.ParserCreate()
-    parser.buffer_text = True
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = chars
-    parser.Parse(data, True)
-    return strings
-
-
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
-
-
-def _sheet_cells(
-    data: bytes, shared: list[str], date_styles: set[int], epoch: datetime
-) -> tuple[list[Row], list[tuple[int, int, int, int]]]:
-    """Stream one worksheet's XML: (rows, merged ranges)."""
-    from openpyxl.utils.datetime import from_excel
-
-    rows: list[Row] = []
-    merges: list[tuple[int, int, int, int]] = []
-    cells: dict[int, Any] = {}
-    text: list[str] = []
-    local: dict[str, str] = {}  # raw tag → local name ("x:c" → "c"): the handlers run 600k times
-    columns: dict[str, int] = {}  # "AB" → 28
-    row = col = style = phonetic = 0
-    kind = "n"
-    collect = False
-
-    def column(ref: str) -> int:
-        letters = ref.rstrip("0123456789")
-        n = columns.get(letters)
-        if n is None:
-            n = columns[letters] = _col(letters.encode())
-        return n
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal row, col, style, kind, collect, phonetic
-        name = local.get(tag) or local.setdefault(tag, _local(tag))
-        if name == "c":
-            ref = attrs.get("r")
-            col = column(ref) if ref else col + 1
-            kind = attrs.get("t", "n")
-            s = attrs.get("s")
-            style = int(s) if s else 0
-            text.clear()
-        elif name == "v" or name == "t":
-            collect = not phonetic
-        elif name == "row":
-            number = attrs.get("r")
-            row = int(number) if number else row + 1
-            col = 0
-            cells.clear()
-        elif name == "rPh":
-            phonetic += 1
-        elif name == "mergeCell":
-            first, _, last = attrs.get("ref", "").partition(":")
-            a, b = _CELL_REF.match(first), _CELL_REF.match(last or first)
-            if a and b:
-                merges.append(
-                    (int(a.group(2)), column(a.group(1)), int(b.group(2)), column(b.group(1)))
-                )
-
-    def end(tag: str) -> None:
-        nonlocal collect, phonetic
-        name = local[tag]
-        if name == "v" or name == "t":
-            collect = False
-        elif name == "c":
-            raw = "".join(text) if text else ""
-            value: Any
-            if kind == "s":
-                value = shared[int(raw)] if raw else None
-            elif kind == "inlineStr" or kind == "str" or kind == "e":
-                value = raw or None  # openpyxl's read-only mode gives None for "", too
-            elif kind == "b":
-                value = raw.strip() in ("1", "true")
-            elif not raw:
-                value = None
-            elif kind == "d":
-                value = datetime.fromisoformat(raw)
-            else:
-                value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
-                if style in date_styles:
-                    value = from_excel(value, epoch)
-            if value is not None:
-                cells[col] = value
-        elif name == "row":
-            width = max(cells) if cells else 0
-            rows.append((row, tuple(cells.get(c) for c in range(1, width + 1))))
-        elif name == "rPh":
-            phonetic -= 1
-
-    def chars(data: str) -> None:
-        if collect:
-            text.append(data)
-
-    parser = expat.ParserCreate()
-    parser.buffer_text = True
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = chars
-    parser.Parse(data, True)
-    return _dense(rows), merges
-
-
-def _dense(rows: list[Row]) -> list[Row]:
-    """Rows numbered 1..last with the empty rows the sheet leaves out, like openpyxl gives."""
-    out: list[Row] = []
-    expected = 1
-    for number, values in rows:
-        while expected < number:
-            out.append((expected, ()))
-            expected += 1
-        out.append((number, values))
-        expected = number + 1
-    return out
-
-
-def _sheet_rows(path: Path, book: Any, name: str) -> list[Row]:
-    ws = book[name]
-    # A wrong <dimension> (common in files written by other tools) would cut rows or columns.
-    ws.reset_dimensions()
-    rows = [(n, r) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
-    merges = _merged_ranges(path, getattr(ws, "_worksheet_path", None))
-    if merges:
-        rows = _fill_merges(rows, merges)
-    return rows
-
-
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-
-
-def _merged_ranges(path: Path, member: str | None) -> list[tuple[int, int, int, int]]:
-    """Merged ranges (min_row, min_col, max_row, max_col; 1-based) of one sheet.
-
-    openpyxl's read-only mode streams cells and never looks at ``<mergeCells>``, which sits
-    after the cell data; a regular expression over the sheet's XML finds them in milliseconds,
-    where opening the workbook in normal mode would cost seconds on a long list. If the member
-    cannot be found, the list is read without merges (header gaps are then carried from the
-    left by :func:`find_header`).
-    """
-    if not member:
-        return []
-    try:
-        with zipfile.ZipFile(path) as archive:
-            data = archive.read(member.lstrip("/"))
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return []
-    tail = data.rfind(b"<mergeCells")
-    if tail < 0:
-        tail = data.rfind(b":mergeCells")
-    if tail < 0:
-        return []
-    found = []
-    for c1, r1, c2, r2 in _MERGE.findall(data, tail):
-        found.append((int(r1), _col(c1), int(r2), _col(c2)))
-    return found
-
-
-def _col(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-def _fill_merges(rows: list[Row], merges: Iterable[tuple[int, int, int, int]]) -> list[Row]:
-    """Copy each merged range's top-left value into every cell of the range."""
-    by_number = {n: list(values) for n, values in rows}
-    for r1, c1, r2, c2 in merges:
-        top = by_number.get(r1)
-        value = top[c1 - 1] if top is not None and c1 - 1 < len(top) else None
-        if value is None:
-            continue
-        for r in range(r1, r2 + 1):
-            cells = by_number.get(r)
-            if cells is None:
-                continue
-            if len(cells) < c2:
-                cells.extend([None] * (c2 - len(cells)))
-            for c in range(c1 - 1, c2):
-                if cells[c] is None:
-                    cells[c] = value
-    return [(n, tuple(by_number[n])) for n, _ in rows]
-
-
-def _read_csv(path: Path) -> list[Row]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
-    text = _decode(raw)
-    delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return [(n, tuple(r)) for n, r in enumerate(reader, start=1)]
-    except csv.Error as exc:
-        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
-
-
-def _decode(raw: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1258 (the old Vietnamese code page).
-
-    Windows-1258 writes tones as combining marks; :func:`data.text.clean` makes them NFC.
-    """
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1258", errors="replace")
-
-
-def _sniff_delimiter(text: str) -> str:
-    """The separator giving the most lines with the same number (> 1) of fields.
-
-    ``csv.Sniffer`` is thrown off by commas inside unit names ("Sở Lao động, Thương binh và Xã
-    hội") in a ``;`` file; counting consistent field counts over the first lines is not.
-    """
-    sample = text[:65536].splitlines()[:60]
-    best, best_score = ",", (-1, 0)
-    for delimiter in (",", ";", "\t"):
-        counts: dict[int, int] = {}
-        for fields in csv.reader(sample, delimiter=delimiter):
-            if len(fields) > 1:
-                counts[len(fields)] = counts.get(len(fields), 0) + 1
-        if not counts:
-            continue
-        width, lines = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        if (lines, width) > best_score:
-            best, best_score = delimiter, (lines, width)
-    return best
-
-
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return read_table(path, sheet, has_header=find_header).rows
 
 
 # ------------------------------------------------------------------------------ header
+def _names_columns(fields: list[str | None]) -> bool:
+    """A delegate header: a full-name column (or family and given name columns) and, beside a
+    split name, at least two other known columns."""
+    if "name" in fields:
+        return True
+    return fields.count("_name_part") >= 2 and (
+        sum(1 for f in fields if f and f not in ("_stt", "_name_part")) >= 2
+    )
+
+
 def find_header(rows: Sequence[Row]) -> Header | None:
     """The header among the first rows: the first with a full-name column.
 
@@ -710,47 +223,11 @@ def find_header(rows: Sequence[Row]) -> Header | None:
     the cell above from a vertical merge) is combined with it: "Năm sinh" over "Nam" / "Nữ"
     becomes two birth-year columns that also give the gender.
     """
-    for i, (number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        top = [clean(_text(v)) for v in values]
-        fields = [header_field(t) for t in top]
-        if "name" not in fields and fields.count("_name_part") < 2:
-            continue
-        if sum(1 for f in fields if f and f not in ("_stt", "_name_part")) < 2 and (
-            "name" not in fields
-        ):
-            continue
-        sub: list[str] | None = None
-        last = number
-        if i + 1 < len(rows):
-            below = [clean(_text(v)) for v in rows[i + 1][1]]
-            if _is_sub_header(top, below):
-                sub = below
-                last = rows[i + 1][0]
-        columns = map_columns(top, sub)
-        if (
-            any(c.field == "name" for c in columns)
-            or sum(c.field == "_name_part" for c in columns) >= 2
-        ):
-            return Header(last, columns)
-    return None
-
-
-def _is_sub_header(top: list[str], below: list[str]) -> bool:
-    differing = 0
-    for j, text in enumerate(below):
-        if not text:
-            continue
-        above = top[j] if j < len(top) else ""
-        if text == above:
-            continue
-        if header_field(text) is None:
-            return False
-        # Only a group cell ("Năm sinh", "Giới tính", an unknown or merged-empty cell) has
-        # sub-columns; below "Họ và tên" a "Nam" is a delegate's row, not a header.
-        if header_field(above) not in (None, "_birth", "gender"):
-            return False
-        differing += 1
-    return differing > 0
+    texts = [(n, [clean(_text(v)) for v in values]) for n, values in rows[: HEADER_SEARCH_ROWS + 1]]
+    found = find_header_rows(texts, header_field, _names_columns, groups=(None, "_birth", "gender"))
+    if found is None:
+        return None
+    return Header(found.row, map_columns(found.top, found.sub))
 
 
 def map_columns(top: Sequence[str], sub: Sequence[str] | None = None) -> list[Column]:
@@ -854,7 +331,7 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
             if lone and _is_section(lone, stt, False):
                 section = _section_name(lone)
             elif any(_has_letter(t) for t in filled):
-                skipped.append(Skip(number, name_header, key="import.no_name"))
+                skipped.append(Skip(number, "import.no_name", column=name_header))
             continue
         if _is_section(name, stt, rest, rest and all(t.isdigit() for t in others)):
             section = _section_name(name)
@@ -873,7 +350,7 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
         if first is None:
             first = seen_keys.get(key)
         if first is not None:
-            skipped.append(Skip(number, "", key="import.duplicate_row", params={"first": first}))
+            skipped.append(Skip(number, "import.duplicate_row", {"first": first}))
             continue
         if ext:
             seen_ids[ext] = number
@@ -962,7 +439,7 @@ def _fill_record(
         if c.field == "_birth":
             parsed = _birth(raw, text)
             if parsed is None:
-                return Skip(number, c.header, key="import.bad_year", params={"value": text})
+                return Skip(number, "import.bad_year", {"value": text}, c.header)
             year, day = parsed
             if day or "birth_year" not in record:  # "Năm sinh" and "Ngày sinh": the date wins
                 record["birth_year"] = year
@@ -975,9 +452,7 @@ def _fill_record(
             if g:
                 record.setdefault("gender", g)
             else:
-                warnings.append(
-                    Skip(number, c.header, key="import.bad_gender", params={"value": text})
-                )
+                warnings.append(Skip(number, "import.bad_gender", {"value": text}, c.header))
         elif c.field == "phone":
             record["phone"] = _phone(raw, text)
         else:
@@ -1075,9 +550,9 @@ def import_delegates(
     unit + birth year) and never touches check-ins. The whole file is parsed before anything is
     written, so an unreadable file changes nothing.
     """
-    target = Path(path)
-    rows, header = _read(target, sheet)
-    parsed = parse_rows(rows, header, target.name)
+    table = read_table(path, sheet, has_header=find_header)
+    assert table.header is not None  # read_table raised import.no_header otherwise
+    parsed = parse_rows(table.rows, table.header, Path(path).name)
     upserted = delegates.upsert(event, parsed.records, dry_run=dry_run)
     return ImportReport(
         file=str(path),

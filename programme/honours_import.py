@@ -5,55 +5,35 @@ A list is a spreadsheet made by hand: a title block (often carrying "Kèm theo Q
 section rows ("I. TẬP THỂ", "II. CÁ NHÂN", "1. Bằng khen của Chủ tịch UBND tỉnh", "Đợt 2",
 "Quyết định số …") that apply to the rows below, and a footer (totals, signatures). The steps:
 
-1. :func:`read_table` — every row of the sheet or CSV as cleaned text (merged cells filled
-   with their top-left value; CSV in UTF-8 with or without BOM, UTF-16 or Windows-1258,
-   separated by ``,`` ``;`` or tab).
+1. :func:`read_table` — every row of the sheet or CSV as cleaned text, read by
+   :func:`data.sheets.read_table` like every other list (merged cells filled with their
+   top-left value; CSV in UTF-8 with or without BOM, UTF-16 or Windows-1258, separated by
+   ``,`` ``;`` or tab).
 2. :func:`find_header` — the first row naming a recipient column and one of form, decision,
    unit or position; a second header row below it is folded in.
 3. :func:`parse` — data rows become :class:`programme.honours.HonourRow`; section rows set the
    collective/individual kind, decision, form or group of the rows below; the footer ends it.
 4. :func:`import_honours` — the rows go to :func:`programme.honours.save` in one transaction.
-
-Self-contained on purpose for now: ``data/importing.py`` (the delegate importer, written at the
-same time) has the same low-level readers as private helpers; the two should share them once
-they are public.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from data.errors import DaihoiError
+from data import sheets
+from data.sheets import Skipped
 from data.store import Event
 from data.text import clean, fold, header_key
 
 from . import honours
 from .honours import HonourRow, SaveReport
 
-SUFFIXES = (".xlsx", ".xlsm", ".csv")
-HEADER_SEARCH_ROWS = 40
-"""How far down a title block may push the header row."""
-
 Table = list[tuple[int, list[str]]]
 """Rows as (spreadsheet row number, cleaned cell texts)."""
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A row that could not be read as an honour."""
-
-    row: int
-    """Spreadsheet row number, as Excel shows it."""
-    key: str
-    """Catalog key of the reason."""
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,66 +68,22 @@ def _text(value: Any) -> str:
 
 
 def read_table(path: str | Path, sheet: str | None = None) -> Table:
-    """Every row of the file as cleaned texts, merged ranges filled with their top-left value."""
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise DaihoiError("import.unsupported", file=str(target))
-    if not target.is_file():
-        raise DaihoiError("import.missing", file=str(target))
-    if suffix == ".csv":
-        return _read_csv(target)
-    return _read_xlsx(target, sheet)
+    """Every row of the file as cleaned texts, merged ranges filled with their top-left value.
+
+    The sheet named, else the active one, else the first other sheet with an honours header.
+    """
+    found = sheets.read_table(
+        path, sheet, has_header=_header_in_values, no_header="honours.import.no_header"
+    )
+    return _texts(found.rows)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
-    import openpyxl  # heavy: only when a spreadsheet is read
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        # Normal (not read-only) mode: honours lists are short and it reports merged ranges.
-        book = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise DaihoiError("import.unreadable", file=str(path), reason=str(exc)) from exc
-    if sheet is not None and sheet not in book.sheetnames:
-        raise DaihoiError(
-            "import.no_sheet", file=str(path), sheet=sheet, sheets=", ".join(book.sheetnames)
-        )
-    ws = book[sheet] if sheet else book.active
-    grid = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-    for merged in ws.merged_cells.ranges:
-        top = grid[merged.min_row - 1][merged.min_col - 1]
-        for r in range(merged.min_row - 1, min(merged.max_row, len(grid))):
-            for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
-                grid[r][c] = grid[r][c] or top
-    book.close()
-    return [(n, [clean(t) for t in row]) for n, row in enumerate(grid, start=1)]
+def _texts(rows: list[sheets.Row]) -> Table:
+    return [(n, [clean(_text(v)) for v in values]) for n, values in rows]
 
 
-def _read_csv(path: Path) -> Table:
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        text = raw[3:].decode("utf-8", errors="replace")
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16", errors="replace")
-    else:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:  # Windows-1258: clean() composes its combining tones
-            text = raw.decode("cp1258", errors="replace")
-    lines = text.splitlines()[:60]
-    best, best_score = ",", (-1, 0)
-    for delimiter in (",", ";", "\t"):
-        counts: dict[int, int] = {}
-        for fields in csv.reader(lines, delimiter=delimiter):
-            if len(fields) > 1:
-                counts[len(fields)] = counts.get(len(fields), 0) + 1
-        if counts:
-            width, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-            if (n, width) > best_score:
-                best, best_score = delimiter, (n, width)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=best)
-    return [(n, [clean(c) for c in row]) for n, row in enumerate(reader, start=1)]
+def _header_in_values(rows: list[sheets.Row]) -> Header | None:
+    return find_header(_texts(rows[: sheets.HEADER_SEARCH_ROWS + 1]))
 
 
 # ---------------------------------------------------------------------------- the header
@@ -196,45 +132,29 @@ class Header:
 _NUMBERING = re.compile(r"^\(?\s*\d+\s*\)?$|^\(?[a-z]\)?$", re.IGNORECASE)
 
 
+def _names_recipients(fields: list[str | None]) -> bool:
+    return ("recipient" in fields or "kind" in fields) and bool(
+        {"form", "decision", "unit", "position"} & set(fields)
+    )
+
+
 def find_header(table: Table) -> Header | None:
-    """The first row naming a recipient column and one of form, decision, unit or position."""
-    for i, (number, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
-        fields = [column_field(c) for c in cells]
-        if "recipient" not in fields and "kind" not in fields:
-            continue
-        if not {"form", "decision", "unit", "position"} & set(fields):
-            continue
-        columns: dict[str, int] = {}
-        last = number
-        below = table[i + 1][1] if i + 1 < len(table) else []
-        if _is_sub_header(cells, below):
-            last = table[i + 1][0]
-            for j in range(max(len(cells), len(below))):
-                upper = cells[j] if j < len(cells) else ""
-                lower = below[j] if j < len(below) else ""
-                f = (column_field(lower) if lower != upper else None) or column_field(upper)
-                if f:
-                    columns.setdefault(f, j)
-        else:
-            for j, f in enumerate(fields):
-                if f:
-                    columns.setdefault(f, j)
-        if "recipient" not in columns:  # "Tập thể/cá nhân" heads the names themselves
-            columns["recipient"] = columns.pop("kind")
-        return Header(last, columns)
-    return None
-
-
-def _is_sub_header(top: list[str], below: list[str]) -> bool:
-    differing = 0
-    for j, text in enumerate(below):
-        above = top[j] if j < len(top) else ""
-        if not text or text == above:
-            continue
-        if column_field(text) is None:
-            return False
-        differing += 1
-    return differing > 0
+    """The first row naming a recipient column and one of form, decision, unit or position; a
+    second header row below it ("Khen thưởng" over "Hình thức" / "Số quyết định") is folded in."""
+    found = sheets.find_header_rows(table, column_field, _names_recipients)
+    if found is None:
+        return None
+    top, below = found.top, found.sub or []
+    columns: dict[str, int] = {}
+    for j in range(max(len(top), len(below))):
+        upper = top[j] if j < len(top) else ""
+        lower = below[j] if j < len(below) else ""
+        f = (column_field(lower) if lower and lower != upper else None) or column_field(upper)
+        if f:
+            columns.setdefault(f, j)
+    if "recipient" not in columns:  # "Tập thể/cá nhân" heads the names themselves
+        columns["recipient"] = columns.pop("kind")
+    return Header(found.row, columns)
 
 
 # ---------------------------------------------------------------------------- rows
@@ -445,8 +365,7 @@ def read(path: str | Path, sheet: str | None = None) -> ReadResult:
     """The honours a list holds (nothing stored)."""
     table = read_table(path, sheet)
     header = find_header(table)
-    if header is None:
-        raise DaihoiError("honours.import.no_header", file=str(path))
+    assert header is not None  # read_table raised honours.import.no_header otherwise
     return parse(table, header)
 
 

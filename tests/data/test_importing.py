@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,10 +18,6 @@ from data.checkin import ADMITTED, Desk
 from data.errors import DaihoiError
 from data.importing import (
     Header,
-    _FastBook,
-    _read_xlsx,
-    _read_xlsx_openpyxl,
-    _sheet_rows,
     find_header,
     header_field,
     import_delegates,
@@ -538,150 +533,6 @@ def test_a_person_row_is_imported_whatever_the_other_cells(people: list[tuple[st
     parsed = parse_rows(rows, header, "ds.csv")
     skipped_dupes = [s for s in parsed.skipped if s.key == "import.duplicate_row"]
     assert len(parsed.records) + len(skipped_dupes) == len(people)
-
-
-# ------------------------------------------------------------------------ the fast .xlsx reader
-def _trimmed(rows: list[tuple[int, tuple[Any, ...]]]) -> list[tuple[int, tuple[Any, ...]]]:
-    out = []
-    for number, values in rows:
-        cells = list(values)
-        while cells and cells[-1] is None:
-            cells.pop()
-        out.append((number, tuple(cells)))
-    while out and not out[-1][1]:
-        out.pop()
-    return out
-
-
-def _both(path: Path, sheet: str | None = None) -> tuple[list[Any], list[Any]]:
-    fast, _ = _read_xlsx(path, sheet)
-    slow, _ = _read_xlsx_openpyxl(path, sheet)
-    return _trimmed(fast), _trimmed(slow)
-
-
-def test_fast_reader_matches_openpyxl_on_the_messy_list(tmp_path: Path) -> None:
-    fast, slow = _both(xlsx(tmp_path / "ds.xlsx", MESSY, MESSY_MERGES))
-    assert fast == slow
-    assert fast[13][1][2] == datetime(1990, 3, 12)  # an Excel date stays a date
-
-
-def test_fast_reader_matches_openpyxl_on_value_types(tmp_path: Path) -> None:
-    rows: Cells = [
-        ["Họ và tên", "Năm sinh", "Số", "Cờ", "Ghi chú"],
-        ["Lê Văn An", datetime(1970, 1, 2), 1.5, True, "=1+1"],
-        ["Lê Thị Bình", 1971, -3, False, "  khoảng   trắng "],
-        [None, None, None, None, None],
-        ["Đỗ Văn Công", "05/11/1979", 12345678901, None, "x"],
-    ]
-    fast, slow = _both(xlsx(tmp_path / "ds.xlsx", rows, ("E4:E5",)))
-    assert fast == slow
-
-
-SHARED_XLSX = {
-    "[Content_Types].xml": (
-        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-        "</Types>"
-    ),
-    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    "xl/workbook.xml": '<?xml version="1.0"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:bookViews><x:workbookView activeTab="1"/></x:bookViews><x:sheets><x:sheet name="Bìa" sheetId="1" r:id="rId1"/><x:sheet name="Danh sách" sheetId="2" r:id="rId2"/></x:sheets></x:workbook>',
-    "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
-    "xl/sharedStrings.xml": '<?xml version="1.0"?><x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:si><x:t>Họ và tên</x:t></x:si><x:si><x:t>Ngày sinh</x:t></x:si><x:si><x:r><x:t>Nguyễn </x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t>Thị Hoa</x:t></x:r><x:rPh sb="0" eb="1"><x:t>ふりがな</x:t></x:rPh></x:si><x:si><x:t>Bìa</x:t></x:si></x:sst>',
-    "xl/styles.xml": '<?xml version="1.0"?><x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></x:numFmts><x:cellStyleXfs count="1"><x:xf numFmtId="0"/></x:cellStyleXfs><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="164"/></x:cellXfs></x:styleSheet>',
-    "xl/worksheets/sheet1.xml": '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>3</x:v></x:c></x:row></x:sheetData></x:worksheet>',
-    "xl/worksheets/sheet2.xml": '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1"/><x:sheetData><x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2" t="s"><x:v>1</x:v></x:c></x:row><x:row r="4"><x:c r="A4" t="s"><x:v>2</x:v></x:c><x:c r="B4" s="1"><x:v>29290</x:v></x:c></x:row></x:sheetData><x:mergeCells count="1"><x:mergeCell ref="C2:D2"/></x:mergeCells></x:worksheet>',
-}
-
-
-@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
-def test_fast_reader_shared_strings_prefixes_styles_active_sheet(
-    event: Event, tmp_path: Path
-) -> None:
-    """What Excel and the OpenXML SDK write: shared strings with rich runs and phonetic guides,
-    ``x:`` prefixes, an absolute relationship target, a wrong <dimension>, the active tab."""
-    path = tmp_path / "excel.xlsx"
-    with zipfile.ZipFile(path, "w") as archive:
-        for member, text in SHARED_XLSX.items():
-            archive.writestr(member, text)
-    fast, slow = _both(path)
-    assert fast == slow
-    assert fast == [
-        (1, ()),
-        (2, ("Họ và tên", "Ngày sinh")),
-        (3, ()),
-        (4, ("Nguyễn Thị Hoa", datetime(1980, 3, 10))),
-    ]
-    report = import_delegates(event, path)
-    assert report.added == 1
-    (d,) = delegates.all_delegates(event)
-    assert (d.name, d.birth_date) == ("Nguyễn Thị Hoa", "1980-03-10")
-
-
-SHEET_CELL = st.one_of(
-    st.none(),
-    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=10),
-    st.integers(min_value=-(10**12), max_value=10**12),
-    st.floats(allow_nan=False, allow_infinity=False, width=32),
-    st.booleans(),
-    st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(2100, 1, 1)).map(
-        lambda d: d.replace(microsecond=0)
-    ),
-)
-
-
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    st.lists(st.lists(SHEET_CELL, max_size=6), max_size=8),
-    st.lists(
-        st.tuples(st.integers(1, 8), st.integers(1, 6), st.integers(0, 2), st.integers(0, 2)),
-        max_size=3,
-    ),
-)
-def test_fast_reader_matches_openpyxl_on_random_sheets(
-    tmp_path: Path, body: list[list[Any]], spans: list[tuple[int, int, int, int]]
-) -> None:
-    book = Workbook()
-    ws = book.active
-    for r, row in enumerate(body, start=1):
-        for c, value in enumerate(row, start=1):
-            if isinstance(value, str) and value.startswith("="):
-                value = "'" + value
-            ws.cell(r, c, value)
-    taken: set[tuple[int, int]] = set()
-    for r, c, dr, dc in spans:
-        block = {(r + i, c + j) for i in range(dr + 1) for j in range(dc + 1)}
-        if dr + dc and not block & taken:
-            taken |= block
-            ws.merge_cells(start_row=r, start_column=c, end_row=r + dr, end_column=c + dc)
-    path = tmp_path / f"r{len(body)}-{len(spans)}.xlsx"
-    book.save(path)
-    fast = _trimmed(_sheet_rows_fast(path))
-    slow = _trimmed(_sheet_rows_openpyxl(path))
-    assert fast == slow
-
-
-def _sheet_rows_fast(path: Path) -> list[Any]:
-    with zipfile.ZipFile(path) as archive:
-        book = _FastBook(archive)
-        return book.rows(book.active)
-
-
-def _sheet_rows_openpyxl(path: Path) -> list[Any]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        return _sheet_rows(path, book, book.active.title)
-    finally:
-        book.close()
 
 
 # ------------------------------------------------------------------------ headings and headers
