@@ -691,42 +691,16 @@ def _looks_like_section(text: str) -> bool:
 
 
 def _read_table(path: Path) -> list[list[str]]:
-    """Every row of the first sheet (xlsx) or the file (csv), cells as cleaned text."""
+    """Every row of the active sheet (xlsx) or the file (csv, txt), cells as cleaned text.
+
+    Read by :func:`data.sheets.read_table` like every list; merged ranges are left as stored,
+    so a section row merged across stays one lone cell (see :func:`_looks_like_section`).
+    """
+    from .sheets import read_table
     from .text import clean
 
-    if not path.exists():
-        raise DaihoiError("higher.no_file", file=str(path))
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise DaihoiError("import.unreadable", file=str(path), reason=str(exc)) from exc
-        try:
-            return [
-                [clean(v) if v is not None else "" for v in row]
-                for row in book.worksheets[0].iter_rows(values_only=True)
-            ]
-        finally:
-            book.close()
-    if suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
-        text = raw.decode("utf-8", errors="replace")
-        for encoding in ("utf-8-sig", "cp1258"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        lines = text.splitlines()
-        try:
-            dialect: Any = csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        return [[clean(c) for c in row] for row in csv.reader(lines, dialect)]
-    raise DaihoiError("import.unsupported", file=str(path))
+    table = read_table(path, merged=False, csv_suffixes=(".csv", ".txt"))
+    return [[clean(v) for v in values] for _, values in table.rows]
 
 
 def import_higher_level(

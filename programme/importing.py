@@ -12,14 +12,14 @@ during the event, the MC screen's operations change it, each one a journal entry
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from data import sheets
 from data.errors import DaihoiError
+from data.sheets import Skipped
 from data.store import Event, stamp
 from data.text import clean, fold, header_key
 
@@ -64,13 +64,6 @@ _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hg]\s*(\d{2})\s*$")
 
 
 @dataclass(frozen=True)
-class Skipped:
-    row: int
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Row:
     """One item read from the file."""
 
@@ -103,32 +96,13 @@ class ImportResult:
 
 
 def read_rows(path: Path) -> list[list[Any]]:
-    """The cells of the first sheet (xlsx) or of the CSV (UTF-8 or Windows-1258, , ; or tab)."""
-    if not path.exists():
-        raise DaihoiError("programme.import.missing", path=str(path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+    """The cells of the active sheet (xlsx) or of the CSV (:func:`data.sheets.read_table`).
 
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise DaihoiError(
-                "programme.import.unreadable", path=str(path), reason=str(exc)
-            ) from exc
-        try:
-            return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            book.close()
-    if path.suffix.lower() not in (".csv", ".txt"):
-        raise DaihoiError("programme.import.format", path=str(path))
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1258", errors="replace")
-    # The separator used most often wins: a title line above the table defeats csv.Sniffer.
-    delimiter = max(",;\t", key=text[:8192].count)
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    Merged ranges are left as stored: a section title merged across the table stays one cell,
+    so it is not read as an item with a title and a duration.
+    """
+    table = sheets.read_table(path, merged=False, csv_suffixes=(".csv", ".txt"))
+    return [list(values) for _, values in table.rows]
 
 
 def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
