@@ -25,7 +25,7 @@ from data.errors import DaihoiError
 from data.search import SearchIndex
 from data.store import Event, resolve_path
 
-from .clikit import Group, emit, fails_cleanly, option, say
+from .clikit import Group, emit, fails_cleanly, option, print_skipped, say
 from .i18n import set_lang, t
 from .notes import desk_notes
 
@@ -205,13 +205,20 @@ def import_group() -> None:
     pass
 
 
-@import_group.command(name="delegates", help="cli.import.delegates")
-@db_option
-@click.argument("file", type=click.Path(dir_okay=False))
-@option("--sheet", default=None, help="cli.opt.sheet")
-@option("--dry-run", is_flag=True, help="cli.opt.dry_run")
-@json_option
-@fails_cleanly
+def import_command(name: str, help_key: str, *, sheet: bool = True) -> Any:
+    """An ``import`` subcommand: --db, FILE, [--sheet], --dry-run, --json; errors as one line."""
+
+    def decorate(func: Any) -> Any:
+        func = option("--dry-run", is_flag=True, help="cli.opt.dry_run")(json_option(func))
+        if sheet:
+            func = option("--sheet", default=None, help="cli.opt.sheet")(func)
+        func = db_option(click.argument("file", type=click.Path(dir_okay=False))(func))
+        return import_group.command(name=name, help=help_key)(fails_cleanly(func))
+
+    return decorate
+
+
+@import_command("delegates", "cli.import.delegates")
 def import_delegates(
     db: str | None, file: str, sheet: str | None, dry_run: bool, as_json: bool
 ) -> None:
@@ -219,7 +226,9 @@ def import_delegates(
 
     event = open_event(db)
     report = run_import(event, file, sheet=sheet, dry_run=dry_run)
-    skipped = [{"row": s.row, "column": s.column, "reason": skip_reason(s)} for s in report.skipped]
+    skipped = [
+        {"row": s.row, "column": s.column, "reason": t(s.key, **s.params)} for s in report.skipped
+    ]
     if as_json:
         emit(
             {
@@ -234,26 +243,8 @@ def import_delegates(
             click.echo(f"+ {name}")
         for name, fields in report.updated_names:
             click.echo(f"~ {name} ({', '.join(fields)})")
-    for s in report.skipped:
-        say(
-            t(
-                "import.skip",
-                file=report.file,
-                row=s.row,
-                column=t("import.column", column=s.column) if s.column else "",
-                reason=skip_reason(s),
-            )
-        )
-    for w in getattr(report, "warnings", ()):
-        say(
-            t(
-                "import.warn",
-                file=report.file,
-                row=w.row,
-                column=t("import.column", column=w.column) if w.column else "",
-                reason=skip_reason(w),
-            )
-        )
+    print_skipped(report.file, report.skipped)
+    print_skipped(report.file, report.warnings, "import.warn")
     say(
         t(
             "import.summary",
@@ -265,10 +256,6 @@ def import_delegates(
     )
     if dry_run:
         say(t("import.dry_run"))
-
-
-def skip_reason(skip: Any) -> str:
-    return t(skip.key, **skip.params)
 
 
 # ---------------------------------------------------------------- delegates

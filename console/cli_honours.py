@@ -19,9 +19,9 @@ from data.text import fold
 from programme import honours as honours_mod
 from programme.honours import Honour, HonourRow
 
-from .cli import Group, db_option, desk_option, emit, import_group, json_option, open_event, say
+from .cli import Group, db_option, desk_option, emit, import_command, json_option, open_event, say
 from .cli import cli as root
-from .clikit import fails_cleanly, option
+from .clikit import fails_cleanly, option, print_skipped
 from .i18n import t
 
 # ---------------------------------------------------------------------------- shared with the screen
@@ -104,13 +104,7 @@ def describe(h: Honour) -> str:
 
 
 # ---------------------------------------------------------------------------- import
-@import_group.command(name="honours", help="cli.import.honours")
-@db_option
-@click.argument("file", type=click.Path(dir_okay=False))
-@option("--sheet", default=None, help="cli.opt.sheet")
-@option("--dry-run", is_flag=True, help="cli.opt.dry_run")
-@json_option
-@fails_cleanly
+@import_command("honours", "cli.import.honours")
 def import_honours(
     db: str | None, file: str, sheet: str | None, dry_run: bool, as_json: bool
 ) -> None:
@@ -134,8 +128,7 @@ def import_honours(
                 "unresolved": unresolved,
             }
         )
-    for s in skipped:
-        say(t("honours.import.skip", file=file, row=s["row"], reason=s["reason"]))
+    print_skipped(file, report.skipped)
     for u in unresolved:
         ids = ", ".join(map(str, u["candidates"]))
         say(

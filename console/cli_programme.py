@@ -15,8 +15,8 @@ from data.store import Event
 from programme import running
 from programme.timing import DayTiming
 
-from .cli import cli, db_option, desk_option, import_group, json_option, open_event
-from .clikit import Group, emit, fails_cleanly, option, say
+from .cli import cli, db_option, desk_option, import_command, json_option, open_event
+from .clikit import Group, emit, fails_cleanly, print_skipped, say
 from .i18n import t
 
 
@@ -116,19 +116,13 @@ _live("finish", "cli.programme.finish", running.finish)
 _live("skip", "cli.programme.skip", running.skip)
 
 
-@import_group.command(name="programme", help="cli.import.programme")
-@db_option
-@click.argument("file", type=click.Path(dir_okay=False))
-@option("--dry-run", is_flag=True, help="cli.opt.dry_run")
-@json_option
-@fails_cleanly
+@import_command("programme", "cli.import.programme", sheet=False)
 def import_programme(db: str | None, file: str, dry_run: bool, as_json: bool) -> None:
     from programme.importing import import_programme as run_import
 
     event = open_event(db)
     result = run_import(event, file, dry_run=dry_run)
-    for skip in result.skipped:
-        say(t("programme.import.skip", file=file, row=skip.row, reason=t(skip.key, **skip.params)))
+    print_skipped(file, result.skipped)
     say(t("programme.import.summary", n=len(result.items), skipped=len(result.skipped)))
     if dry_run:
         say(t("import.dry_run"))

@@ -17,7 +17,7 @@ from data import stats as stats_mod
 from data.errors import DaihoiError
 from data.store import Event, stamp
 
-from .cli import cli, db_option, import_group, json_option, open_event
+from .cli import cli, db_option, import_command, json_option, open_event
 from .clikit import Group, emit, fails_cleanly, option, say
 from .i18n import t
 
@@ -266,12 +266,7 @@ def higher_unmark(db: str | None, ids: tuple[int, ...], as_json: bool) -> None:
     _mark(db, ids, False, as_json)
 
 
-@import_group.command(name="higher-level", help="cli.import.higher_level")
-@db_option
-@click.argument("file", type=click.Path(dir_okay=False))
-@option("--dry-run", is_flag=True, help="cli.opt.dry_run")
-@json_option
-@fails_cleanly
+@import_command("higher-level", "cli.import.higher_level", sheet=False)
 def import_higher_level(db: str | None, file: str, dry_run: bool, as_json: bool) -> None:
     event = open_event(db, "organizers")
     result = export_mod.import_higher_level(event, file, dry_run=dry_run)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
 
 from data.errors import DaihoiError
+from data.sheets import Skipped
 
 from .i18n import render, t
 
@@ -62,6 +63,15 @@ def option(*decls: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
 def say(message: str) -> None:
     """A message for the user: on stderr, so stdout stays data."""
     click.echo(message, err=True)
+
+
+def print_skipped(file: str, skipped: Iterable[Skipped], key: str = "import.skip") -> None:
+    """One line on stderr per row an import skipped ("ds.xlsx, dòng 12, cột Năm sinh: …"), or
+    with ``key="import.warn"`` per row imported with a field left empty: every import command
+    reports its rows the same way."""
+    for s in skipped:
+        column = t("import.column", column=s.column) if s.column else ""
+        say(t(key, file=file, row=s.row, column=column, reason=t(s.key, **s.params)))
 
 
 def emit(data: Any) -> None:
