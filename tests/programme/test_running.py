@@ -230,3 +230,25 @@ def test_import_xlsx_with_a_title_block_and_a_fixed_start(seeded: Event, tmp_pat
     day = prog.timing(seeded.now())
     assert day.of(prog.items[1].id).planned_start.strftime("%H:%M") == "08:00"
     assert seeded.journal_rows("programme.imported")[0]["payload"]["items"] == 2
+
+
+def test_import_a_merged_section_row_is_no_item_and_txt_reads_as_csv(
+    seeded: Event, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["TT", "Nội dung", "Thời gian (phút)", "Người trình bày"])
+    sheet.append(["PHẦN I: KHAI MẠC"])
+    sheet.merge_cells("A2:D2")  # merged across: must stay a lone cell, not a 4-cell item
+    sheet.append([1, "Khai mạc", 10, None])
+    f = tmp_path / "ct.xlsx"
+    book.save(f)
+    result = importing.import_programme(seeded, f, dry_run=True)
+    assert ([r.title for r in result.items], result.skipped) == (["Khai mạc"], [])
+
+    txt = tmp_path / "ct.txt"
+    txt.write_text("KỊCH BẢN, ĐỢT 1\nTT\tNội dung\tPhút\n1\tĐón đại biểu\t30\n", encoding="utf-8")
+    result = importing.import_programme(seeded, txt, dry_run=True)
+    assert [(r.title, r.minutes) for r in result.items] == [("Đón đại biểu", 30)]
