@@ -28,6 +28,8 @@ from data.importing import (
 from data.store import Event
 from data.text import clean
 
+from .test_sheets import cp1258
+
 Cells = list[list[Any]]
 
 
@@ -241,26 +243,6 @@ LIST: Cells = [
     [1, "Nguyễn Thị Hoà", "Nữ", 1980, "Sở Lao động, Thương binh và Xã hội"],
     [2, "Đặng   Văn  Ưng ", "Nam", 1966, "Sở Văn hóa, Thể thao và Du lịch"],
 ]
-
-
-def cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows writes it: base letters whole, tones combining."""
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    out: list[str] = []
-    marks: list[str] = []
-    for ch in unicodedata.normalize("NFD", text) + "\n":
-        if unicodedata.combining(ch):
-            marks.append(ch)
-            continue
-        if out:  # close the previous letter: ê ă ơ whole, then its tone as a combining mark
-            kept = "".join(m for m in marks if m not in tones)
-            out[-1] = unicodedata.normalize("NFC", out[-1] + kept)
-            out.extend(m for m in marks if m in tones)
-        marks = []
-        out.append(ch)
-    encoded = "".join(out[:-1]).encode("cp1258")
-    assert unicodedata.normalize("NFC", encoded.decode("cp1258")) == text
-    return encoded
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])

@@ -211,7 +211,9 @@ def cp1258(text: str) -> bytes:
             out.extend(m for m in marks if m in tones)
         marks = []
         out.append(ch)
-    return "".join(out[:-1]).encode("cp1258")
+    encoded = "".join(out[:-1]).encode("cp1258")
+    assert unicodedata.normalize("NFC", encoded.decode("cp1258")) == text
+    return encoded
 
 
 TEXT = "Họ và tên;Đơn vị\nNguyễn Thị Hoà;Sở Lao động, Thương binh và Xã hội\n"
