@@ -111,7 +111,6 @@ class DaihoiApp(App[None]):
         self._version = self.event.data_version()
         self._index: SearchIndex | None = None
         self._index_stamp: tuple[object, ...] | None = None
-        self.title = self.event.info.title
         self.locked = require_pin
         """True until the desk PIN is typed (browsers on the LAN): no delegate data is shown."""
         self._organizer_until: datetime | None = None
@@ -119,7 +118,8 @@ class DaihoiApp(App[None]):
         """A second place (USB drive) for rolling backups; None for none."""
         self.backup_every = backup_every
         """Minutes between rolling backups."""
-        self.sub_title = t("app.subtitle", desk=self.desk)
+        self.title = self.desk  # first in the header: the event's long title must not hide it
+        self.sub_title = self.event.info.title
 
     BINDINGS = [
         Binding(key, f"show('{name}')", f"screen.{name}", priority=True)
@@ -148,7 +148,7 @@ class DaihoiApp(App[None]):
     def _unlocked(self, desk: str | None) -> None:
         self.locked = False
         self.desk = self.event.desk = desk or self.desk
-        self.sub_title = t("app.subtitle", desk=self.desk)
+        self.title = self.desk
         self.switch_mode(self.first_screen)
 
     async def organizer_ok(self, action: str) -> bool:

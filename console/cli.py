@@ -418,7 +418,10 @@ def serve(db: str | None, host: str, port: int, desk: str) -> None:
 def demo(db: str, no_console: bool, desk: str) -> None:
     path = Path(db)
     if not path.exists():
-        build_demo(path).close()
+        # The demo's day starts at the next quarter hour, so the MC screen opens on time.
+        now = datetime.now()
+        first = now + timedelta(minutes=15 - now.minute % 15)
+        build_demo(path, date=first.date().isoformat(), start=first.strftime("%H:%M")).close()
     say(t("demo.ready", path=path))
     if not no_console:
         from .app import make_app
@@ -426,7 +429,7 @@ def demo(db: str, no_console: bool, desk: str) -> None:
         make_app(path, desk=desk, operator=default_operator()).run()
 
 
-def build_demo(path: Path) -> Event:
+def build_demo(path: Path, *, date: str, start: str) -> Event:
     """The demo event: the shipped delegate list, four speeches, the shipped honours list."""
     from data.importing import import_delegates as run_import
     from data.synthetic import (
@@ -440,16 +443,7 @@ def build_demo(path: Path) -> Event:
     from programme import running, template
     from programme.honours_import import import_honours
 
-    # The demo's day starts at the next quarter hour, so the MC screen opens on time, not late.
-    now = datetime.now()
-    first = now + timedelta(minutes=15 - now.minute % 15)
-    event = create_event(
-        path,
-        title=t("demo.title"),
-        kind="dai-hoi",
-        date=first.date().isoformat(),
-        start=first.strftime("%H:%M"),
-    )
+    event = create_event(path, title=t("demo.title"), kind="dai-hoi", date=date, start=start)
     report = run_import(event, DEMO_LIST)
     say(
         t(

@@ -1,7 +1,6 @@
 """Messages of the console: screens, keys, columns, reception."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "app.subtitle": {"vi": "{desk}", "en": "{desk}"},
     "screen.reception": {"vi": "Đón tiếp", "en": "Reception"},
     "screen.delegates": {"vi": "Đại biểu", "en": "Delegates"},
     "screen.programme": {"vi": "Chương trình", "en": "Programme"},

@@ -72,7 +72,7 @@ class CeremonyScreen(Screen[None]):
                 yield DataTable(id="honours", cursor_type="row", zebra_stripes=True)
             with Vertical(id="right"):
                 yield Static(id="tally")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#honours", DataTable)

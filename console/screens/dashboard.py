@@ -124,7 +124,7 @@ class DashboardScreen(Screen[None]):
                 yield Static(id="composition", markup=False)
                 yield Static(t("dashboard.ceremony"), classes="title")
                 yield Static(id="ceremony", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self.refresh_figures, init=False)

@@ -27,7 +27,7 @@ class DelegatesScreen(Screen[None]):
         yield Input(placeholder=t("delegates.placeholder"), id="search")
         yield Static(id="count")
         yield DelegateTable(id="list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self.refresh_list, init=False)

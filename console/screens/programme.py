@@ -89,7 +89,7 @@ class ProgrammeScreen(Screen[None]):
                 yield Static(id="day")
                 yield Static(id="speakers")
             yield DataTable(id="order", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#order", DataTable)
@@ -217,6 +217,7 @@ class ProgrammeScreen(Screen[None]):
             )
         if rows == self._rows:
             return
+        first_fill = not self._rows
         self._rows = rows
         table = self.query_one("#order", DataTable)
         keep = table.cursor_row
@@ -232,6 +233,9 @@ class ProgrammeScreen(Screen[None]):
             )
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
+        focus = self.programme.current or self.programme.next_pending if self.programme else None
+        if first_fill and focus is not None:  # open on what is on stage, not on the flag salute
+            self.select(focus.id)
 
     # ---------------------------------------------------------- helpers
     @property

@@ -59,7 +59,7 @@ class ReceptionScreen(Screen[None]):
                 yield Static(id="counters")
                 yield Static(t("reception.recent"), classes="title")
                 yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         app = self.app

@@ -1,0 +1,100 @@
+"""Snapshots of the main screens on the demo event, with the clock frozen.
+
+Run ``pytest tests/console/test_snapshots.py --snapshot-update`` after a deliberate change of a
+screen, look at the new SVGs (``snapshot_report.html`` shows the difference) and commit them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from console.app import make_app
+from console.cli import build_demo
+from data import codes
+from data.checkin import Desk
+from data.store import Event
+from programme import honours, running
+from tests.conftest import VN, FakeClock
+
+NOON = datetime(2025, 9, 20, 8, 52, 30, tzinfo=VN)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """The demo event at 08:52:30 on its day: 40 arrivals, three items done, the report on."""
+    path = tmp_path / "demo.db"
+    build_demo(path, date="2025-09-20", start="07:30").close()
+    clock = FakeClock(datetime(2025, 9, 20, 7, 0, tzinfo=VN))
+    with Event.open(path, clock=clock, desk="Bàn 1", operator="Lan") as ev:
+        desk = Desk(ev)
+        for _id, code, _version in codes.current_codes(ev)[:40]:
+            clock.advance(seconds=37)
+            desk.scan(code)
+        clock.now = datetime(2025, 9, 20, 7, 31, tzinfo=VN)
+        for minutes in (6, 11, 12):  # flag salute, introduction, opening: each a little long
+            running.start(ev)
+            clock.advance(minutes=minutes)
+            running.finish(ev)
+        running.start(ev)
+        honours.call_group(ev, honours.groups(ev)[0])
+    return path
+
+
+def _app(path: Path, screen: str) -> Any:
+    return make_app(path, clock=FakeClock(NOON), desk="Bàn 1", operator="Lan", screen=screen)
+
+
+async def _steady(pilot: Pilot[None]) -> None:
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+def test_reception_after_a_scan(
+    demo: Path, snap_compare: SnapCompare, size: tuple[int, int]
+) -> None:
+    with Event.open(demo) as ev:
+        code = codes.current_codes(ev)[100][1]
+
+    async def scan(pilot: Pilot[None]) -> None:
+        await _steady(pilot)
+        await pilot.press(*code, "enter")
+        await pilot.pause()
+
+    assert snap_compare(_app(demo, "reception"), run_before=scan, terminal_size=size)
+
+
+def test_delegates_search(demo: Path, snap_compare: SnapCompare) -> None:
+    async def search(pilot: Pilot[None]) -> None:
+        await _steady(pilot)
+        await pilot.press(*"nguyen thi", "_")
+
+    assert snap_compare(_app(demo, "delegates"), run_before=search, terminal_size=(140, 40))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+def test_programme(demo: Path, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(_app(demo, "programme"), run_before=_steady, terminal_size=size)
+
+
+def test_stage_view(demo: Path, snap_compare: SnapCompare) -> None:
+    assert snap_compare(_app(demo, "stage"), run_before=_steady, terminal_size=(100, 30))
+
+
+def test_ceremony(demo: Path, snap_compare: SnapCompare) -> None:
+    assert snap_compare(_app(demo, "ceremony"), run_before=_steady, terminal_size=(140, 40))
+
+
+def test_dashboard(demo: Path, snap_compare: SnapCompare) -> None:
+    assert snap_compare(_app(demo, "dashboard"), run_before=_steady, terminal_size=(140, 40))
