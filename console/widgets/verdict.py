@@ -16,7 +16,8 @@ class VerdictPanel(Static):
 
     DEFAULT_CSS = """
     VerdictPanel {
-        height: 9;
+        height: auto;
+        min-height: 9;
         padding: 1 2;
         content-align: left middle;
         background: $panel;

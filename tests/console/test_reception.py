@@ -321,3 +321,31 @@ async def test_organizers_approve_a_walkin_with_their_pin_and_it_scans(
     with Event.open(event_path) as ev:
         assert get_walkin(ev, other.id).state == "rejected"
         assert ev.conn.execute("select count(*) from delegates").fetchone()[0] == 7
+
+
+async def test_an_honouree_hears_their_group_even_on_a_small_terminal(
+    event_path: Path, clock: Any
+) -> None:
+    from programme import honours
+
+    duc = by_name(event_path, "Trần Văn Đức")
+    with Event.open(event_path, clock=clock) as ev:
+        honours.add(
+            ev,
+            honours.HonourRow(
+                recipient="Trần Văn Đức",
+                unit="UBND huyện Đại Từ",
+                form="Huân chương Lao động hạng Ba",
+                group="Đợt 1",
+            ),
+        )
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*duc.code, "enter")
+        await pilot.pause()
+        assert verdict_of(app).verdict.notes == (
+            "Nhận khen thưởng: Huân chương Lao động hạng Ba — Đợt 1",
+        )
+        # On the screen, not only in the widget: the panel grows to show the note.
+        screen_text = app.export_screenshot().replace("&#160;", " ")
+        assert "Đợt 1" in screen_text and "Huân chương" in screen_text
