@@ -233,8 +233,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Left {remaining}",
     },
     "ceremony.tally.form": {
-        "vi": "{presented}+{proxy}/{planned} (vắng {absent})  {form}",
-        "en": "{presented}+{proxy}/{planned} (absent {absent})  {form}",
+        "vi": "{form}: đã trao {presented}/{planned}, nhận thay {proxy}, vắng {absent}",
+        "en": "{form}: presented {presented}/{planned}, on behalf {proxy}, absent {absent}",
     },
     "ceremony.proxy_question": {
         "vi": "Ai nhận thay cho {recipient}?",

@@ -36,6 +36,9 @@ from ..i18n import render, t
 from ..keys import translate_bindings
 from .modals import AskText
 
+RECIPIENT_WIDTH = 30
+"""Columns of the recipient cell; longer names and units are cut, their row stays readable."""
+
 
 class CeremonyScreen(Screen[None]):
     """The honours ceremony, one group at a time."""
@@ -76,8 +79,11 @@ class CeremonyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#honours", DataTable)
-        for key in ("number", "recipient", "honour", "items", "presence", "state"):
-            table.add_column(t(f"ceremony.column.{key}"), key=key)
+        # Presence and state next to the name: on an 80-column terminal they must stay in view.
+        for key in ("number", "recipient", "presence", "state", "honour", "items"):
+            # A long unit under the name would push presence off an 80-column screen: cap it.
+            width = RECIPIENT_WIDTH if key == "recipient" else None
+            table.add_column(t(f"ceremony.column.{key}"), key=key, width=width)
         self.groups = honours.groups(self.event)
         open_groups = [
             i
@@ -138,10 +144,10 @@ class CeremonyScreen(Screen[None]):
             table.add_row(
                 str(i),
                 who,
-                _escape(h.form),
-                items_text(h),
                 _presence(h),
                 _state(h),
+                _escape(h.form),
+                items_text(h),
                 key=str(h.id),
                 height=2 if detail else 1,
             )
