@@ -306,12 +306,12 @@ def _notes(figures: Stats) -> list[str]:
         line = f"Chương trình: đã xong {p.done}/{p.total} mục"
         if p.current:
             line += f"; đang diễn ra: {p.current}"
-        if p.offset_seconds is not None:
-            minutes = round(abs(p.offset_seconds) / 60)
+        if p.offset_minutes is not None:
+            minutes = abs(p.offset_minutes)
             line += (
                 " (đúng giờ)"
                 if minutes == 0
-                else f" ({'chậm' if p.offset_seconds > 0 else 'sớm'} {minutes} phút so với kế hoạch)"
+                else f" ({'chậm' if p.offset_minutes > 0 else 'sớm'} {minutes} phút so với kế hoạch)"
             )
         lines.append(line + ".")
     if figures.walkins_pending and h and h.planned:

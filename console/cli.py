@@ -27,7 +27,7 @@ from data.store import Event, resolve_path
 
 from .clikit import Group, emit, fails_cleanly, option, print_skipped, say
 from .i18n import set_lang, t
-from .notes import desk_notes
+from .phrases import desk_notes
 
 
 def default_operator() -> str:

@@ -18,6 +18,7 @@ from programme.timing import DayTiming
 from .cli import cli, db_option, desk_option, import_command, json_option, open_event
 from .clikit import Group, emit, fails_cleanly, print_skipped, say
 from .i18n import t
+from .phrases import offset_text
 
 
 def hm(moment: datetime | None) -> str | None:
@@ -48,14 +49,6 @@ def public(prog: running.Programme, day: DayTiming) -> dict[str, Any]:
         "offset_minutes": day.offset_minutes,
         "projected_end": hm(day.projected_end),
     }
-
-
-def offset_text(minutes: int) -> str:
-    if minutes > 0:
-        return t("programme.offset.late", n=minutes)
-    if minutes < 0:
-        return t("programme.offset.early", n=-minutes)
-    return t("programme.offset.on_time")
 
 
 def show(event: Event, as_json: bool) -> None:

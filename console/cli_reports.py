@@ -20,6 +20,7 @@ from data.store import Event, stamp
 from .cli import cli, db_option, import_command, json_option, open_event
 from .clikit import Group, emit, fails_cleanly, option, say
 from .i18n import t
+from .phrases import offset_text
 
 SUMMARY = "summary"
 """``daihoi export summary -o FILE.pdf``: the one-page PDF, not a table."""
@@ -41,7 +42,7 @@ def programme_figures(event: Event) -> stats_mod.ProgrammeFigures | None:
         done=sum(1 for i in leaves if i.state in ("done", "skipped")),
         current=current.title if current else None,
         current_started_at=stamp(current.runs[-1].started_at) if current and current.runs else None,
-        offset_seconds=int(timing.offset.total_seconds()) if prog.started else None,
+        offset_minutes=timing.offset_minutes if prog.started else None,
     )
 
 
@@ -214,17 +215,9 @@ def programme_line(p: stats_mod.ProgrammeFigures) -> str:
         head = t("stats.programme_current", title=p.current, done=p.done, total=p.total)
     else:
         head = t("stats.programme_idle", done=p.done, total=p.total)
-    if p.offset_seconds is None:
+    if p.offset_minutes is None:
         return head
-    return f"{head} · {offset_text(p.offset_seconds)}"
-
-
-def offset_text(seconds: int) -> str:
-    """+300 → "chậm 5 phút", -60 → "sớm 1 phút", 0 → "đúng giờ"."""
-    minutes = round(abs(seconds) / 60)
-    if minutes == 0:
-        return t("stats.on_time")
-    return t("stats.late" if seconds > 0 else "stats.early", minutes=minutes)
+    return f"{head} · {offset_text(p.offset_minutes)}"
 
 
 # ---------------------------------------------------------------- higher level

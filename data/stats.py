@@ -107,8 +107,9 @@ class ProgrammeFigures:
     """Title of the item on stage now, if any."""
     current_started_at: str | None
     """When the current item started (stored stamp)."""
-    offset_seconds: int | None
-    """How far behind (+) or ahead (-) of the plan the day runs; None before it started."""
+    offset_minutes: int | None
+    """How many minutes behind (+) or ahead (-) of the plan the day runs, rounded as the MC
+    says it (``programme.timing.DayTiming.offset_minutes``); None before it started."""
 
 
 @dataclass(frozen=True)

@@ -64,10 +64,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{n} khen thưởng; {unresolved} người chưa khớp với danh sách đại biểu.",
         "en": "{n} honours; {unresolved} recipients not matched to a delegate.",
     },
-    "honours.import.skip": {
-        "vi": "{file}, dòng {row}: {reason}",
-        "en": "{file}, row {row}: {reason}",
-    },
     "honours.import.summary": {
         "vi": "Đọc {read} khen thưởng: thêm {added}, cập nhật {updated}, không đổi {unchanged}, "
         "bỏ qua {skipped} dòng.",

@@ -44,22 +44,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chương trình: {n} mục, bỏ qua {skipped} dòng.",
         "en": "Programme: {n} items, {skipped} rows skipped.",
     },
-    "programme.import.skip": {
-        "vi": "{file}, dòng {row}: {reason}",
-        "en": "{file}, row {row}: {reason}",
-    },
-    "programme.import.missing": {
-        "vi": "Không tìm thấy tệp {path}.",
-        "en": "File {path} not found.",
-    },
-    "programme.import.unreadable": {
-        "vi": "Không đọc được {path}: {reason}",
-        "en": "Cannot read {path}: {reason}",
-    },
-    "programme.import.format": {
-        "vi": "{path}: chỉ nhận tệp .xlsx hoặc .csv.",
-        "en": "{path}: only .xlsx or .csv files.",
-    },
     "programme.import.no_header": {
         "vi": "Không thấy dòng tiêu đề cột (Nội dung, Thời lượng…).",
         "en": "No header row found (title, minutes…).",

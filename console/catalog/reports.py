@@ -109,9 +109,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chương trình: {done}/{total} mục đã xong",
         "en": "Programme: {done}/{total} items done",
     },
-    "stats.late": {"vi": "chậm {minutes} phút", "en": "{minutes} min late"},
-    "stats.early": {"vi": "sớm {minutes} phút", "en": "{minutes} min early"},
-    "stats.on_time": {"vi": "đúng giờ", "en": "on time"},
     # ---------------------------------------------------------------- higher level
     "higher.marked": {
         "vi": "Đã đánh dấu {n} đại biểu; tổng cộng {total} đại biểu dự đại hội cấp trên.",
@@ -135,7 +132,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đánh dấu thêm {marked}, đã có từ trước {already}, không đối chiếu được {unmatched}.",
         "en": "Newly marked {marked}, already marked {already}, not matched {unmatched}.",
     },
-    "higher.no_file": {"vi": "Không tìm thấy tệp {file}.", "en": "File {file} not found."},
     # ---------------------------------------------------------------- dashboard
     "dashboard.arrivals": {
         "vi": "Người đến mỗi {minutes} phút",

@@ -24,6 +24,7 @@ from programme.timing import DANGER, WARNING, DayTiming
 
 from ..i18n import render, t
 from ..keys import translate_bindings
+from ..phrases import offset_text
 from .modals import AskText, Confirm
 
 LEVEL_STYLE = {"normal": "bold green", WARNING: "bold black on yellow", DANGER: "bold white on red"}
@@ -45,14 +46,6 @@ def clock_text(delta: timedelta | None) -> str:
     minutes, secs = divmod(abs(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes:02d}:{secs:02d}"
-
-
-def offset_text(minutes: int) -> str:
-    if minutes > 0:
-        return t("programme.offset.late", n=minutes)
-    if minutes < 0:
-        return t("programme.offset.early", n=-minutes)
-    return t("programme.offset.on_time")
 
 
 class ProgrammeScreen(Screen[None]):

@@ -22,7 +22,7 @@ from data.store import Event
 
 from ..i18n import render, t
 from ..keys import translate_bindings
-from ..notes import desk_notes
+from ..phrases import desk_notes
 from ..widgets.delegate_table import DelegateTable, hhmm
 from ..widgets.verdict import VerdictPanel
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn

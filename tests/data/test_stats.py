@@ -233,7 +233,7 @@ def test_programme_figures_come_from_programme_timing(event: Event, clock: FakeC
     assert stats.compute(event).programme is None  # data alone never times the programme
     template.seed(event)
     before = figures(event).programme
-    assert before is not None and (before.current, before.offset_seconds) == (None, None)
+    assert before is not None and (before.current, before.offset_minutes) == (None, None)
     clock.now = clock.now.replace(hour=7, minute=42)  # Chào cờ (5 min, planned 07:30) starts late
     running.start(event)
     clock.now = clock.now.replace(hour=7, minute=44)
@@ -241,7 +241,7 @@ def test_programme_figures_come_from_programme_timing(event: Event, clock: FakeC
     assert p is not None
     assert (p.current, p.done) == ("Chào cờ", 0)
     assert p.current_started_at == "2025-09-20T07:42:00.000+07:00"
-    assert p.offset_seconds == 12 * 60  # the next item will start 07:47 instead of 07:35
+    assert p.offset_minutes == 12  # the next item will start 07:47 instead of 07:35
     assert p.total == len(running.load(event).leaves)
 
 

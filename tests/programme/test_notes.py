@@ -81,7 +81,7 @@ def test_checkin_command_prints_the_group(event: Event) -> None:
         "Nhận khen thưởng: Bằng khen của Chủ tịch UBND tỉnh — Đợt 2"
     ]
     # The desk object the console uses says the same, rendered by the console.
-    from console.notes import desk_notes
+    from console.phrases import desk_notes
 
     again = Desk(event, notes_for=desk_notes(event)).scan(code)
     assert again.verdict == "already"

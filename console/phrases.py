@@ -1,0 +1,27 @@
+"""Phrases built from domain figures, shared by the screens and the command line.
+
+One function per phrase, so the reception screen and ``daihoi checkin`` give the same notes, and
+the MC screen, the dashboard and ``daihoi programme`` give the same offset.
+"""
+
+from __future__ import annotations
+
+from data.checkin import NotesFor
+from data.store import Event
+from programme.notes import notes_for
+
+from .i18n import t
+
+
+def desk_notes(event: Event) -> NotesFor:
+    """A function giving the rendered notes of a delegate, for :class:`data.checkin.Desk`."""
+    return lambda delegate_id: [t(key, **values) for key, values in notes_for(event, delegate_id)]
+
+
+def offset_text(minutes: int) -> str:
+    """The day's offset as the MC says it: 12 → "chậm 12 phút", -3 → "sớm 3 phút", 0 → "đúng giờ"."""
+    if minutes > 0:
+        return t("programme.offset.late", n=minutes)
+    if minutes < 0:
+        return t("programme.offset.early", n=-minutes)
+    return t("programme.offset.on_time")
