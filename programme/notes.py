@@ -20,7 +20,9 @@ Note = tuple[str, dict[str, Any]]
 
 def notes_for(event: Event, delegate_id: int) -> list[Note]:
     """The delegate's speeches (not yet given) and honours (not withdrawn) today, in order."""
-    notes: list[Note] = [("note.speaks", {"title": title}) for title in speeches_of(event, delegate_id)]
+    notes: list[Note] = [
+        ("note.speaks", {"title": title}) for title in speeches_of(event, delegate_id)
+    ]
     for form, group in honours_of(event, delegate_id):
         if group:
             notes.append(("note.honour_group", {"form": form, "group": group}))
