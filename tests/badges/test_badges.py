@@ -242,22 +242,3 @@ def test_cut_marks_stay_in_the_margins() -> None:
             assert not (inside_x and inside_y)
             assert 0 < min(mx1, mx2) and max(mx1, mx2) < sheet.page[0]
             assert 0 < min(my1, my2) and max(my1, my2) < sheet.page[1]
-
-
-def test_fast_mask_choice_gives_qrcodes_own_symbol_for_that_mask() -> None:
-    from badges.qr import _matrix, _rows, penalty
-
-    for i in range(1, 40):
-        code = codes.make_code(b"k" * 32, i, 1)
-        runs = symbol(code).runs
-        candidates = {m: _rows(_matrix(code, mask=m, version=1)) for m in range(8)}
-        chosen = [m for m, rows in candidates.items() if _run_set(rows) == set(runs)]
-        assert len(chosen) == 1, code
-        best = min(penalty(rows, 21) for rows in candidates.values())
-        assert penalty(candidates[chosen[0]], 21) == best
-
-
-def _run_set(rows: list[int]) -> set[tuple[int, int, int]]:
-    from badges.qr import _runs
-
-    return set(_runs(rows))
