@@ -40,7 +40,7 @@ from typing import Any
 from . import delegates
 from .sheets import HEADER_SEARCH_ROWS, Row, Skipped, find_header_rows, read_table
 from .store import Event
-from .text import _clean, clean, fold, header_key
+from .text import clean, fold, header_key
 
 Skip = Skipped
 """The delegate importer's name for :class:`data.sheets.Skipped`."""
@@ -308,7 +308,7 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
     for number, values in rows:
         if number <= header.row:
             continue
-        texts = [_clean(v) if type(v) is str else clean(_text(v)) for v in values]
+        texts = [clean(v if isinstance(v, str) else _text(v)) for v in values]
         filled = [t for t in texts if t]
         if not filled:
             continue
