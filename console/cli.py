@@ -245,15 +245,7 @@ def import_delegates(
             click.echo(f"~ {name} ({', '.join(fields)})")
     print_skipped(report.file, report.skipped)
     print_skipped(report.file, report.warnings, "import.warn")
-    say(
-        t(
-            "import.summary",
-            added=report.added,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            skipped=len(report.skipped),
-        )
-    )
+    say_import_summary(report)
     if dry_run:
         say(t("import.dry_run"))
 
@@ -429,6 +421,19 @@ def demo(db: str, no_console: bool, desk: str) -> None:
         make_app(path, desk=desk, operator=default_operator()).run()
 
 
+def say_import_summary(report: Any) -> None:
+    """ "Thêm 3, cập nhật 1, giữ nguyên 520, bỏ qua 0 dòng." on stderr."""
+    say(
+        t(
+            "import.summary",
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            skipped=len(report.skipped),
+        )
+    )
+
+
 def build_demo(path: Path, *, date: str, start: str) -> Event:
     """The demo event: the shipped delegate list, four speeches, the shipped honours list."""
     from data.importing import import_delegates as run_import
@@ -445,15 +450,7 @@ def build_demo(path: Path, *, date: str, start: str) -> Event:
 
     event = create_event(path, title=t("demo.title"), kind="dai-hoi", date=date, start=start)
     report = run_import(event, DEMO_LIST)
-    say(
-        t(
-            "import.summary",
-            added=report.added,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            skipped=len(report.skipped),
-        )
-    )
+    say_import_summary(report)
     by_list_id = dict(event.conn.execute("select external_id, id from delegates"))
     speeches = next(i for i in running.load(event).items if i.role == template.SPEECHES)
     for record in demo_speakers(generate(DEMO_SIZE, seed=DEMO_SEED)):

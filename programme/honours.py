@@ -755,18 +755,7 @@ def set_state(event: Event, honour_id: int, state: str, *, by: str = "") -> Hono
 def call_group(event: Event, group: str) -> list[int]:
     """The MC calls a group on stage: its planned honours become ``called`` (one journal row)."""
     ids = [h.id for h in all_honours(event, group=group) if h.state == PLANNED]
-    if not ids:
-        return []
-    now = stamp(event.now())
-    with event.write():
-        marks = ",".join("?" * len(ids))
-        event.conn.execute(
-            f"update honours set state = ?, state_at = ?, state_desk = ?, updated_at = ?"
-            f" where id in ({marks})",
-            [CALLED, now, event.desk, now, *ids],
-        )
-        event.journal("honours.group_called", {"group": group, "ids": ids})
-    return ids
+    return _mark_group(event, group, ids, CALLED, "honours.group_called")
 
 
 def present_remaining(event: Event, group: str) -> list[int]:
@@ -776,6 +765,11 @@ def present_remaining(event: Event, group: str) -> list[int]:
     MC marks those one by one, so nobody is recorded as honoured on a guess.
     """
     ids = [h.id for h in all_honours(event, group=group) if h.state in OPEN_STATES and h.present]
+    return _mark_group(event, group, ids, PRESENTED, "honours.group_presented")
+
+
+def _mark_group(event: Event, group: str, ids: list[int], state: str, kind: str) -> list[int]:
+    """Put several honours of one group in ``state`` with one journal row; returns ``ids``."""
     if not ids:
         return []
     now = stamp(event.now())
@@ -784,9 +778,9 @@ def present_remaining(event: Event, group: str) -> list[int]:
         event.conn.execute(
             f"update honours set state = ?, state_at = ?, state_desk = ?, proxy_by = null,"
             f" updated_at = ? where id in ({marks})",
-            [PRESENTED, now, event.desk, now, *ids],
+            [state, now, event.desk, now, *ids],
         )
-        event.journal("honours.group_presented", {"group": group, "ids": ids})
+        event.journal(kind, {"group": group, "ids": ids})
     return ids
 
 
