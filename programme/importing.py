@@ -6,6 +6,10 @@ the header are tolerated like in the delegate import. An order like ``5.1`` make
 of item ``5`` (the speeches of "tham luận"). A performer whose name matches exactly one delegate
 (accents and case ignored) becomes that delegate, so the MC screen shows their presence.
 
+A bare "Thời gian" column is not the minutes: in Vietnamese scripts it holds the clock
+("7h30 - 7h35"). Minutes come from "Thời lượng", "Số phút", "Thời gian (phút)"…; a clock time
+there, or more minutes than the MC screen accepts, skips the row and names the column.
+
 The import replaces the whole running order, so it is refused once any item has started:
 during the event, the MC screen's operations change it, each one a journal entry.
 """
@@ -23,6 +27,7 @@ from data.sheets import Skipped
 from data.store import Event, stamp
 from data.text import clean, fold, header_key
 
+from .running import _check_minutes
 from .template import FLAG_SALUTE, SPEECHES, VOTE_HIGHER
 
 HEADERS = {
@@ -34,7 +39,6 @@ HEADERS = {
         "thoiluong",
         "thoiluongphut",
         "thoigianphut",
-        "thoigian",
         "minutes",
         "duration",
     },
@@ -61,6 +65,9 @@ ROLES = [
 _ORDER = re.compile(r"^\s*(\d+)(?:[.,](\d+))?\.?\s*$")
 _MINUTES = re.compile(r"(\d+)")
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hg]\s*(\d{2})\s*$")
+_CLOCK = re.compile(r"\d\s*[:hg]\s*\d{2}|\d\s*[-–—]\s*\d", re.IGNORECASE)
+"""A clock time ("7h30", "07:30", "7g30") or a range ("7h30 - 7h35", "5-7"): not a duration.
+Reading its first number as minutes would give every item 7 minutes without a word."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,10 @@ def parse(event: Event, path: Path) -> ImportResult:
         col = columns.get(name)
         return row[col] if col is not None and col < len(row) else None
 
+    def heading(name: str) -> str:
+        """The header cell as the user wrote it ("Số phút"), so a skipped row names it."""
+        return clean(cell(rows[header], name))
+
     items: list[Row] = []
     skipped: list[Skipped] = []
     for number, row in enumerate(rows[header + 1 :], start=header + 2):
@@ -144,16 +155,29 @@ def parse(event: Event, path: Path) -> ImportResult:
         found = _MINUTES.search(minutes_cell)
         if not minutes_cell and not order_text:
             continue  # a section title inside the table
-        if minutes_cell and not found:
-            skipped.append(Skipped(number, "programme.import.bad_minutes", {"value": minutes_cell}))
+        if minutes_cell and (not found or _CLOCK.search(minutes_cell)):
+            key = "programme.import.clock_minutes" if found else "programme.import.bad_minutes"
+            skipped.append(Skipped(number, key, {"value": minutes_cell}, heading("minutes")))
             continue
         minutes = int(found.group(1)) if found else 0  # a group's time is its children's
+        try:
+            _check_minutes(minutes)  # the MC screen's limit: an import may not exceed it either
+        except DaihoiError as exc:
+            skipped.append(Skipped(number, exc.key, exc.params, heading("minutes")))
+            continue
         parent_order = None
         match = _ORDER.match(order_text) if order_text else None
         if match and match.group(2):
             parent_order = match.group(1)
             if parent_order not in [r.order for r in items if r.parent_order is None]:
-                skipped.append(Skipped(number, "programme.import.no_parent", {"order": order_text}))
+                skipped.append(
+                    Skipped(
+                        number,
+                        "programme.import.no_parent",
+                        {"order": order_text},
+                        heading("order"),
+                    )
+                )
                 continue
             order = f"{match.group(1)}.{match.group(2)}"
         else:
@@ -163,7 +187,11 @@ def parse(event: Event, path: Path) -> ImportResult:
         if start_cell:
             t = _TIME.match(start_cell)
             if not t or int(t.group(1)) > 23 or int(t.group(2)) > 59:
-                skipped.append(Skipped(number, "programme.import.bad_time", {"value": start_cell}))
+                skipped.append(
+                    Skipped(
+                        number, "programme.import.bad_time", {"value": start_cell}, heading("start")
+                    )
+                )
                 continue
             fixed = f"{int(t.group(1)):02d}:{t.group(2)}"
         performer = clean(cell(row, "performer"))

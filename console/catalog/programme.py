@@ -62,6 +62,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "thời lượng không đọc được: “{value}”",
         "en": "unreadable duration: “{value}”",
     },
+    "programme.import.clock_minutes": {
+        "vi": "“{value}” là giờ (hoặc khoảng giờ), không phải số phút: cột này cần thời lượng, "
+        "ví dụ 5",
+        "en": "“{value}” is a clock time (or a range), not a number of minutes: this column "
+        "needs a duration, e.g. 5",
+    },
     "programme.import.bad_time": {
         "vi": "giờ bắt đầu không đọc được: “{value}”",
         "en": "unreadable start time: “{value}”",
