@@ -54,3 +54,28 @@ _M100 = [
     "create index honours_group on honours (stage_group)",
     "create index honours_match_key on honours (match_key)",
 ]
+
+
+@MIGRATIONS()
+def m101_honours_match_decided(db: sqlite_utils.Database) -> None:
+    """When the organizers decided an honour's match (``honours match``): a re-import keeps that
+    decision, "not a delegate" included, instead of matching the row again.
+
+    Decisions made before this column existed are read back from the journal: the latest
+    ``honour.matched`` row of each honour, restoring a "not a delegate" a re-import overwrote.
+    """
+    _run(db, _M101)
+
+
+_M101 = [
+    "alter table honours add column match_decided_at text",
+    """update honours set match_decided_at = (
+        select j.at from journal j
+        where j.kind = 'honour.matched' and json_extract(j.payload, '$.id') = honours.id
+        order by j.seq desc limit 1)""",
+    """update honours set match = 'none', delegate_id = null, candidates = '[]'
+    where match_decided_at is not null and (
+        select json_extract(j.payload, '$.delegate_id') from journal j
+        where j.kind = 'honour.matched' and json_extract(j.payload, '$.id') = honours.id
+        order by j.seq desc limit 1) is null""",
+]

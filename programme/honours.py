@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from data.delegates import Delegate, all_delegates
@@ -150,10 +151,16 @@ _DISTRICT = ("huyen", "thi xa", "thanh pho")  # not "quan": quận and quân fol
 _COMMUNE = ("xa", "phuong", "thi tran", "hieu truong", "co so")
 
 
+# The per-form functions below are pure and called for every honour on every repaint (all_honours
+# builds each row's precedence and tray items; tally sorts by precedence): a list has a few dozen
+# distinct forms, so they are cached rather than recomputed with regexes for hundreds of rows.
+
+
 def _has(text: str, phrase: str) -> bool:
     return f" {phrase} " in f" {text} "
 
 
+@lru_cache(maxsize=1024)
 def issuer_level(form: str) -> int:
     """Who issues it, from the form's words: 0 national (Chính phủ, Thủ tướng), 1 ministry or
     province, 2 district, 3 commune or a unit's head. Unknown issuers count as province level,
@@ -165,6 +172,7 @@ def issuer_level(form: str) -> int:
     return 1
 
 
+@lru_cache(maxsize=1024)
 def rule_for(form: str) -> Rule:
     """The rule of a form of honour, as written in a decision ("Bằng khen của Chủ tịch UBND tỉnh")."""
     text = " ".join(re.findall(r"[0-9a-z]+", fold(form)))
@@ -180,6 +188,7 @@ def rule_for(form: str) -> Rule:
     return OTHER
 
 
+@lru_cache(maxsize=1024)
 def precedence(form: str) -> tuple[int, int, int, int]:
     """Sort key of a form, highest honour first: rule rank, type (Độc lập before Lao động),
     issuing level (Thủ tướng before bộ/tỉnh before huyện), class (hạng Nhất before Nhì)."""
@@ -198,6 +207,7 @@ def precedence(form: str) -> tuple[int, int, int, int]:
     return (rule.rank, sub, issuer_level(form), klass)
 
 
+@lru_cache(maxsize=1024)
 def items_for(form: str) -> tuple[str, ...]:
     """What goes on the tray with this form (item keys, see :data:`ITEMS`)."""
     return rule_for(form).items
@@ -328,6 +338,8 @@ class Honour:
     precedence: tuple[int, ...] = field(default=(), compare=False)
     items: tuple[str, ...] = field(default=(), compare=False)
     """What goes on the tray (item keys)."""
+    match_decided_at: str | None = None
+    """When the organizers decided the match (:func:`match`); a re-import keeps such a match."""
 
     def public(self) -> dict[str, Any]:
         """The shape ``daihoi honours --json`` prints (the first keys are the stable contract)."""
@@ -359,14 +371,15 @@ class Honour:
 _COLUMNS = (
     "id, recipient, collective, form, decision, stage_group, presenter, position, unit,"
     " list_order, posthumous, representative, delegate_id, match, candidates, state, state_at,"
-    " state_desk, proxy_by, (select 1 from attendance a where a.delegate_id = h.delegate_id)"
+    " state_desk, proxy_by, (select 1 from attendance a where a.delegate_id = h.delegate_id),"
+    " match_decided_at"
 )
 
 
 def _from_row(row: Sequence[Any]) -> Honour:
     (id_, recipient, collective, form, decision, group, presenter, position, unit, order,
      posthumous, representative, delegate_id, match_, candidates, state, state_at, state_desk,
-     proxy_by, arrived) = row  # fmt: skip
+     proxy_by, arrived, decided_at) = row  # fmt: skip
     present = None if delegate_id is None or match_ != MATCHED else bool(arrived)
     return Honour(
         id=id_,
@@ -391,6 +404,7 @@ def _from_row(row: Sequence[Any]) -> Honour:
         present=present,
         precedence=precedence(form),
         items=items_for(form),
+        match_decided_at=decided_at,
     )
 
 
@@ -508,9 +522,13 @@ def _match_row(matcher: Matcher, row: HonourRow, collective: bool) -> Match:
     return matcher.person(row.recipient, row.unit, row.position, row.external_id)
 
 
-def honour_key(recipient: str, unit: str, form: str) -> str:
-    """How a re-imported row finds its honour: recipient, unit and form, folded."""
-    return f"{person_key(recipient)}|{fold(unit)}|{fold(form)}"
+def honour_key(recipient: str, unit: str, form: str, decision: str = "") -> str:
+    """How a re-imported row finds its honour: recipient, unit, form and decision, folded.
+
+    The decision is part of it: the same person may receive the same form twice under two
+    decisions (a province's Bằng khen for the year and one for an exploit), and both must be kept.
+    """
+    return f"{person_key(recipient)}|{fold(unit)}|{fold(form)}|{fold(decision)}"
 
 
 # ---------------------------------------------------------------------------- saving a list
@@ -523,6 +541,9 @@ class SaveReport:
     unchanged: int
     unresolved: tuple[tuple[str, str, tuple[int, ...]], ...]
     """(recipient, match, candidates) of individuals not matched to exactly one delegate."""
+    repeated: tuple[str, ...] = ()
+    """Recipients listed more than once with the same form, unit and decision: each row is kept
+    as its own honour (two people of one name are not merged); the organizers check them."""
 
 
 _UPDATABLE = (
@@ -557,47 +578,58 @@ def save(
 ) -> SaveReport:
     """Store a list of honours in one transaction (none for a dry run).
 
-    A row already stored (same recipient, unit and form, compared folded) is updated in place:
-    its ceremony state and an organizer's match are kept. Individuals are matched to delegates
+    A row already stored (same recipient, unit, form and decision, compared folded) is updated in
+    place: its ceremony state and an organizer's match ("not a delegate" included) are kept. A row
+    is never merged into another one: a second honour of the same person is stored as its own. Individuals are matched to delegates
     (:class:`Matcher`); collectives to their representative's delegate when the list names one.
     """
     matcher = Matcher(all_delegates(event))
-    existing: dict[str, tuple[int, dict[str, Any], str]] = {}
+    # Stored honours by key, oldest first; the n-th row of a key in the list is the n-th stored
+    # honour of that key, so re-importing a list that repeats a row is still idempotent. The key
+    # is computed from the stored columns, not read from ``match_key``, so rows stored under an
+    # older key definition are found too.
+    existing: dict[str, list[tuple[int, dict[str, Any], str, str | None]]] = {}
     cols = ", ".join(_UPDATABLE)
     for row in event.conn.execute(
-        f"select id, match_key, match, delegate_id, candidates, {cols} from honours"
+        f"select id, recipient, unit, match, match_decided_at, delegate_id, candidates, {cols}"
+        " from honours order by id"
     ):
-        old = dict(zip(("delegate_id", "candidates", *_UPDATABLE), row[3:]))
-        existing.setdefault(row[1], (row[0], old, row[2]))
+        old = dict(zip(("delegate_id", "candidates", *_UPDATABLE), row[5:]))
+        key = honour_key(row[1], row[2], old["form"], old["decision"])
+        existing.setdefault(key, []).append((row[0], old, row[3], row[4]))
     now = stamp(event.now())
     inserts: list[dict[str, Any]] = []
     updates: list[tuple[int, dict[str, Any]]] = []
     unchanged = 0
     unresolved: list[tuple[str, str, tuple[int, ...]]] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
+    repeated: dict[str, None] = {}
     for row in rows:
         values = _values(row, source)
-        key = honour_key(values["recipient"], values["unit"], values["form"])
-        if key in seen:
-            unchanged += 1
-            continue
-        seen.add(key)
+        key = honour_key(values["recipient"], values["unit"], values["form"], values["decision"])
+        nth = seen.get(key, 0)
+        seen[key] = nth + 1
+        if nth:
+            repeated.setdefault(values["recipient"])
+        stored = existing.get(key, [])
         found = _match_row(matcher, row, bool(values["collective"]))
         match_values = {
             "delegate_id": found.delegate_id,
             "match": found.match,
             "candidates": json.dumps(list(found.candidates)),
         }
-        if key in existing:
-            honour_id, old, old_match = existing[key]
+        kept_match = None
+        if nth < len(stored):
+            honour_id, old, old_match, decided_at = stored[nth]
             diff = {
                 k: v
                 for k, v in values.items()
                 if k in _UPDATABLE and k not in ("source_file", "source_row") and old[k] != v
             }
-            if old_match != MATCHED and (old["delegate_id"], old_match, old["candidates"]) != tuple(
-                match_values.values()
-            ):
+            # A match the organizers decided, or one already certain, is kept as is.
+            if decided_at is not None or old_match == MATCHED:
+                kept_match = old_match
+            elif (old["delegate_id"], old_match, old["candidates"]) != tuple(match_values.values()):
                 diff.update(match_values)
             if diff:
                 diff.update(source_file=source, source_row=row.source_row, updated_at=now)
@@ -608,13 +640,9 @@ def save(
             inserts.append(
                 {**values, **match_values, "match_key": key, "created_at": now, "updated_at": now}
             )
-        if (
-            not values["collective"]
-            and found.match != MATCHED
-            and (key not in existing or existing[key][2] != MATCHED)
-        ):
+        if not values["collective"] and kept_match is None and found.match != MATCHED:
             unresolved.append((values["recipient"], found.match, found.candidates))
-    report = SaveReport(len(inserts), len(updates), unchanged, tuple(unresolved))
+    report = SaveReport(len(inserts), len(updates), unchanged, tuple(unresolved), tuple(repeated))
     if dry_run or not (inserts or updates):
         return report
     with event.write():
@@ -650,7 +678,9 @@ def add(event: Event, row: HonourRow) -> Honour:
                 "delegate_id": found.delegate_id,
                 "match": found.match,
                 "candidates": json.dumps(list(found.candidates)),
-                "match_key": honour_key(values["recipient"], values["unit"], values["form"]),
+                "match_key": honour_key(
+                    values["recipient"], values["unit"], values["form"], values["decision"]
+                ),
                 "created_at": now,
                 "updated_at": now,
             }
@@ -681,6 +711,7 @@ def match(event: Event, honour_id: int, delegate_id: int | None) -> Honour:
                 "delegate_id": delegate_id,
                 "match": MATCHED if delegate_id is not None else NONE,
                 "candidates": "[]",
+                "match_decided_at": stamp(event.now()),
                 "updated_at": stamp(event.now()),
             },
         )
@@ -695,18 +726,16 @@ def match(event: Event, honour_id: int, delegate_id: int | None) -> Honour:
 def unresolved(event: Event) -> list[Honour]:
     """Individuals not yet matched to exactly one delegate: for the organizers to decide.
 
-    An organizer's "not a delegate" (:func:`match` with None) takes a recipient off the list.
+    An organizer's "not a delegate" (:func:`match` with None) takes a recipient off the list,
+    read from the honour's own ``match_decided_at`` so it agrees with what :func:`save` reports.
     """
-    decided: dict[int, int | None] = {}
-    for r in event.journal_rows("honour.matched"):
-        decided[r["payload"]["id"]] = r["payload"]["delegate_id"]
     return [
         h
         for h in all_honours(event)
         if not h.collective
         and h.match != MATCHED
         and h.state != WITHDRAWN
-        and not (h.id in decided and decided[h.id] is None)
+        and h.match_decided_at is None
     ]
 
 
@@ -719,16 +748,18 @@ def set_state(event: Event, honour_id: int, state: str, *, by: str = "") -> Hono
     """
     if state not in STATES:
         raise DaihoiError("honours.bad_state", state=state)
-    honour = get(event, honour_id)
     by = clean(by)
-    if state == PROXY and not by:
-        raise DaihoiError("honours.proxy_needs_name", recipient=honour.recipient)
-    if honour.state == WITHDRAWN and state not in (PLANNED, WITHDRAWN):
-        raise DaihoiError("honours.is_withdrawn", recipient=honour.recipient)
-    if honour.state == state and (state != PROXY or honour.proxy_by == by):
-        return honour
     now = stamp(event.now())
+    # Read and write under one lock: another desk's mark made after our read would otherwise be
+    # overwritten, or a withdrawn honour marked presented.
     with event.write():
+        honour = get(event, honour_id)
+        if state == PROXY and not by:
+            raise DaihoiError("honours.proxy_needs_name", recipient=honour.recipient)
+        if honour.state == WITHDRAWN and state not in (PLANNED, WITHDRAWN):
+            raise DaihoiError("honours.is_withdrawn", recipient=honour.recipient)
+        if honour.state == state and (state != PROXY or honour.proxy_by == by):
+            return honour
         event.db["honours"].update(
             honour_id,
             {
@@ -754,8 +785,9 @@ def set_state(event: Event, honour_id: int, state: str, *, by: str = "") -> Hono
 
 def call_group(event: Event, group: str) -> list[int]:
     """The MC calls a group on stage: its planned honours become ``called`` (one journal row)."""
-    ids = [h.id for h in all_honours(event, group=group) if h.state == PLANNED]
-    return _mark_group(event, group, ids, CALLED, "honours.group_called")
+    return _mark_group(
+        event, group, lambda h: h.state == PLANNED, (PLANNED,), CALLED, "honours.group_called"
+    )
 
 
 def present_remaining(event: Event, group: str) -> list[int]:
@@ -764,21 +796,40 @@ def present_remaining(event: Event, group: str) -> list[int]:
     Honours whose receiver has not arrived, or is not known to be a delegate, stay open: the
     MC marks those one by one, so nobody is recorded as honoured on a guess.
     """
-    ids = [h.id for h in all_honours(event, group=group) if h.state in OPEN_STATES and h.present]
-    return _mark_group(event, group, ids, PRESENTED, "honours.group_presented")
+    return _mark_group(
+        event,
+        group,
+        lambda h: h.state in OPEN_STATES and bool(h.present),
+        OPEN_STATES,
+        PRESENTED,
+        "honours.group_presented",
+    )
 
 
-def _mark_group(event: Event, group: str, ids: list[int], state: str, kind: str) -> list[int]:
-    """Put several honours of one group in ``state`` with one journal row; returns ``ids``."""
-    if not ids:
-        return []
+def _mark_group(
+    event: Event,
+    group: str,
+    chosen: Callable[[Honour], bool],
+    from_states: tuple[str, ...],
+    state: str,
+    kind: str,
+) -> list[int]:
+    """Put the ``chosen`` honours of one group in ``state`` with one journal row; returns their ids.
+
+    The honours are chosen inside the write lock (another desk's proxy or absent recorded a moment
+    earlier is seen, not overwritten), and the UPDATE only touches rows still in ``from_states``.
+    """
     now = stamp(event.now())
     with event.write():
+        ids = [h.id for h in all_honours(event, group=group) if chosen(h)]
+        if not ids:
+            return []
         marks = ",".join("?" * len(ids))
+        states = ",".join("?" * len(from_states))
         event.conn.execute(
             f"update honours set state = ?, state_at = ?, state_desk = ?, proxy_by = null,"
-            f" updated_at = ? where id in ({marks})",
-            [state, now, event.desk, now, *ids],
+            f" updated_at = ? where id in ({marks}) and state in ({states})",
+            [state, now, event.desk, now, *ids, *from_states],
         )
         event.journal(kind, {"group": group, "ids": ids})
     return ids
