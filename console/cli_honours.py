@@ -126,9 +126,12 @@ def import_honours(
                 "unchanged": saved.unchanged,
                 "skipped": skipped,
                 "unresolved": unresolved,
+                "repeated": list(saved.repeated),
             }
         )
     print_skipped(file, report.skipped)
+    for recipient in saved.repeated:
+        say(t("honours.import.repeated", recipient=recipient))
     for u in unresolved:
         ids = ", ".join(map(str, u["candidates"]))
         say(

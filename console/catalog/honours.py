@@ -75,6 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not matched to a delegate: {recipient} ({match}{candidates}).",
     },
     "honours.import.candidates": {"vi": ": có thể là số {ids}", "en": ": could be {ids}"},
+    "honours.import.repeated": {
+        "vi": "{recipient}: có nhiều dòng cùng hình thức, đơn vị và quyết định; mỗi dòng được giữ "
+        "thành một khen thưởng riêng, kiểm tra lại (daihoi honours).",
+        "en": "{recipient}: several rows with the same form, unit and decision; each is kept as "
+        "its own honour, check them (daihoi honours).",
+    },
     "honours.import.resolve": {
         "vi": "Chọn đúng người: daihoi honours match SỐ_KHEN_THƯỞNG SỐ_ĐẠI_BIỂU",
         "en": "Pick the right person: daihoi honours match HONOUR_ID DELEGATE_ID",

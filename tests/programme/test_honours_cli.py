@@ -158,3 +158,14 @@ def test_english(run: Any, db: str) -> None:
     run("import", "honours", "ds.csv", "--db", db)
     result = run("--lang", "en", "honours", "--db", db)
     assert "planned" in result.stdout and "honours" in result.stderr
+
+
+def test_a_repeated_row_is_kept_and_reported(run: Any, db: str, tmp_path: Path) -> None:
+    doubled = LIST + "4,Nguyễn Văn An,,Bằng khen của Chủ tịch UBND tỉnh,Đợt 1\n"
+    (tmp_path / "ds2.csv").write_text(doubled, encoding="utf-8-sig")
+    result = run("import", "honours", "ds2.csv", "--db", db, "--json")
+    report = json.loads(result.stdout)
+    assert (report["added"], report["repeated"]) == (5, ["Nguyễn Văn An"])
+    assert "Nguyễn Văn An: có nhiều dòng" in result.stderr
+    again = json.loads(run("import", "honours", "ds2.csv", "--db", db, "--json").stdout)
+    assert (again["added"], again["unchanged"], again["repeated"]) == (0, 5, ["Nguyễn Văn An"])
