@@ -324,6 +324,8 @@ class ProgrammeScreen(Screen[None]):
         minutes_text = await self.app.push_screen_wait(
             AskText(t("programme.insert_minutes"), placeholder="5")
         )
+        if minutes_text is None:  # Escape on the second question cancels the whole insert
+            return
         try:
             minutes = int(minutes_text or "5")
         except ValueError:

@@ -163,3 +163,16 @@ async def test_stage_view_shows_current_next_and_clock(seeded: Path, clock: Any)
         await pilot.pause(1.1)
         timer = app.screen.query_one("#timer", Digits)
         assert timer.value == "-01:00" and timer.has_class("-danger")
+
+
+async def test_escape_on_the_minutes_question_inserts_nothing(seeded: Path, clock: Any) -> None:
+    app = make_app(seeded, clock=clock, screen="programme")
+    async with app.run_test(size=(120, 36)) as pilot:
+        before = [i.id for i in snapshot(seeded, clock).items]
+        await pilot.press("i", *"Văn nghệ", "enter", "escape")
+        await pilot.pause()
+        assert [i.id for i in snapshot(seeded, clock).items] == before
+        await pilot.press("i", *"Văn nghệ", "enter", "enter")  # Enter alone: the 5 offered
+        await pilot.pause()
+        new = next(i for i in snapshot(seeded, clock).items if i.title == "Văn nghệ")
+        assert new.minutes == 5
