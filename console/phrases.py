@@ -6,6 +6,8 @@ the MC screen, the dashboard and ``daihoi programme`` give the same offset.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from data.checkin import NotesFor
 from data.store import Event
 from programme.notes import notes_for
@@ -25,3 +27,9 @@ def offset_text(minutes: int) -> str:
     if minutes < 0:
         return t("programme.offset.early", n=-minutes)
     return t("programme.offset.on_time")
+
+
+def cannot_write(path: Path | str, exc: OSError) -> str:
+    """A file the console writes (report, badge, tray sheet) could not be written: say which
+    and why, so the desk can pick another drive; the worker survives and the scan field stays."""
+    return t("console.cannot_write", path=exc.filename or path, reason=exc.strerror or exc)

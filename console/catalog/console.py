@@ -1,6 +1,10 @@
 """Messages of the console: screens, keys, columns, reception."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "console.cannot_write": {
+        "vi": "Không ghi được {path}: {reason}. Kiểm tra ổ đĩa (còn chỗ trống, không bị khoá ghi).",
+        "en": "Cannot write {path}: {reason}. Check the drive (free space, not write-protected).",
+    },
     "screen.reception": {"vi": "Đón tiếp", "en": "Reception"},
     "screen.delegates": {"vi": "Đại biểu", "en": "Delegates"},
     "screen.programme": {"vi": "Chương trình", "en": "Programme"},

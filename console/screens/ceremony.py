@@ -34,6 +34,7 @@ from programme.honours import Honour
 from ..cli_honours import detail_text, group_title, items_text, write_tray
 from ..i18n import render, t
 from ..keys import translate_bindings
+from ..phrases import cannot_write
 from .modals import AskText
 
 RECIPIENT_WIDTH = 30
@@ -282,7 +283,7 @@ class CeremonyScreen(Screen[None]):
             with Event.open(event_path) as event:
                 write_tray(event, target, group)
         except (DaihoiError, OSError) as exc:
-            message = render(exc) if isinstance(exc, DaihoiError) else str(exc)
+            message = render(exc) if isinstance(exc, DaihoiError) else cannot_write(target, exc)
             self.app.call_from_thread(self.notify, message, severity="error")
             return
         self.app.call_from_thread(self.notify, t("honours.tray.written_one", path=target))

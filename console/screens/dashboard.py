@@ -31,6 +31,7 @@ from data.store import Event
 from ..cli_reports import SUMMARY, figures, honours_line, programme_line, report_inputs
 from ..i18n import render, t
 from ..keys import translate_bindings
+from ..phrases import cannot_write
 
 EXPORT_KINDS = (SUMMARY, *export_mod.KINDS)
 """What the export dialog offers, the one-page summary first."""
@@ -207,6 +208,9 @@ class DashboardScreen(Screen[None]):
                     export_mod.export(event, kind, target, **report_inputs(event, kind))
         except DaihoiError as exc:
             self.post_message(self.Exported(None, render(exc)))
+            return
+        except OSError as exc:  # a full disk or a locked USB stick must not end the app
+            self.post_message(self.Exported(None, cannot_write(target, exc)))
             return
         self.post_message(self.Exported(target))
 

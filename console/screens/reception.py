@@ -8,6 +8,8 @@ the mouse.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -22,7 +24,7 @@ from data.store import Event
 
 from ..i18n import render, t
 from ..keys import translate_bindings
-from ..phrases import desk_notes
+from ..phrases import cannot_write, desk_notes
 from ..widgets.delegate_table import DelegateTable, hhmm
 from ..widgets.verdict import VerdictPanel
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn
@@ -228,6 +230,12 @@ class ReceptionScreen(Screen[None]):
             printer = printing.send(run.pdf)
         except DaihoiError as exc:
             app.call_from_thread(self.notify, render(exc), severity="error", timeout=10)
+            return
+        except OSError as exc:  # a full disk or a locked USB stick must not end the app
+            where = Path(app.event_path).parent  # type: ignore[attr-defined]
+            app.call_from_thread(
+                self.notify, cannot_write(where, exc), severity="error", timeout=10
+            )
             return
         badge = run.badges[0]
         values = {"name": badge.name, "code": codes.human(badge.code), "path": run.pdf}
