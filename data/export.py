@@ -24,6 +24,7 @@ import json
 import os
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -33,8 +34,13 @@ from typing import Any
 from . import delegates as delegates_mod
 from . import stats as stats_mod
 from .errors import DaihoiError
+from .importing import Column, header_field, map_columns
+from .importing import _is_section as is_section  # the delegate import's row shapes, shared:
+from .importing import _is_signature as is_signature  # to be made public there
+from .importing import _join_name as join_name
+from .sheets import Row, find_header_rows, read_table
 from .store import Event, stamp
-from .text import collate
+from .text import clean, collate, fold
 
 Cell = str | int | None
 """What a report cell holds: text, a whole number, or nothing."""
@@ -647,14 +653,6 @@ def _sheet_title(name: str) -> str:
 
 
 # ---------------------------------------------------------------- the higher-level list, back
-NAME_HEADERS = {"hovaten", "hoten", "hotendaibieu", "hovatendaibieu", "ten", "daibieu"}
-ID_HEADERS = {"ma", "id", "madaibieu", "madb", "maso"}
-UNIT_HEADERS = {"donvi", "donvicongtac", "coquandonvi", "coquan"}
-YEAR_HEADERS = {"namsinh"}
-HEADER_SEARCH_ROWS = 20
-"""How far down a sheet the header row may be (title blocks come first)."""
-
-
 @dataclass(frozen=True)
 class Unmatched:
     """A row of the higher-level list that names nobody on the approved list, or several."""
@@ -679,28 +677,60 @@ class HigherLevelImport:
     """Rows that could not be matched to exactly one delegate."""
 
 
-_SECTION = re.compile(r"^([IVXLC]+|[A-Z]|\d+)[.)]\s")
-_SECTION_WORDS = ("doan ", "khoi ", "nguoi lap", "ky ten", "tm ", "tm.", "t/m", "tong cong")
+@dataclass(frozen=True)
+class _ListHeader:
+    """Where the higher-level list's header is, and what its columns are."""
+
+    row: int
+    """Row number of the (last) header row; 0 for a bare column without a header."""
+    columns: tuple[Column, ...]
 
 
-def _looks_like_section(text: str) -> bool:
-    """A row that groups or signs the list rather than naming a person."""
-    from .text import fold
-
-    return bool(_SECTION.match(text)) or fold(text).startswith(_SECTION_WORDS)
+_HEADER_FIELDS = (None, "name", "_birth", "gender")
+"""Header cells that may have a second header row below them (see find_header_rows)."""
 
 
-def _read_table(path: Path) -> list[list[str]]:
-    """Every row of the active sheet (xlsx) or the file (csv, txt), cells as cleaned text.
+def _names_or_ids(fields: list[str | None]) -> bool:
+    """A higher-level header: a full-name column, family and given name columns, or a code."""
+    return "name" in fields or fields.count("_name_part") >= 2 or "external_id" in fields
 
-    Read by :func:`data.sheets.read_table` like every list; merged ranges are left as stored,
-    so a section row merged across stays one lone cell (see :func:`_looks_like_section`).
+
+def _list_header(rows: list[Row]) -> _ListHeader | None:
+    """The header of a higher-level list, found as the delegate import finds its own.
+
+    Only a one-column list may go without a header (a bare column of names). In a wider file a
+    row with a single filled cell is a title, never the header: "ĐẠI BIỂU DỰ ĐẠI HỘI CẤP TRÊN"
+    reads as a name header otherwise.
     """
-    from .sheets import read_table
-    from .text import clean
+    texts = [(n, [clean(_cell_text(v)) for v in values]) for n, values in rows]
+    wide = any(sum(1 for t in cells if t) > 1 for _, cells in texts)
+    candidates = [
+        (n, cells if not wide or sum(1 for t in cells if t) > 1 else []) for n, cells in texts
+    ]
+    found = find_header_rows(candidates, header_field, _names_or_ids, groups=_HEADER_FIELDS)
+    if found is not None:
+        return _ListHeader(found.row, tuple(map_columns(found.top, found.sub)))
+    if wide:
+        return None  # read_table raises import.no_header
+    used = Counter(j for _, cells in texts for j, t in enumerate(cells) if t)
+    column = used.most_common(1)[0][0] if used else 0  # the names may sit in column B
+    return _ListHeader(0, (Column(column, "name", ""),))
 
-    table = read_table(path, merged=False, csv_suffixes=(".csv", ".txt"))
-    return [[clean(v) for v in values] for _, values in table.rows]
+
+def _cell_text(value: Any) -> str:
+    """A raw cell as text: whole numbers without ".0" (an id typed as a number)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
 def import_higher_level(
@@ -708,32 +738,29 @@ def import_higher_level(
 ) -> HigherLevelImport:
     """Mark the delegates a list names as going to the higher-level congress.
 
-    The list is what organizers send back: an xlsx or csv with a header row ("Họ và tên",
-    optionally "Mã", "Đơn vị", "Năm sinh") below any title block, or a bare column of names or
-    ids. A row matches like the delegate import: the list's id ("Mã", else our own id), else name
-    + unit + birth year compared accent-insensitively, else the name alone when exactly one
-    delegate bears it. Rows naming nobody, or several, are reported and change nothing. Marks
-    only add: unmarking is ``daihoi higher-level unmark``.
+    The list is what organizers send back: an xlsx or csv whose header row ("Họ và tên", or
+    "Họ" and "Tên", optionally "Mã", "Đơn vị", "Năm sinh"; every variant the delegate import
+    knows) may sit below a title block, or a bare column of names. A row matches like the
+    delegate import: the list's "Mã" / "ID" (its code, else our own id), else name + unit + birth
+    year compared accent-insensitively, else the name alone when exactly one delegate bears it.
+    A number is an id only under such a header: a bare number may be a row number, and
+    reading it as an id would mark the wrong person without a word. A wider file without a
+    header we recognise raises ``import.no_header``. Rows naming nobody, or several, are
+    reported and change nothing; sections are skipped and the signature block ends the list.
+    Marks only add: unmarking is ``daihoi higher-level unmark``.
     """
-    from .text import fold, header_key
-
-    rows = _read_table(Path(path))
-    header_at, columns = None, {"name": 0}
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = [header_key(c) for c in row]
-        if any(k in NAME_HEADERS for k in keys):
-            header_at = index
-            columns = {}
-            for col, key in enumerate(keys):
-                for field, names in (
-                    ("name", NAME_HEADERS),
-                    ("id", ID_HEADERS),
-                    ("unit", UNIT_HEADERS),
-                    ("year", YEAR_HEADERS),
-                ):
-                    if key in names and field not in columns:
-                        columns[field] = col
-            break
+    table = read_table(
+        Path(path), merged=False, csv_suffixes=(".csv", ".txt"), has_header=_list_header
+    )
+    header = table.header
+    assert header is not None  # read_table raised import.no_header otherwise
+    cols = header.columns
+    name_cols = [c for c in cols if c.field == "name"] or [
+        c for c in cols if c.field == "_name_part"
+    ]
+    id_col = next((c.index for c in cols if c.field == "external_id"), None)
+    unit_col = next((c.index for c in cols if c.field == "unit"), None)
+    birth_cols = [c.index for c in cols if c.field == "_birth"]
 
     people = delegates_mod.all_delegates(event)
     by_external = {d.external_id: d for d in people if d.external_id}
@@ -743,30 +770,36 @@ def import_higher_level(
     for d in people:
         by_name.setdefault(fold(d.name), []).append(d)
 
-    def cell(row: list[str], field: str) -> str:
-        col = columns.get(field)
-        return row[col] if col is not None and col < len(row) else ""
-
     chosen: dict[int, None] = {}
     already = 0
     unmatched: list[Unmatched] = []
-    start = 0 if header_at is None else header_at + 1
-    for number, row in enumerate(rows[start:], start + 1):
-        filled = [c for c in row if c]
+    for number, values in table.rows:
+        if number <= header.row:
+            continue
+        texts = [clean(_cell_text(v)) for v in values]
+        filled = [t for t in texts if t]
         if not filled:
             continue
-        name, ident = cell(row, "name"), cell(row, "id")
+        name = join_name(texts, name_cols)
+        ident = texts[id_col] if id_col is not None and id_col < len(texts) else ""
+        if is_signature(name, filled):
+            break  # "NGƯỜI LẬP BIỂU", "KT. CHỦ TỊCH": the signers are not on the list
         found: list[delegates_mod.Delegate] = []
-        if header_at is None and name.isdigit():
-            name, ident = "", name  # a bare column of ids
         if ident:
             hit = by_external.get(ident) or (by_id.get(int(ident)) if ident.isdigit() else None)
             found = [hit] if hit else []
         if not found and name:
-            year = cell(row, "year")
-            key = delegates_mod.match_key(
-                name, cell(row, "unit"), int(year) if year.isdigit() else None
+            unit = texts[unit_col] if unit_col is not None and unit_col < len(texts) else ""
+            year = next(
+                (
+                    int(m.group())
+                    for i in birth_cols
+                    if i < len(texts)
+                    if (m := _YEAR.search(texts[i]))
+                ),
+                None,
             )
+            key = delegates_mod.match_key(name, unit, year)
             found = [by_key[key]] if key in by_key else by_name.get(fold(name), [])
         if len(found) == 1:
             if found[0].higher_level:
@@ -774,9 +807,12 @@ def import_higher_level(
             else:
                 chosen[found[0].id] = None
             continue
-        if len(filled) == 1 and not found and _looks_like_section(filled[0]):
-            continue  # a section row ("I. KHỐI CÁC SỞ", "Đoàn huyện Đại Từ") or a signature
-        unmatched.append(Unmatched(number, name or ident, "ambiguous" if found else "no_match"))
+        if not found and len(set(filled)) == 1 and is_section(filled[0], "", False):
+            continue  # a section row: "I. KHỐI CÁC SỞ", "Đoàn huyện Đại Từ"
+        if not found and not ident and header.row and not any(_has_letter(t) for t in filled):
+            continue  # numbers only: a numbering row "(1) (2) (3)", an STT without a name
+        text = name or ident or next((t for t in filled if _has_letter(t)), filled[0])
+        unmatched.append(Unmatched(number, text, "ambiguous" if found else "no_match"))
 
     marked = tuple(chosen)
     if marked and not dry_run:

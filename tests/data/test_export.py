@@ -236,107 +236,89 @@ def test_higher_level_list_is_matched_like_the_import(event: Event, clock: FakeC
     again = export.import_higher_level(event, source)
     assert (again.marked, again.already) == ((), 2)
 
-    ids = write_list(Path("ids.csv"), [[str(d.id)] for d in delegates.all_delegates(event)[:2]])
+    ids = write_list(
+        Path("ids.csv"), [["Mã"]] + [[str(d.id)] for d in delegates.all_delegates(event)[:2]]
+    )
     assert len(export.import_higher_level(event, ids, dry_run=True).unmatched) == 0
 
 
-def test_export_and_higher_level_commands(event: Event, clock: FakeClock) -> None:
-    small_event(event, clock)
-    db = str(event.path)
-    runner = CliRunner()
-
-    def run(*args: str, code: int = 0) -> Any:
-        result = runner.invoke(cli, [*args, "--db", db], catch_exceptions=False)
-        assert result.exit_code == code, result.stderr
-        return result
-
-    marked = run("higher-level", "mark", "1", "2", "--json")
-    assert [d["higher_level"] for d in json.loads(marked.stdout)] == [True, True]
-    run("higher-level", "unmark", "2")
-    refused = run("higher-level", "mark", "3", "999", code=1)
-    assert refused.stderr.strip() == "Lỗi: Không có đại biểu số 999."
-    out = run("export", "higher-level", "-o", "hl.json", "--json")
-    assert json.loads(out.stdout)["sheets"] == [{"name": "Dự đại hội cấp trên", "rows": 1}]
-    data = json.loads(Path("hl.json").read_text(encoding="utf-8"))
-    assert [r[1] for r in data["sheets"][0]["rows"]] == [delegates.get(event, 1).name]
-    attendance = run("export", "attendance", "-o", "a.csv")
-    assert attendance.stderr.splitlines()[0] == "Đã ghi a.csv (8 dòng)."
-    assert "Tổng hợp" in attendance.stderr
-    bad = run("export", "absent", "-o", "a.txt", code=1)
-    assert "a.txt" in bad.stderr and bad.stdout == ""
+FIVE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]
 
 
-def test_programme_planned_against_actual(event: Event, clock: FakeClock) -> None:
-    from programme import running, template
+def five_delegates(event: Event) -> dict[str, int]:
+    """Delegates 1 to 5, so a row number read as an id would name one of them."""
+    delegates.upsert(event, [{"name": n, "unit": "Sở Y tế"} for n in FIVE])
+    return {d.name: d.id for d in delegates.all_delegates(event)}
 
-    template.seed(event)
-    clock.now = clock.now.replace(hour=7, minute=42)
-    running.start(event)  # Chào cờ, planned 07:30-07:35
-    clock.now = clock.now.replace(hour=7, minute=45)
-    running.next_item(event)  # Tuyên bố lý do, planned 07:35-07:45
-    clock.now = clock.now.replace(hour=7, minute=50)
-    from console.cli_reports import report_inputs
 
-    export.export(event, "programme", "p.csv", **report_inputs(event, "programme"))
-    table = read_csv(Path("p.csv"))
-    assert table[0] == list(export.PROGRAMME_COLUMNS)
-    assert table[1] == [
-        "1",
-        "Chào cờ",
-        "",
-        "07:30",
-        "07:35",
-        "5",
-        "07:42",
-        "07:45",
-        "3",
-        "12",
-        "Đã xong",
+@pytest.mark.parametrize(
+    "name_header",
+    ["Họ và tên (2)", "HỌ VÀ TÊN ĐẠI BIỂU DỰ ĐẠI HỘI", "Họ tên đại biểu", "Đại biểu"],
+)
+def test_higher_level_list_finds_every_name_header_the_importer_knows(
+    event: Event, name_header: str
+) -> None:
+    """A header variant is never read as "no header": the STT column would be taken for our
+    ids and delegates 1 and 2 marked instead of the two the list names."""
+    ids = five_delegates(event)
+    source = write_list(
+        Path("hl.csv"),
+        [
+            ["ĐẠI BIỂU DỰ ĐẠI HỘI CẤP TRÊN"],  # a title, though it reads as a name header
+            ["STT", name_header, "Đơn vị"],
+            ["1", "Phạm Thị Dung", "Sở Y tế"],
+            ["2", "Hoàng Văn Em", "Sở Y tế"],
+        ],
+    )
+    found = export.import_higher_level(event, source)
+    assert sorted(found.marked) == sorted([ids["Phạm Thị Dung"], ids["Hoàng Văn Em"]])
+    assert found.unmatched == ()
+    assert {d.name for d in delegates.all_delegates(event) if d.higher_level} == {
+        "Phạm Thị Dung",
+        "Hoàng Văn Em",
+    }
+
+
+def test_higher_level_list_with_family_and_given_name_columns(event: Event) -> None:
+    """ "Họ" | "Tên" is one name, joined as the delegate import joins it; "Tên" alone (the given
+    name) never matches a delegate."""
+    ids = five_delegates(event)
+    source = write_list(
+        Path("hl.csv"),
+        [
+            ["STT", "Họ", "Tên", "Đơn vị"],
+            ["1", "Phạm Thị", "Dung", "Sở Y tế"],
+            ["2", "Hoàng Văn", "Em", "Sở Y tế"],
+        ],
+    )
+    found = export.import_higher_level(event, source, dry_run=True)
+    assert sorted(found.marked) == sorted([ids["Phạm Thị Dung"], ids["Hoàng Văn Em"]])
+    assert found.unmatched == ()
+
+
+def test_higher_level_list_without_a_header_changes_nothing(event: Event) -> None:
+    """Several columns and no header we know: refuse, rather than guess which column is what."""
+    five_delegates(event)
+    source = write_list(
+        Path("hl.csv"),
+        [["Số", "Người được chọn", "Nơi làm việc"], ["1", "Phạm Thị Dung", "Sở Y tế"]],
+    )
+    with pytest.raises(DaihoiError) as caught:
+        export.import_higher_level(event, source)
+    assert caught.value.key == "import.no_header"
+    assert not any(d.higher_level for d in delegates.all_delegates(event))
+
+
+def test_higher_level_numbers_are_ids_only_under_an_id_header(event: Event) -> None:
+    """A bare column of numbers is not a list of our ids (it may be row numbers); under "Mã"
+    or "ID" it is: the list's own code first, else our id."""
+    ids = five_delegates(event)
+    bare = write_list(Path("bare.csv"), [["1"], ["2"], ["Hoàng Văn Em"]])
+    found = export.import_higher_level(event, bare, dry_run=True)
+    assert found.marked == (ids["Hoàng Văn Em"],)
+    assert [(u.row, u.text, u.reason) for u in found.unmatched] == [
+        (1, "1", "no_match"),
+        (2, "2", "no_match"),
     ]
-    assert table[2][:2] == ["2", "Tuyên bố lý do, giới thiệu đại biểu"]
-    assert table[2][3:] == ["07:35", "07:45", "10", "07:45", "", "", "10", "Đang diễn ra"]
-    assert table[3][6:] == ["", "", "", "", "Chưa diễn ra"]
-
-
-def test_honours_with_state_decision_and_time(event: Event, clock: FakeClock) -> None:
-    now = "2025-09-20T07:30:00.000+07:00"
-    rows = [
-        ("Nguyễn Văn An", "Bằng khen của Chủ tịch UBND tỉnh", "12/QĐ-UBND", "presented",
-         "2025-09-20T09:41:07.000+07:00", None),
-        ("Trường THCS Nha Trang", "Cờ thi đua của Chính phủ", "345/QĐ-TTg", "proxy",
-         "2025-09-20T09:30:00.000+07:00", "Lê Văn Bình"),
-        ("=cmd|' /C calc'!A0", "Bằng khen của Chủ tịch UBND tỉnh", "12/QĐ-UBND", "planned", None,
-         None),
-    ]  # fmt: skip
-    with event.write():
-        for recipient, form, decision, state, at, proxy in rows:
-            event.conn.execute(
-                "insert into honours (recipient, form, decision, state, state_at, state_desk,"
-                " proxy_by, stage_group, match_key, created_at, updated_at)"
-                " values (?, ?, ?, ?, ?, 'Bàn MC', ?, 'Đợt 1', 'k', ?, ?)",
-                (recipient, form, decision, state, at, proxy, now, now),
-            )
-    run_cli("export", "honours", "-o", "h.xlsx", "--db", str(event.path))
-    header, body, _ = read_xlsx(Path("h.xlsx"), "Khen thưởng")
-    assert header == list(export.HONOURS_COLUMNS)
-    # The calling order of programme.honours: the Government's flag before provincial certificates
-    assert [r[2] for r in body] == [
-        "Trường THCS Nha Trang",
-        "Nguyễn Văn An",
-        "=cmd|' /C calc'!A0",
-    ]
-    assert body[0][7:11] == ["Nhận thay", "09:30:00", "Bàn MC", "Lê Văn Bình"]
-    assert body[1][5:10] == [
-        "Bằng khen của Chủ tịch UBND tỉnh",
-        "12/QĐ-UBND",
-        "Đã trao",
-        "09:41:07",
-        "Bàn MC",
-    ]
-    assert body[2][7:9] == ["Chưa trao", None]
-
-
-def run_cli(*args: str) -> Any:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.stderr
-    return result
+    coded = write_list(Path("coded.csv"), [["ID", "Ghi chú"], ["1", ""], ["2", "x"]])
+    assert export.import_higher_level(event, coded, dry_run=True).marked == (1, 2)
