@@ -816,9 +816,11 @@ def import_higher_level(
 
     marked = tuple(chosen)
     if marked and not dry_run:
+        now = stamp(event.now())
         with event.write():
             event.conn.executemany(
-                "update delegates set higher_level = 1 where id = ?", [(i,) for i in marked]
+                "update delegates set higher_level = 1, updated_at = ? where id = ?",
+                [(now, i) for i in marked],
             )
             event.journal(
                 "delegates.higher_level_imported",

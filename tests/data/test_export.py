@@ -322,3 +322,130 @@ def test_higher_level_numbers_are_ids_only_under_an_id_header(event: Event) -> N
     ]
     coded = write_list(Path("coded.csv"), [["ID", "Ghi chú"], ["1", ""], ["2", "x"]])
     assert export.import_higher_level(event, coded, dry_run=True).marked == (1, 2)
+
+
+def test_higher_level_import_reaches_desk_copies(event: Event, clock: FakeClock) -> None:
+    """A mark is a change of the delegate: ``updated_at`` moves, so merging carries it to
+    every desk copy (replicas copy delegates by ``updated_at``)."""
+    from data import replicas
+
+    five_delegates(event)
+
+    def updated(ev: Event, delegate_id: int) -> str:
+        return ev.conn.execute(
+            "select updated_at from delegates where id = ?", (delegate_id,)
+        ).fetchone()[0]
+
+    before = updated(event, 4)
+    replicas.clone(event, "Bàn 9", "copy.db")
+    clock.advance(minutes=5)
+    export.import_higher_level(
+        event, write_list(Path("hl.csv"), [["Họ và tên"], ["Phạm Thị Dung"]])
+    )
+    assert updated(event, 4) > before
+    replicas.merge(event, "copy.db")
+    with Event.open("copy.db") as copy:
+        assert delegates.get(copy, 4).higher_level
+        assert not delegates.get(copy, 5).higher_level
+
+
+def test_export_and_higher_level_commands(event: Event, clock: FakeClock) -> None:
+    small_event(event, clock)
+    db = str(event.path)
+    runner = CliRunner()
+
+    def run(*args: str, code: int = 0) -> Any:
+        result = runner.invoke(cli, [*args, "--db", db], catch_exceptions=False)
+        assert result.exit_code == code, result.stderr
+        return result
+
+    marked = run("higher-level", "mark", "1", "2", "--json")
+    assert [d["higher_level"] for d in json.loads(marked.stdout)] == [True, True]
+    run("higher-level", "unmark", "2")
+    refused = run("higher-level", "mark", "3", "999", code=1)
+    assert refused.stderr.strip() == "Lỗi: Không có đại biểu số 999."
+    out = run("export", "higher-level", "-o", "hl.json", "--json")
+    assert json.loads(out.stdout)["sheets"] == [{"name": "Dự đại hội cấp trên", "rows": 1}]
+    data = json.loads(Path("hl.json").read_text(encoding="utf-8"))
+    assert [r[1] for r in data["sheets"][0]["rows"]] == [delegates.get(event, 1).name]
+    attendance = run("export", "attendance", "-o", "a.csv")
+    assert attendance.stderr.splitlines()[0] == "Đã ghi a.csv (8 dòng)."
+    assert "Tổng hợp" in attendance.stderr
+    bad = run("export", "absent", "-o", "a.txt", code=1)
+    assert "a.txt" in bad.stderr and bad.stdout == ""
+
+
+def test_programme_planned_against_actual(event: Event, clock: FakeClock) -> None:
+    from programme import running, template
+
+    template.seed(event)
+    clock.now = clock.now.replace(hour=7, minute=42)
+    running.start(event)  # Chào cờ, planned 07:30-07:35
+    clock.now = clock.now.replace(hour=7, minute=45)
+    running.next_item(event)  # Tuyên bố lý do, planned 07:35-07:45
+    clock.now = clock.now.replace(hour=7, minute=50)
+    from console.cli_reports import report_inputs
+
+    export.export(event, "programme", "p.csv", **report_inputs(event, "programme"))
+    table = read_csv(Path("p.csv"))
+    assert table[0] == list(export.PROGRAMME_COLUMNS)
+    assert table[1] == [
+        "1",
+        "Chào cờ",
+        "",
+        "07:30",
+        "07:35",
+        "5",
+        "07:42",
+        "07:45",
+        "3",
+        "12",
+        "Đã xong",
+    ]
+    assert table[2][:2] == ["2", "Tuyên bố lý do, giới thiệu đại biểu"]
+    assert table[2][3:] == ["07:35", "07:45", "10", "07:45", "", "", "10", "Đang diễn ra"]
+    assert table[3][6:] == ["", "", "", "", "Chưa diễn ra"]
+
+
+def test_honours_with_state_decision_and_time(event: Event, clock: FakeClock) -> None:
+    now = "2025-09-20T07:30:00.000+07:00"
+    rows = [
+        ("Nguyễn Văn An", "Bằng khen của Chủ tịch UBND tỉnh", "12/QĐ-UBND", "presented",
+         "2025-09-20T09:41:07.000+07:00", None),
+        ("Trường THCS Nha Trang", "Cờ thi đua của Chính phủ", "345/QĐ-TTg", "proxy",
+         "2025-09-20T09:30:00.000+07:00", "Lê Văn Bình"),
+        ("=cmd|' /C calc'!A0", "Bằng khen của Chủ tịch UBND tỉnh", "12/QĐ-UBND", "planned", None,
+         None),
+    ]  # fmt: skip
+    with event.write():
+        for recipient, form, decision, state, at, proxy in rows:
+            event.conn.execute(
+                "insert into honours (recipient, form, decision, state, state_at, state_desk,"
+                " proxy_by, stage_group, match_key, created_at, updated_at)"
+                " values (?, ?, ?, ?, ?, 'Bàn MC', ?, 'Đợt 1', 'k', ?, ?)",
+                (recipient, form, decision, state, at, proxy, now, now),
+            )
+    run_cli("export", "honours", "-o", "h.xlsx", "--db", str(event.path))
+    header, body, _ = read_xlsx(Path("h.xlsx"), "Khen thưởng")
+    assert header == list(export.HONOURS_COLUMNS)
+    # The calling order of programme.honours: the Government's flag before provincial certificates
+    assert [r[2] for r in body] == [
+        "Trường THCS Nha Trang",
+        "Nguyễn Văn An",
+        "=cmd|' /C calc'!A0",
+    ]
+    assert body[0][7:11] == ["Nhận thay", "09:30:00", "Bàn MC", "Lê Văn Bình"]
+    assert body[1][5:10] == [
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "12/QĐ-UBND",
+        "Đã trao",
+        "09:41:07",
+        "Bàn MC",
+    ]
+    assert body[2][7:9] == ["Chưa trao", None]
+
+
+def run_cli(*args: str) -> Any:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return result
