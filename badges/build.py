@@ -3,8 +3,9 @@
 The command line (``daihoi badges``) and the reception console's reprint key both call
 :func:`print_badges`, so a badge printed at the desk is the badge printed in bulk.
 
-Order matters: everything that can refuse (an unknown delegate, a character Roboto cannot draw)
-refuses *before* a reprint revokes anyone's badge.
+Order matters: everything that can refuse (an unknown delegate, a character Roboto cannot draw,
+an output path that cannot be written) refuses *before* a reprint revokes anyone's badge, and
+the reprint revokes all the chosen badges in one transaction or none.
 """
 
 from __future__ import annotations
@@ -123,26 +124,23 @@ def print_badges(
     chosen = select(event, ids, delegation)
     check_glyphs(title, [badge_of(d, code="0" * codes.CODE_DIGITS) for d in chosen])
 
-    without = [d.id for d in chosen if not d.code]
-    if without and not reprint:
-        with event.write():
-            codes.issue_first(event, without)
-            event.journal("badge.issued", {"delegate_ids": without})
-    fresh: dict[int, str] = {}
-    if reprint:
-        for d in chosen:
-            fresh[d.id] = codes.reissue(event, d.id, reason=reason or "reprint")
-    elif without:
-        current = delegates_mod.get_many(event, without)
-        fresh = {i: current[i].code or "" for i in without}
-    badges = [badge_of(d, fresh.get(d.id)) for d in chosen]
-
-    drawings = [compose(b, *sheet.badge, title=title, style=style) for b in badges]
     out_path = Path(out)
-    pages = pdf.write(drawings, sheet, out_path, title)
+    folder = Path(png_dir) if png_dir is not None else None
+    try:
+        with pdf.Output(out_path) as output:  # an unwritable PDF refuses here, nothing changed
+            if folder is not None:
+                png.prepare(folder)
+            fresh = issue_codes(event, chosen, reprint=reprint, reason=reason)
+            badges = [badge_of(d, fresh.get(d.id)) for d in chosen]
+            drawings = [compose(b, *sheet.badge, title=title, style=style) for b in badges]
+            pages = pdf.fill(output, drawings, sheet, title)
+    except DaihoiError as exc:
+        if reprint and exc.key == "badge.cannot_write":
+            # Rare (disk full mid-file): the new codes are committed, the old badges revoked.
+            raise DaihoiError("badge.cannot_write_reissued", n=len(chosen), **exc.params) from exc
+        raise
     pngs: list[Path] = []
-    if png_dir is not None:
-        folder = Path(png_dir)
+    if folder is not None:
         for badge, drawing in zip(badges, drawings):
             pngs.append(png.write(drawing, folder / file_stem(badge).with_suffix(".png")))
     return PrintRun(
@@ -153,6 +151,28 @@ def print_badges(
         tuple(pngs),
         tuple(d.id for d in chosen) if reprint else (),
     )
+
+
+def issue_codes(
+    event: Event, chosen: Sequence[Delegate], *, reprint: bool, reason: str = ""
+) -> dict[int, str]:
+    """The codes to print that the delegates did not have yet, by delegate id.
+
+    With ``reprint`` every chosen delegate's badge is revoked and the next version issued;
+    without it, delegates without a code get version 1. Either way in one transaction: a
+    failure half-way (the file busy, the disk full) leaves every badge as it was, never half a
+    delegation revoked. Nothing to issue takes no write lock (a read-only copy still prints).
+    """
+    without = [d.id for d in chosen if not d.code]
+    if not reprint and not without:
+        return {}
+    with event.write():
+        if reprint:
+            return {d.id: codes.reissue(event, d.id, reason=reason or "reprint") for d in chosen}
+        codes.issue_first(event, without)
+        event.journal("badge.issued", {"delegate_ids": without})
+        current = delegates_mod.get_many(event, without)
+        return {i: current[i].code or "" for i in without}
 
 
 def file_stem(badge: Badge) -> Path:
@@ -191,5 +211,8 @@ def reprint_one(
         reason=reason,
     )
     final = folder / f"{file_stem(run.badges[0])}.pdf"
-    run.pdf.replace(final)
+    try:
+        run.pdf.replace(final)
+    except OSError as exc:
+        raise pdf.cannot_write(final, exc) from exc
     return PrintRun(final, run.layout, run.pages, run.badges, run.pngs, run.reissued)

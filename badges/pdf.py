@@ -7,11 +7,15 @@ rectangles, and this keeps a whole congress's sheets to a few seconds and a few 
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from types import TracebackType
 
 from fpdf import FPDF
+
+from data.errors import DaihoiError
 
 from . import fonts
 from .compose import Drawing, Logo, QRCode, Rect, Text
@@ -65,12 +69,64 @@ def cut_marks(pdf: FPDF, layout: Layout) -> None:
         pdf.line(x1, y1, x2, y2)
 
 
-def write(drawings: Iterable[Drawing], layout: Layout, out: Path, title: str) -> int:
-    """Write the badges on sheets of ``layout`` to ``out``; returns the number of pages.
+def cannot_write(path: Path, exc: OSError, key: str = "badge.cannot_write") -> DaihoiError:
+    """A file the run could not write, as a refusal naming it (not a traceback).
 
-    The file appears complete or not at all (written beside, then renamed), so a printer
-    watching a folder never picks up half a PDF.
+    ``badge.cannot_prepare`` when nothing has changed yet, so the user knows no badge was lost.
     """
+    return DaihoiError(key, path=str(path), reason=exc.strerror or str(exc))
+
+
+class Output:
+    """The PDF file of a print run, made ready before anything else happens.
+
+    Creating it makes the folder and opens the partial file beside ``out`` at once, so a path
+    that cannot be written (a folder that is a file, no permission, a read-only disk) refuses
+    before a reprint revokes anyone's badge. Used as a context manager: the file appears under
+    its name, complete, when the block ends without error (a printer watching a folder never
+    picks up half a PDF), and the partial file is removed when it fails.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.path = out
+        self.partial = out.with_name(out.name + ".partial")
+        try:
+            if out.is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self._file = open(self.partial, "wb")  # noqa: SIM115 - closed in __exit__
+        except OSError as exc:
+            raise cannot_write(out, exc, "badge.cannot_prepare") from exc
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._file.write(data)
+            self._file.flush()
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from exc
+
+    def __enter__(self) -> Output:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self._file.close()
+            if kind is None:
+                os.replace(self.partial, self.path)
+                return
+        except OSError as failure:
+            self.partial.unlink(missing_ok=True)
+            raise cannot_write(self.path, failure) from failure
+        self.partial.unlink(missing_ok=True)
+
+
+def fill(output: Output, drawings: Iterable[Drawing], layout: Layout, title: str) -> int:
+    """Write the badges on sheets of ``layout`` into ``output``; returns the number of pages."""
     pdf = new_document(layout, title)
     slots = layout.slots()
     for i, drawing in enumerate(drawings):
@@ -82,8 +138,12 @@ def write(drawings: Iterable[Drawing], layout: Layout, out: Path, title: str) ->
         draw(pdf, drawing, *slots[slot])
     if pdf.page == 0:
         pdf.add_page()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    pdf.output(str(partial))
-    os.replace(partial, out)
+    output.write(bytes(pdf.output()))
     return pdf.page
+
+
+def write(drawings: Iterable[Drawing], layout: Layout, out: Path, title: str) -> int:
+    """Write the badges on sheets of ``layout`` to ``out`` (complete or not at all); returns
+    the number of pages."""
+    with Output(out) as output:
+        return fill(output, drawings, layout, title)

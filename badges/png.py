@@ -7,9 +7,12 @@ pixel of its true size and the symbol stays square at any resolution.
 from __future__ import annotations
 
 import functools
+import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from data.errors import DaihoiError
 
 from . import fonts
 from .compose import MM_PER_PT, Drawing, Logo, QRCode, Rect, Text
@@ -62,7 +65,27 @@ def render(drawing: Drawing, dpi: int = DEFAULT_DPI) -> Image.Image:
     return image
 
 
+def prepare(folder: Path) -> None:
+    """Make the PNG folder and try writing in it, so a folder that cannot take the images
+    refuses before a reprint revokes anyone's badge."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise DaihoiError(
+            "badge.cannot_prepare", path=str(folder), reason=exc.strerror or str(exc)
+        ) from exc
+
+
 def write(drawing: Drawing, out: Path, dpi: int = DEFAULT_DPI) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    render(drawing, dpi).save(out, dpi=(dpi, dpi), optimize=False)
+    """One badge as a PNG at ``out``; a file that cannot be written is a refusal naming it."""
+    image = render(drawing, dpi)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        image.save(out, dpi=(dpi, dpi), optimize=False)
+    except OSError as exc:
+        raise DaihoiError(
+            "badge.cannot_write", path=str(out), reason=exc.strerror or str(exc)
+        ) from exc
     return out

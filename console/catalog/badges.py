@@ -88,6 +88,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp màu nhắc tới dải {name}, không có; các dải: {bands}.",
         "en": "The colours file names a band {name} that does not exist; bands: {bands}.",
     },
+    "badge.cannot_prepare": {
+        "vi": "Không ghi được {path}: {reason}. Chưa thay đổi gì, chưa thẻ nào bị thu hồi: "
+        "chọn chỗ ghi khác rồi in lại.",
+        "en": "Cannot write {path}: {reason}. Nothing was changed and no badge was revoked: "
+        "choose another place and print again.",
+    },
+    "badge.cannot_write": {
+        "vi": "Không ghi được {path}: {reason}.",
+        "en": "Cannot write {path}: {reason}.",
+    },
+    "badge.cannot_write_reissued": {
+        "vi": "Không ghi được {path}: {reason}. {n} đại biểu đã được cấp mã mới (thẻ cũ đã bị "
+        "thu hồi): in thẻ với mã hiện tại bằng daihoi badges, không cần --reprint.",
+        "en": "Cannot write {path}: {reason}. {n} delegates already have new codes (their old "
+        "badges are revoked): print the current codes with daihoi badges, without --reprint.",
+    },
     "badge.bad_logo": {
         "vi": "Không đọc được ảnh biểu trưng {path} (cần PNG hoặc JPEG).",
         "en": "Cannot read the logo image {path} (PNG or JPEG needed).",

@@ -242,3 +242,67 @@ def test_cut_marks_stay_in_the_margins() -> None:
             assert not (inside_x and inside_y)
             assert 0 < min(mx1, mx2) and max(mx1, mx2) < sheet.page[0]
             assert 0 < min(my1, my2) and max(my1, my2) < sheet.page[1]
+
+
+def test_an_output_that_cannot_be_written_refuses_before_any_badge_is_revoked(
+    crowd: Event, tmp_path: Path
+) -> None:
+    (tmp_path / "d.csv").write_text("id\n", encoding="utf-8")  # a file where a folder should be
+    before = current(crowd)
+    with pytest.raises(DaihoiError) as caught:
+        print_badges(crowd, tmp_path / "d.csv" / "x.pdf", reprint=True)
+    assert caught.value.key == "badge.cannot_prepare"
+    assert caught.value.params["path"] == str(tmp_path / "d.csv" / "x.pdf")
+    with pytest.raises(DaihoiError) as caught:
+        print_badges(crowd, tmp_path / "ok.pdf", reprint=True, png_dir=tmp_path / "d.csv")
+    assert caught.value.key == "badge.cannot_prepare"
+    assert caught.value.params["path"] == str(tmp_path / "d.csv")
+    assert not (tmp_path / "ok.pdf").exists() and not (tmp_path / "ok.pdf.partial").exists()
+    assert current(crowd) == before  # nobody's badge was revoked
+    assert crowd.journal_rows("badge.reissued") == []
+
+
+def test_a_reprint_revokes_all_the_chosen_badges_or_none(
+    crowd: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = codes.reissue
+    calls: list[int] = []
+
+    def fails_on_the_third(event: Event, delegate_id: int, *, reason: str = "") -> str:
+        calls.append(delegate_id)
+        if len(calls) == 3:
+            raise DaihoiError("event.busy", path=str(event.path), reason="locked")
+        return real(event, delegate_id, reason=reason)
+
+    monkeypatch.setattr(codes, "reissue", fails_on_the_third)
+    before = current(crowd)
+    with pytest.raises(DaihoiError) as caught:
+        print_badges(crowd, tmp_path / "r.pdf", reprint=True)
+    assert caught.value.key == "event.busy" and len(calls) == 3
+    assert current(crowd) == before  # the two reissued before the failure were rolled back
+    assert crowd.journal_rows("badge.reissued") == []
+    assert not list(tmp_path.glob("r.pdf*"))
+
+
+def test_a_disk_full_after_the_reprint_says_the_codes_are_new(
+    crowd: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from badges import pdf
+
+    def disk_full(self: pdf.Output, data: bytes) -> None:
+        raise pdf.cannot_write(self.path, OSError(errno.ENOSPC, "No space left on device"))
+
+    monkeypatch.setattr(pdf.Output, "write", disk_full)
+    hoa = delegates.all_delegates(crowd)[0]
+    with pytest.raises(DaihoiError) as caught:
+        print_badges(crowd, tmp_path / "r.pdf", ids=[hoa.id], reprint=True)
+    assert caught.value.key == "badge.cannot_write_reissued"
+    assert caught.value.params == {
+        "n": 1,
+        "path": str(tmp_path / "r.pdf"),
+        "reason": "No space left on device",
+    }
+    assert not list(tmp_path.glob("r.pdf*"))  # no half file for a printer to pick up
+    assert current(crowd)[hoa.id] != hoa.code  # said so: the old badge is revoked

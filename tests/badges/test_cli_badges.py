@@ -58,3 +58,20 @@ def test_refusals_are_one_line(tmp_path: Path) -> None:
     assert "Nguyễn Văn ☃" in snow.stderr and "U+2603" in snow.stderr
     assert len(snow.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_unwritable_output_is_one_line_and_revokes_nobody(tmp_path: Path) -> None:
+    make_event(tmp_path / "e.db")
+    (tmp_path / "d.csv").write_text("id\n", encoding="utf-8")
+    runner = CliRunner()
+    with Event.open(tmp_path / "e.db") as ev:
+        before = list(codes.current_codes(ev))
+    result = runner.invoke(cli, ["badges", "--db", "e.db", "-o", "d.csv/x.pdf", "--reprint"])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Lỗi: Không ghi được d.csv/x.pdf: ")
+    assert "chưa thẻ nào bị thu hồi" in line
+    with Event.open(tmp_path / "e.db") as ev:
+        assert list(codes.current_codes(ev)) == before
+        assert ev.journal_rows("badge.reissued") == []
