@@ -33,13 +33,18 @@ PERSON_FIELDS = (
 """Fields a delegate list can carry, in the order reports show them."""
 
 
-def match_key(name: str, unit: str, birth_year: int | None) -> str:
+def match_key(name: str, unit: str, birth_year: int | None, delegation: str = "") -> str:
     """How a re-imported row finds its delegate when the list has no external id.
 
     Accent-, case- and spacing-insensitive, so a corrected spelling of the accents is an update,
-    not a new person.
+    not a new person. A list with neither unit nor birth year gives only the name, and
+    namesakes are common ("Nguyễn Văn Hùng" in two districts): then the delegation is part of
+    the key, so two people are never merged into one (a moved delegate comes in as new).
     """
-    return f"{fold(name)}|{fold(unit)}|{birth_year or ''}"
+    key = f"{fold(name)}|{fold(unit)}|{birth_year or ''}"
+    if not unit and not birth_year and delegation:
+        key += f"|{fold(delegation)}"
+    return key
 
 
 @dataclass(frozen=True)
@@ -163,8 +168,10 @@ def set_higher_level(event: Event, delegate_id: int, chosen: bool) -> None:
     """Mark a delegate as approved (or not) to attend the higher-level congress."""
     get(event, delegate_id)
     with event.write():
+        # updated_at too: merging desk copies carries delegates over by updated_at.
         event.conn.execute(
-            "update delegates set higher_level = ? where id = ?", (int(chosen), delegate_id)
+            "update delegates set higher_level = ?, updated_at = ? where id = ?",
+            (int(chosen), stamp(event.now()), delegate_id),
         )
         event.journal("delegate.higher_level", {"delegate_id": delegate_id, "chosen": chosen})
 
@@ -185,7 +192,11 @@ _STORED = PERSON_FIELDS + ("source_file", "source_row")
 
 
 def upsert(
-    event: Event, records: Iterable[dict[str, Any]], *, dry_run: bool = False
+    event: Event,
+    records: Iterable[dict[str, Any]],
+    *,
+    dry_run: bool = False,
+    source: str = "",
 ) -> UpsertReport:
     """Add or update delegates from list rows, in one transaction (or none, for a dry run).
 
@@ -193,18 +204,42 @@ def upsert(
     compared accent- and spacing-insensitively (:func:`match_key`). Matched delegates are
     updated in place, so their check-in, codes and honours stay attached. New delegates get
     their first badge code in the same transaction. Delegates missing from the new list are
-    left as they are.
-    """
-    from . import codes  # codes imports store only; local import keeps this module light
+    left as they are. ``source`` (the file name) goes into the journal row.
 
+    The existing delegates are read and matched under the write lock: two desks importing at
+    the same moment would otherwise both see the delegate missing and both insert it.
+    """
+    rows = list(records)
+    if dry_run:
+        return _plan(event, rows).report
+    with event.write():
+        plan = _plan(event, rows)
+        if plan.new_rows or plan.changes:
+            _apply(event, plan, source)
+    return plan.report
+
+
+@dataclass(frozen=True)
+class _Plan:
+    report: UpsertReport
+    new_rows: list[dict[str, Any]]
+    changes: list[tuple[int, dict[str, Any], dict[str, list[Any]]]]
+    """(delegate id, columns to set, {field: [old, new]} for the journal)."""
+
+
+def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
+    """Match ``records`` against the delegates in the event: what to insert, what to update."""
     by_external: dict[str, int] = {}
     by_key: dict[str, int] = {}
     current: dict[int, dict[str, Any]] = {}
     cols = ", ".join(_STORED)
-    for row in event.conn.execute(f"select id, match_key, {cols} from delegates"):
-        values = dict(zip(_STORED, row[2:]))
+    for row in event.conn.execute(f"select id, {cols} from delegates order by id"):
+        values = dict(zip(_STORED, row[1:]))
         current[row[0]] = values
-        by_key.setdefault(row[1], row[0])
+        # The key from the stored fields, not the stored match_key column: files imported
+        # before the delegation joined the key still match.
+        key = match_key(values["name"], values["unit"], values["birth_year"], values["delegation"])
+        by_key.setdefault(key, row[0])
         if values["external_id"]:
             by_external.setdefault(values["external_id"], row[0])
 
@@ -213,7 +248,7 @@ def upsert(
     unchanged = 0
     now = stamp(event.now())
     new_rows: list[dict[str, Any]] = []
-    changes: list[tuple[int, dict[str, Any]]] = []
+    changes: list[tuple[int, dict[str, Any], dict[str, list[Any]]]] = []
     for record in records:
         values = {f: record.get(f) for f in _STORED}
         for f in _STORED:
@@ -224,7 +259,7 @@ def upsert(
                 "source_row",
             ):
                 values[f] = ""
-        key = match_key(values["name"], values["unit"], values["birth_year"])
+        key = match_key(values["name"], values["unit"], values["birth_year"], values["delegation"])
         found = by_external.get(values["external_id"]) if values["external_id"] else None
         if found is None:
             found = by_key.get(key)
@@ -245,38 +280,44 @@ def upsert(
             if values[f] not in (None, "") and values[f] != old[f]
         }
         if diff:
-            changes.append((found, {**diff, "match_key": key, "updated_at": now}))
+            journaled = {f: [old[f], diff[f]] for f in sorted(diff)}
+            changes.append((found, {**diff, "match_key": key, "updated_at": now}, journaled))
             updated.append((values["name"], sorted(diff)))
         else:
             unchanged += 1
+    return _Plan(UpsertReport(added, updated, unchanged), new_rows, changes)
 
-    report = UpsertReport(added, updated, unchanged)
-    if dry_run or not (new_rows or changes):
-        return report
-    with event.write():
-        # One executemany with ids chosen under the write lock, not a sqlite-utils insert per
-        # row: 10,000 rows in tens of milliseconds instead of most of a second.
-        start = event.conn.execute("select coalesce(max(id), 0) + 1 from delegates").fetchone()[0]
-        ids = list(range(start, start + len(new_rows)))
-        if new_rows:
-            columns = list(new_rows[0])
-            event.conn.executemany(
-                f"insert into delegates (id, {', '.join(columns)}) "
-                f"values ({', '.join('?' * (len(columns) + 1))})",
-                [(i, *(row[c] for c in columns)) for i, row in zip(ids, new_rows)],
-            )
-        for delegate_id, diff in changes:
-            event.conn.execute(
-                f"update delegates set {', '.join(f'{c} = ?' for c in diff)} where id = ?",
-                (*diff.values(), delegate_id),
-            )
-        codes.issue_first(event, ids)
-        event.journal(
-            "delegates.imported",
-            {
-                "added": len(new_rows),
-                "updated": [[i, sorted(d)] for i, d in changes],
-                "source": next(iter({r["source_file"] for r in new_rows} or {""})),
-            },
+
+def _apply(event: Event, plan: _Plan, source: str) -> None:
+    """Write ``plan`` with its journal row; the caller holds the write transaction."""
+    from . import codes  # codes imports store only; local import keeps this module light
+
+    new_rows = plan.new_rows
+    # One executemany with ids chosen under the write lock, not a sqlite-utils insert per
+    # row: 10,000 rows in tens of milliseconds instead of most of a second.
+    start = event.conn.execute("select coalesce(max(id), 0) + 1 from delegates").fetchone()[0]
+    ids = list(range(start, start + len(new_rows)))
+    if new_rows:
+        columns = list(new_rows[0])
+        event.conn.executemany(
+            f"insert into delegates (id, {', '.join(columns)}) "
+            f"values ({', '.join('?' * (len(columns) + 1))})",
+            [(i, *(row[c] for c in columns)) for i, row in zip(ids, new_rows)],
         )
-    return report
+    for delegate_id, diff, _ in plan.changes:
+        event.conn.execute(
+            f"update delegates set {', '.join(f'{c} = ?' for c in diff)} where id = ?",
+            (*diff.values(), delegate_id),
+        )
+    codes.issue_first(event, ids)
+    if not source:
+        rows = new_rows or [d for _, d, _ in plan.changes]
+        source = next((r["source_file"] for r in rows if r.get("source_file")), "")
+    event.journal(
+        "delegates.imported",
+        {
+            "added": len(new_rows),
+            "updated": [[i, fields] for i, _, fields in plan.changes],
+            "source": source,
+        },
+    )

@@ -42,9 +42,6 @@ from .sheets import HEADER_SEARCH_ROWS, Row, Skipped, find_header_rows, read_tab
 from .store import Event
 from .text import clean, fold, header_key
 
-Skip = Skipped
-"""The delegate importer's name for :class:`data.sheets.Skipped`."""
-
 # ------------------------------------------------------------------------------ header names
 # header_key() of each known header text → field. "_stt" is the row number column, "_name_part"
 # a split name ("Họ" / "Tên"), "_male" / "_female" tick or year columns under "Nam" / "Nữ".
@@ -132,7 +129,12 @@ _COUNT_SUFFIX = re.compile(
     r"\s*[(:–-]?\s*(?:có\s*)?\d+\s*(?:đại\s*biểu|người|đồng\s*chí|đ/c|đb)\.?\s*\)?\s*$",
     re.IGNORECASE,
 )
-_TOTAL = re.compile(r"^(?:tong\s*cong|tong\s*so)\b|^(?:cong|tong)\s*[:\d]")
+# A total line, in the STT or name cell only (a unit "Tổng công ty …" is not one). With its
+# accents "Tổng cộng" / "Tổng số" / "Cộng:" cannot be a name; typed without them ("Tong cong")
+# it folds like the family name Tống + Công, so it needs a ":" or a number after it.
+_TOTAL_ACCENTED = re.compile(r"^(?:tổng\s*cộng|tổng\s*số)(?:$|[\s:(\d])|^cộng\s*[:\d]")
+_TOTAL_FOLDED = re.compile(r"^(?:tong\s*cong|tong\s*so|cong|tong)\s*[:\d]")
+_PLAIN_NUMBER = re.compile(r"^\d+\.?$")
 _SIGNATURE = re.compile(
     r"^(?:nguoi\s*lap(?:\s*bieu)?\b|kt\s*[.:]|tm\s*[.:]|t/m\b|tl\s*[.:]|q\s*[.:]\s*(?:chu|giam|truong)|"
     r"thu\s*truong\s*(?:don\s*vi|co\s*quan)|\(\s*ky\b|ky\s*(?:ten|,)|xac\s*nhan\s*cua|noi\s*nhan\b)"
@@ -158,9 +160,9 @@ class ImportReport:
     """Delegates already in the event whose fields changed."""
     unchanged: int
     """Rows matching a delegate that changed nothing."""
-    skipped: list[Skip]
+    skipped: list[Skipped]
     """Rows not imported, with why."""
-    warnings: list[Skip]
+    warnings: list[Skipped]
     """Rows imported with a field left empty (e.g. an unclear gender), with why."""
     added_names: list[str]
     """Names of the delegates added, in list order."""
@@ -283,8 +285,8 @@ def _dedupe(columns: list[Column]) -> list[Column]:
 @dataclass
 class _Parsed:
     records: list[dict[str, Any]]
-    skipped: list[Skip]
-    warnings: list[Skip]
+    skipped: list[Skipped]
+    warnings: list[Skipped]
 
 
 def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed:
@@ -299,8 +301,8 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
     name_header = name_cols[0].header if name_cols else ""
 
     records: list[dict[str, Any]] = []
-    skipped: list[Skip] = []
-    warnings: list[Skip] = []
+    skipped: list[Skipped] = []
+    warnings: list[Skipped] = []
     section = ""
     seen_ids: dict[str, int] = {}
     seen_keys: dict[str, int] = {}
@@ -322,7 +324,9 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
         rest = bool(others)
         if _is_signature(name, filled):
             break
-        if any(t[0] in "TtCc" and _TOTAL.match(fold(t)) for t in filled[:2]):
+        if _is_total(stt) or _is_total(name):
+            if any(_has_letter(t) for t in others):  # a total line does not name a unit
+                skipped.append(Skipped(number, "import.total_row", {"text": stt or name}))
             continue
         if all(_NUMBERING_CELL.match(t) for t in filled):
             continue
@@ -330,11 +334,15 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
             lone = filled[0] if len(set(filled)) == 1 else ""
             if lone and _is_section(lone, stt, False):
                 section = _section_name(lone)
+                if _doubtful_section(lone, stt):
+                    skipped.append(Skipped(number, "import.section_or_name", {"text": lone}))
             elif any(_has_letter(t) for t in filled):
-                skipped.append(Skip(number, "import.no_name", column=name_header))
+                skipped.append(Skipped(number, "import.no_name", column=name_header))
             continue
         if _is_section(name, stt, rest, rest and all(t.isdigit() for t in others)):
             section = _section_name(name)
+            if _doubtful_section(name, stt):
+                skipped.append(Skipped(number, "import.section_or_name", {"text": name}))
             continue
 
         record: dict[str, Any] = {"name": name, "source_file": source_file, "source_row": number}
@@ -345,12 +353,14 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
         if section and (not has_delegation or not record.get("delegation")):
             record["delegation"] = section
         ext = record.get("external_id")
-        key = delegates.match_key(name, record.get("unit", ""), record.get("birth_year"))
+        key = delegates.match_key(
+            name, record.get("unit", ""), record.get("birth_year"), record.get("delegation", "")
+        )
         first = seen_ids.get(ext) if ext else None
         if first is None:
             first = seen_keys.get(key)
         if first is not None:
-            skipped.append(Skip(number, "import.duplicate_row", {"first": first}))
+            skipped.append(Skipped(number, "import.duplicate_row", {"first": first}))
             continue
         if ext:
             seen_ids[ext] = number
@@ -386,21 +396,33 @@ def _is_signature(name: str, filled: list[str]) -> bool:
     return False
 
 
+def _is_total(text: str) -> bool:
+    """A total line's text ("Tổng cộng: 350 đại biểu", "Cộng: 12", "TONG SO 40")."""
+    return bool(text) and bool(
+        _TOTAL_ACCENTED.match(text.lower()) or _TOTAL_FOLDED.match(fold(text))
+    )
+
+
 def _is_section(name: str, stt: str, rest: bool, numbers_only: bool = False) -> bool:
     """A group heading rather than a person.
+
+    A plain number in the STT column ("1", "12.") numbers a person, never a heading: headings
+    carry "I" / "A" or nothing.
 
     Strong signs, enough even beside a count in another column ("I | KHỐI CÁC SỞ | … | 25"):
     numbered "I." / "A." / "1.", a Roman numeral or letter in the STT column, or a group start
     ("Khối …", "Đoàn huyện …", "Các đại biểu …"). Alone on its row, a text with a lower-case
     word that is not a name part ("Sở Y tế", "Lãnh đạo tỉnh") is a heading too.
     """
-    if rest and not numbers_only:
+    if (rest and not numbers_only) or _PLAIN_NUMBER.match(stt):
         return False
     if _ROMAN_OR_LETTER.match(stt) or _ENUMERATOR.match(name):
         return True
     folded = fold(name)
     if _SECTION_START.match(folded):
-        return True
+        # "Đoàn Phương Anh | 1985 | 0987…": a person with a year and a phone, not a heading
+        # with a count
+        return not (rest and _doubtful_section(name, stt))
     if rest:
         return False
     words, folded_words = name.split(), folded.split()
@@ -408,6 +430,19 @@ def _is_section(name: str, stt: str, rest: bool, numbers_only: bool = False) -> 
         w[0].isalpha() and w[0].islower() and f not in _NAME_WORDS
         for w, f in zip(words[1:], folded_words[1:])
     )
+
+
+def _doubtful_section(text: str, stt: str) -> bool:
+    """A heading that could be a person: "Đoàn" is a group and a family name, so "Đoàn Quân"
+    or "ĐOÀN HUYỀN TRANG" alone on its row reads as the delegation of the rows below but is
+    reported as a skipped row, so a person never disappears silently. Numbering, a count or a lower-case word ("Đoàn huyện Đại Từ")
+    make it a sure heading."""
+    words = text.split()
+    if fold(words[0]) != "doan" or len(words) < 2 or _ROMAN_OR_LETTER.match(stt):
+        return False
+    if _ENUMERATOR.match(text) or _COUNT_SUFFIX.search(text):
+        return False
+    return all(w[0].isupper() for w in words[1:] if w[0].isalpha())
 
 
 def _section_name(text: str) -> str:
@@ -422,8 +457,8 @@ def _fill_record(
     values: tuple[Any, ...],
     cols: list[Column],
     number: int,
-    warnings: list[Skip],
-) -> Skip | None:
+    warnings: list[Skipped],
+) -> Skipped | None:
     """Put each column's value in ``record``; return a Skip if the row cannot be read."""
     gender_ticks: dict[str, bool] = {}
     for c in cols:
@@ -439,7 +474,7 @@ def _fill_record(
         if c.field == "_birth":
             parsed = _birth(raw, text)
             if parsed is None:
-                return Skip(number, "import.bad_year", {"value": text}, c.header)
+                return Skipped(number, "import.bad_year", {"value": text}, c.header)
             year, day = parsed
             if day or "birth_year" not in record:  # "Năm sinh" and "Ngày sinh": the date wins
                 record["birth_year"] = year
@@ -452,7 +487,7 @@ def _fill_record(
             if g:
                 record.setdefault("gender", g)
             else:
-                warnings.append(Skip(number, "import.bad_gender", {"value": text}, c.header))
+                warnings.append(Skipped(number, "import.bad_gender", {"value": text}, c.header))
         elif c.field == "phone":
             record["phone"] = _phone(raw, text)
         else:
@@ -553,7 +588,7 @@ def import_delegates(
     table = read_table(path, sheet, has_header=find_header)
     assert table.header is not None  # read_table raised import.no_header otherwise
     parsed = parse_rows(table.rows, table.header, Path(path).name)
-    upserted = delegates.upsert(event, parsed.records, dry_run=dry_run)
+    upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=Path(path).name)
     return ImportReport(
         file=str(path),
         added=len(upserted.added),

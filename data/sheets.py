@@ -119,7 +119,11 @@ _BROKEN = (
     zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, IndexError, TypeError,
     AttributeError, OSError, SyntaxError, NotImplementedError,
 )  # fmt: skip
-"""What a damaged or foreign file raises while being read (ParseError is a SyntaxError)."""
+"""What a damaged or foreign file raises while openpyxl reads it (ParseError is a SyntaxError).
+
+Broad, because openpyxl fails on a damaged file in many ways; so only openpyxl's reading runs
+under it, never the caller's header test, whose own bugs must surface, not pass for a damaged
+file."""
 
 
 def _read_xlsx(
@@ -137,7 +141,7 @@ def _read_xlsx(
     except (InvalidFileException, *_BROKEN) as exc:
         raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
     try:
-        names = list(book.sheetnames)
+        names = list(book.sheetnames)  # read by load_workbook: cannot fail here
         if sheet is not None:
             if sheet not in names:
                 raise DaihoiError(
@@ -148,17 +152,16 @@ def _read_xlsx(
             active = book.active.title if book.active is not None else names[0]
             order = [active] + ([n for n in names if n != active] if has_header else [])
         for name in order:
-            rows = _sheet_rows(path, book[name], merged)
+            try:
+                rows = _sheet_rows(path, book[name], merged)
+            except _BROKEN as exc:
+                raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
             if has_header is None:
                 return Table(rows, name)
             header = has_header(rows)
             if header is not None:
                 return Table(rows, name, header)
         raise DaihoiError(no_header, file=str(path))
-    except DaihoiError:
-        raise
-    except _BROKEN as exc:
-        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
     finally:
         book.close()
 
@@ -233,6 +236,9 @@ def read_csv(path: Path) -> list[Row]:
         raw = path.read_bytes()
     except OSError as exc:
         raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+    bad = broken_utf8(raw)
+    if bad is not None:
+        raise DaihoiError("import.bad_encoding", file=str(path), line=bad)
     text = decode(raw)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
@@ -254,6 +260,32 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return raw.decode("cp1258", errors="replace")
+
+
+def broken_utf8(raw: bytes) -> int | None:
+    """The line (1-based) of the first invalid byte of a UTF-8 file damaged by a few stray
+    bytes, or None when ``raw`` is valid UTF-8 or really in another code page.
+
+    :func:`decode` would read such a file as Windows-1258 and store every name as mojibake
+    ("Nguyá»…n"). Windows-1258 text hardly ever forms a valid UTF-8 multi-byte sequence (its
+    letters are lead bytes, rarely followed by a continuation byte), so a file with more valid
+    sequences than invalid bytes is broken UTF-8.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    if raw.startswith(b"\xef\xbb\xbf"):  # says UTF-8 itself: any invalid byte is damage
+        return raw.count(b"\n", 0, first) + 1
+    text = raw.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid = sum(1 for ch in text if ch > "\x7f") - invalid
+    if valid < 2 or invalid >= valid:
+        return None
+    return raw.count(b"\n", 0, first) + 1
 
 
 def sniff_delimiter(text: str) -> str:

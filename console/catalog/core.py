@@ -101,6 +101,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "dòng có dữ liệu nhưng thiếu họ và tên",
         "en": "the row has data but no full name",
     },
+    "import.total_row": {
+        "vi": "dòng tổng “{text}” có thêm chữ ở cột khác: không nhập, hãy kiểm tra",
+        "en": "total line “{text}” has text in other columns: not imported, please check",
+    },
+    "import.section_or_name": {
+        "vi": (
+            "“{text}” được coi là tên đoàn của các dòng dưới, không nhập như đại biểu; "
+            "nếu là một người, hãy ghi số thứ tự ở cột STT"
+        ),
+        "en": (
+            "“{text}” was read as the delegation of the rows below, not as a delegate; "
+            "if it is a person, give it a number in the STT column"
+        ),
+    },
+    "import.bad_encoding": {
+        "vi": (
+            "Tệp {file} là UTF-8 nhưng hỏng ở dòng {line} (có byte không hợp lệ): mở lại bằng "
+            "Excel và lưu dưới dạng CSV UTF-8. Chưa thay đổi gì."
+        ),
+        "en": (
+            "{file} is UTF-8 but broken at line {line} (an invalid byte): open it in Excel and "
+            "save it as CSV UTF-8. Nothing was changed."
+        ),
+    },
     "import.warn": {
         "vi": "{file}, dòng {row}{column}: {reason} — vẫn nhập, để trống trường này",
         "en": "{file}, row {row}{column}: {reason} — imported with this field left empty",
