@@ -7,8 +7,10 @@ of item ``5`` (the speeches of "tham luận"). A performer whose name matches ex
 (accents and case ignored) becomes that delegate, so the MC screen shows their presence.
 
 A bare "Thời gian" column is not the minutes: in Vietnamese scripts it holds the clock
-("7h30 - 7h35"). Minutes come from "Thời lượng", "Số phút", "Thời gian (phút)"…; a clock time
-there, or more minutes than the MC screen accepts, skips the row and names the column.
+("7h30 - 7h35"), and such a range gives the item's minutes when the list has no minutes column.
+Minutes come from "Thời lượng", "Số phút", "Thời gian (phút)"…; a clock time there, or more
+minutes than the MC screen accepts, skips the row and names the column. A list with neither is
+refused: a running order without durations cannot be timed.
 
 The import replaces the whole running order, so it is refused once any item has started:
 during the event, the MC screen's operations change it, each one a journal entry.
@@ -54,6 +56,7 @@ HEADERS = {
     "notes": {"ghichu", "notes", "note", "loidanmc", "mc"},
     "tech": {"kythuat", "kithuat", "amthanhanhsang", "tech", "technical"},
     "start": {"giobatdau", "batdau", "codinh", "start", "fixedstart"},
+    "clock": {"thoigian", "gio", "time"},
 }
 
 ROLES = [
@@ -68,6 +71,10 @@ _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hg]\s*(\d{2})\s*$")
 _CLOCK = re.compile(r"\d\s*[:hg]\s*\d{2}|\d\s*[-–—]\s*\d", re.IGNORECASE)
 """A clock time ("7h30", "07:30", "7g30") or a range ("7h30 - 7h35", "5-7"): not a duration.
 Reading its first number as minutes would give every item 7 minutes without a word."""
+_RANGE = re.compile(
+    r"^\s*(\d{1,2})\s*[:hg]\s*(\d{2})?\s*[-–—]\s*(\d{1,2})\s*[:hg]\s*(\d{2})?\s*$", re.IGNORECASE
+)
+"""A clock range in a "Thời gian" column: "7h30 - 7h35", "07:30–07:50", "8h - 8h15"."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,8 @@ def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
                 if key in variants and name not in columns:
                     columns[name] = col
         if "title" in columns and ("minutes" in columns or "order" in columns):
+            if "minutes" not in columns and "clock" not in columns:
+                raise DaihoiError("programme.import.no_minutes", row=index + 1)
             return index, columns
     raise DaihoiError("programme.import.no_header")
 
@@ -152,6 +161,16 @@ def parse(event: Event, path: Path) -> ImportResult:
         if header_key(title) in HEADERS["title"] or title.isdigit() and not order_text:
             continue  # a second header row, or the row numbering the columns
         minutes_cell = clean(cell(row, "minutes"))
+        if not minutes_cell and "minutes" not in columns:
+            clock_cell = clean(cell(row, "clock"))
+            span = _RANGE.match(clock_cell)
+            if clock_cell and not span:
+                key = "programme.import.no_range"
+                skipped.append(Skipped(number, key, {"value": clock_cell}, heading("clock")))
+                continue
+            if span:
+                h1, m1, h2, m2 = (int(g or 0) for g in span.groups())
+                minutes_cell = str((h2 * 60 + m2 - h1 * 60 - m1) % (24 * 60))
         found = _MINUTES.search(minutes_cell)
         if not minutes_cell and not order_text:
             continue  # a section title inside the table

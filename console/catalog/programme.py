@@ -68,6 +68,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is a clock time (or a range), not a number of minutes: this column "
         "needs a duration, e.g. 5",
     },
+    "programme.import.no_minutes": {
+        "vi": "Dòng tiêu đề (dòng {row}) không có cột thời lượng (Số phút, Thời lượng) hay cột "
+        "Thời gian ghi khoảng giờ (7h30 - 7h35): không tính được giờ của chương trình.",
+        "en": "The header row (row {row}) has no minutes column (Số phút, Thời lượng) nor a "
+        "Thời gian column of ranges (7h30 - 7h35): the programme cannot be timed.",
+    },
+    "programme.import.no_range": {
+        "vi": "“{value}” không phải khoảng giờ (ví dụ 7h30 - 7h35)",
+        "en": "“{value}” is not a time range (e.g. 7h30 - 7h35)",
+    },
     "programme.import.bad_time": {
         "vi": "giờ bắt đầu không đọc được: “{value}”",
         "en": "unreadable start time: “{value}”",

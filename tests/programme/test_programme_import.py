@@ -33,7 +33,26 @@ def test_a_thoi_gian_column_of_clock_times_is_not_read_as_minutes(
         "STT;Thời gian;Nội dung\n1;7h30 - 7h35;Chào cờ\n2;7h35 - 7h50;Khai mạc\n",
     )
     result = importing.import_programme(seeded, f, dry_run=True)
-    assert [(r.title, r.minutes) for r in result.items] == [("Chào cờ", 0), ("Khai mạc", 0)]
+    # Its ranges give the durations instead.
+    assert [(r.title, r.minutes) for r in result.items] == [("Chào cờ", 5), ("Khai mạc", 15)]
+
+
+def test_a_thoi_gian_column_that_is_not_a_range_is_reported(seeded: Event, tmp_path: Path) -> None:
+    f = write(tmp_path, "STT;Thời gian;Nội dung\n1;7h30;Chào cờ\n2;8h - 8h15;Khai mạc\n")
+    result = importing.import_programme(seeded, f, dry_run=True)
+    assert [(r.title, r.minutes) for r in result.items] == [("Khai mạc", 15)]
+    [skip] = result.skipped
+    assert (skip.row, skip.key, skip.column) == (2, "programme.import.no_range", "Thời gian")
+
+
+def test_a_list_without_durations_is_refused(seeded: Event, tmp_path: Path) -> None:
+    from data.errors import DaihoiError
+
+    f = write(tmp_path, "STT;Nội dung;Người thực hiện\n1;Chào cờ;MC\n")
+    with pytest.raises(DaihoiError) as refused:
+        importing.import_programme(seeded, f, dry_run=True)
+    assert refused.value.key == "programme.import.no_minutes"
+    assert refused.value.params == {"row": 1}
 
 
 @pytest.mark.parametrize("header", ["Thời gian (phút)", "Số phút", "Thời lượng"])
