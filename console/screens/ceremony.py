@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -72,10 +73,10 @@ class CeremonyScreen(Screen[None]):
         yield Header()
         with Horizontal():
             with Vertical(id="left"):
-                yield Static(id="group")
+                yield Static(id="group", markup=False)
                 yield DataTable(id="honours", cursor_type="row", zebra_stripes=True)
             with Vertical(id="right"):
-                yield Static(id="tally")
+                yield Static(id="tally", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -141,14 +142,16 @@ class CeremonyScreen(Screen[None]):
         table.clear()
         for i, h in enumerate(self.rows, start=1):
             detail = detail_text(h)
-            who = f"[b]{_escape(h.recipient)}[/b]" + (f"\n{_escape(detail)}" if detail else "")
+            who = Text(h.recipient, style="bold", end="")  # list words: Text, never markup
+            if detail:
+                who = Text.assemble(who, "\n" + detail)
             table.add_row(
                 str(i),
                 who,
                 _presence(h),
                 _state(h),
-                _escape(h.form),
-                items_text(h),
+                Text(h.form),
+                Text(items_text(h)),
                 key=str(h.id),
                 height=2 if detail else 1,
             )
@@ -306,16 +309,12 @@ class CeremonyScreen(Screen[None]):
                 break
 
 
-def _escape(text: str) -> str:
-    return text.replace("[", r"\[")
-
-
-def _presence(h: Honour) -> str:
+def _presence(h: Honour) -> Text:
     if h.present is None:
-        return t("ceremony.presence.unknown")
+        return Text(t("ceremony.presence.unknown"))
     if h.present:
-        return f"[green]{t('ceremony.presence.yes')}[/]"
-    return f"[yellow]{t('ceremony.presence.no')}[/]"
+        return Text(t("ceremony.presence.yes"), style="green")
+    return Text(t("ceremony.presence.no"), style="yellow")
 
 
 _STATE_STYLE = {
@@ -328,9 +327,8 @@ _STATE_STYLE = {
 }
 
 
-def _state(h: Honour) -> str:
+def _state(h: Honour) -> Text:
     text = t(f"honours.state.{h.state}")
     if h.state == honours.PROXY and h.proxy_by:
-        text += f": {_escape(h.proxy_by)}"
-    style = _STATE_STYLE[h.state]
-    return f"[{style}]{text}[/]" if style else text
+        text += f": {h.proxy_by}"
+    return Text(text, style=_STATE_STYLE[h.state])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -58,7 +59,7 @@ class ReceptionScreen(Screen[None]):
                 yield VerdictPanel(id="verdict")
                 yield DelegateTable(id="results")
             with Vertical(id="right"):
-                yield Static(id="counters")
+                yield Static(id="counters", markup=False)
                 yield Static(t("reception.recent"), classes="title")
                 yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
         yield Footer(compact=True)
@@ -124,7 +125,7 @@ class ReceptionScreen(Screen[None]):
         recent = self.query_one("#recent", DataTable)
         recent.clear()
         for at, name, delegation in c.recent:
-            recent.add_row(hhmm(at), name, delegation)
+            recent.add_row(hhmm(at), Text(name), Text(delegation))  # list words: never markup
 
     # ---------------------------------------------------------- keys
     def action_clear(self) -> None:

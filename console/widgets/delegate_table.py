@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from data.delegates import Delegate
@@ -16,8 +17,12 @@ def hhmm(stamp: str | None) -> str:
     return stamp[11:16] if stamp else ""
 
 
-class DelegateTable(DataTable[str]):
-    """Delegates, one row each, keyed by id; the cursor picks the one to act on."""
+class DelegateTable(DataTable[str | Text]):
+    """Delegates, one row each, keyed by id; the cursor picks the one to act on.
+
+    The list's own words go in as :class:`~rich.text.Text`, never as markup: a unit called
+    "Trường THPT [cơ sở 2]" must print as written.
+    """
 
     DEFAULT_CSS = """
     DelegateTable { height: 1fr; }
@@ -41,11 +46,7 @@ class DelegateTable(DataTable[str]):
         for d in self.shown:
             self.add_row(
                 hhmm(d.checked_in_at) or "·",
-                d.name,
-                d.delegation,
-                d.unit,
-                d.category,
-                d.seat,
+                *(Text(value) for value in (d.name, d.delegation, d.unit, d.category, d.seat)),
                 key=str(d.id),
             )
         if current is not None:
