@@ -182,22 +182,33 @@ def stats_lines(figures: stats_mod.Stats) -> list[str]:
             if g.level == 0 and g.expected
         ]
         lines.append(f"  {dimension.name}: " + "; ".join(parts))
+    caption = arrivals_caption(figures)
+    if caption:
+        lines += ["", *caption.splitlines()]
+    lines += ["", honours_line(figures)]
+    if figures.programme:
+        lines.append(programme_line(figures.programme))
+    return lines
+
+
+def arrivals_caption(figures: stats_mod.Stats) -> str:
+    """What the arrivals chart shows (first bar, busiest bar) and, on a second line, how many
+    check-ins are off it (stamped on another day); "" when there is nothing to say."""
+    lines = []
     if figures.arrivals:
         peak_at, peak = max(figures.arrivals, key=lambda bar: bar[1])
-        lines += [
-            "",
+        lines.append(
             t(
                 "stats.arrivals",
                 first=figures.arrivals[0][0],
                 peak=peak,
                 peak_at=peak_at,
                 minutes=figures.bucket_minutes,
-            ),
-        ]
-    lines += ["", honours_line(figures)]
-    if figures.programme:
-        lines.append(programme_line(figures.programme))
-    return lines
+            )
+        )
+    if figures.arrivals_outside:
+        lines.append(t("stats.arrivals_outside", n=figures.arrivals_outside))
+    return "\n".join(lines)
 
 
 def honours_line(figures: stats_mod.Stats) -> str:

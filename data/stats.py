@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -133,9 +133,12 @@ class Stats:
     composition: tuple[Dimension, ...]
     """The composition of the list and of the attendees, one dimension per criterion."""
     arrivals: tuple[tuple[str, int], ...]
-    """(``HH:MM`` start of the bar, check-ins in it), every bar from the first to the last."""
+    """(``HH:MM`` start of the bar, check-ins in it), every bar from the first to the last
+    check-in of the event's day."""
     bucket_minutes: int
     """Width of each arrivals bar."""
+    arrivals_outside: int
+    """Check-ins stamped on another day (a desk's clock set wrong), left off the chart."""
     walkins_pending: int
     """Walk-in and substitute requests waiting for the organizers."""
     honours: HonoursFigures | None
@@ -168,6 +171,7 @@ class Stats:
             "arrivals": {
                 "bucket_minutes": self.bucket_minutes,
                 "bars": [{"from": at, "arrived": n} for at, n in self.arrivals],
+                "outside_day": self.arrivals_outside,
             },
             "walkins_pending": self.walkins_pending,
             "honours": asdict(self.honours)
@@ -303,6 +307,7 @@ def compute(
         Dimension(DELEGATION, by_delegation),
     )
     arrived_times = [p.arrived_at for p in people if p.arrived_at]
+    chart_date, outside = chart_day(arrived_times, event.info.date)
     return Stats(
         title=event.info.title,
         date=event.info.date,
@@ -312,8 +317,9 @@ def compute(
         by_delegation=by_delegation,
         by_category=by_category,
         composition=composition,
-        arrivals=arrivals(arrived_times, bucket_minutes),
+        arrivals=arrivals(arrived_times, bucket_minutes, day=chart_date),
         bucket_minutes=bucket_minutes,
+        arrivals_outside=outside,
         walkins_pending=int(pending),
         honours=honours,
         programme=programme,
@@ -399,17 +405,38 @@ def _minute_of(stamp_text: str) -> str:
     return stamp_text[:16] + stamp_text[19:].lstrip(".0123456789")
 
 
-def arrivals(
-    stamps: Iterable[str], bucket_minutes: int = BUCKET_MINUTES
-) -> tuple[tuple[str, int], ...]:
-    """Check-ins per ``bucket_minutes`` as (``HH:MM`` start, count), empty bars included.
+def chart_day(stamps: Sequence[str], day: str | None) -> tuple[str | None, int]:
+    """The day the arrivals chart shows (``YYYY-MM-DD``) and how many check-ins fall outside it.
 
+    The event's date (``day``), else the day of the median check-in: a desk whose clock says
+    2000 must not stretch the chart over 25 years (1.3 million bars, a dashboard that stalls).
+    The median's day also serves when nobody checked in on the event's date (a rehearsal or
+    training days before, the date set for the congress). A stamp's day is the date the desk
+    wrote, in its own time zone.
+    """
+    if not stamps:
+        return day, 0
+    if day is None or not any(s.startswith(day) for s in stamps):
+        day = sorted(stamps)[len(stamps) // 2][:10]
+    return day, sum(1 for s in stamps if not s.startswith(day))
+
+
+def arrivals(
+    stamps: Iterable[str], bucket_minutes: int = BUCKET_MINUTES, *, day: str | None = None
+) -> tuple[tuple[str, int], ...]:
+    """Check-ins of one day per ``bucket_minutes`` as (``HH:MM`` start, count), empty bars
+    included: at most a day's worth of bars.
+
+    ``day`` (``YYYY-MM-DD``, the event's date) is the day charted when anyone checked in on
+    it, else the median check-in's (:func:`chart_day`); check-ins of other days are left out.
     Bars are cut on the clock (07:30, 07:40 …) in the time zone the desks stamped, so the chart
     reads like the programme.
     """
+    found = list(stamps)
+    day, _ = chart_day(found, day)
     # Count per stored minute first (text slicing: thousands of stamps, a few dozen minutes),
     # then parse only those minutes.
-    per_minute: Counter[str] = Counter(_minute_of(s) for s in stamps)
+    per_minute: Counter[str] = Counter(_minute_of(s) for s in found if s[:10] == day)
     if not per_minute:
         return ()
     width = timedelta(minutes=bucket_minutes)

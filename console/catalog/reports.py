@@ -93,6 +93,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Người đến: từ {first}, đông nhất {peak} người trong {minutes} phút từ {peak_at}",
         "en": "Arrivals: from {first}, busiest {peak} in {minutes} minutes from {peak_at}",
     },
+    "stats.arrivals_outside": {
+        "vi": "{n} lượt điểm danh ghi giờ ngoài ngày đại hội, không vẽ trên biểu đồ "
+        "(đồng hồ máy bàn điểm danh sai?)",
+        "en": "{n} check-ins are stamped outside the event's day and left off the chart "
+        "(a desk's clock set wrong?)",
+    },
     "stats.honours": {
         "vi": "Khen thưởng: đã trao {presented} / {planned}, vắng {absent}, nhận thay {proxy}",
         "en": "Honours: presented {presented} / {planned}, absent {absent}, by proxy {proxy}",

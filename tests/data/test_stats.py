@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from click.testing import CliRunner
@@ -277,3 +277,41 @@ def test_stats_command_prints_the_same_figures(event: Event, clock: FakeClock) -
     text = runner.invoke(cli, ["stats", "--db", path], catch_exceptions=False)
     assert "Có mặt: 5 / 8 đại biểu (62,5%)" in text.stdout
     assert "Nữ 3 (60,0%)" in text.stdout
+
+
+def test_a_desk_clock_in_the_wrong_year_stays_off_the_chart(event: Event, clock: FakeClock) -> None:
+    """Bars cover the event's day only: one desk stamping the year 2000 (or the next day) used
+    to draw a bar for every 10 minutes in between, and the dashboard stalled. Those check-ins
+    still count as arrived, and the figures say how many are off the chart."""
+    ids = small_event(event, clock)
+    desk = Desk(event)
+    clock.now = datetime(2000, 1, 1, 0, 5, tzinfo=clock.now.tzinfo)
+    assert desk.admit(ids["Hoàng Văn Hòa"]).ok
+    clock.now = datetime(2025, 9, 21, 8, 0, tzinfo=clock.now.tzinfo)
+    assert desk.admit(ids["Đặng Minh Dũng"]).ok
+    s = stats.compute(event)
+    assert s.arrived == 7
+    assert s.arrivals == (("07:30", 3), ("07:40", 0), ("07:50", 2))
+    assert s.arrivals_outside == 2
+    public = s.public()["arrivals"]
+    assert (public["outside_day"], len(public["bars"])) == (2, 3)
+
+    from console.cli_reports import stats_lines
+    from console.i18n import t
+
+    assert t("stats.arrivals_outside", n=2) in stats_lines(s)
+
+
+def test_arrivals_without_an_event_date_keep_to_the_median_day() -> None:
+    stamps = [
+        "2000-01-01T00:05:00.000+07:00",
+        "2025-09-20T07:31:05.123+07:00",
+        "2025-09-20T07:45:00.000+07:00",
+    ]
+    assert stats.arrivals(stamps) == (("07:30", 1), ("07:40", 1))
+    assert stats.arrivals(stamps, day="2000-01-01") == (("00:00", 1),)
+    assert stats.chart_day(stamps, None) == ("2025-09-20", 1)
+    assert stats.chart_day(stamps, "2000-01-01") == ("2000-01-01", 2)
+    # nobody on the event's date (a rehearsal days before): the busiest day is charted
+    assert stats.chart_day(stamps, "2025-09-21") == ("2025-09-20", 1)
+    assert stats.arrivals([], day=None) == ()
