@@ -23,6 +23,7 @@ from . import delegates as delegates_mod
 from .delegates import Delegate
 from .errors import DaihoiError
 from .store import Event, stamp
+from .text import collate
 
 ADMITTED = "admitted"
 ALREADY = "already"
@@ -226,7 +227,8 @@ class Desk:
                 raise DaihoiError("checkin.not_checked_in", id=delegate_id)
             at, desk, original = row
             if desk != event.desk and not other_desk_confirmed:
-                raise DaihoiError("checkin.other_desk", desk=desk, at=at)
+                # HH:MM as the desk said it, not the stored stamp with seconds and offset.
+                raise DaihoiError("checkin.other_desk", desk=desk, at=at[11:16])
             event.conn.execute("delete from attendance where delegate_id = ?", (delegate_id,))
             event.journal(
                 "checkin.undo",
@@ -258,10 +260,12 @@ class Desk:
             where d.status = 'approved' and d.delegation in (
                 select d2.delegation from attendance a2 join delegates d2 on d2.id = a2.delegate_id
                 where a2.desk = ?)
-            group by d.delegation order by d.delegation
+            group by d.delegation
             """,
             (self.event.desk,),
         ).fetchall()
+        # Vietnamese dictionary order, as on the dashboard (SQLite would sort "Đoàn" after "Z").
+        rows.sort(key=lambda r: collate(r[0] or ""))
         last = conn.execute(
             """
             select a.checked_in_at, d.name, d.delegation from attendance a

@@ -191,6 +191,7 @@ def test_undoing_another_desks_checkin_needs_confirmation(
         desk.undo(duc.id, reason="sai")
     assert err.value.key == "checkin.other_desk"
     assert err.value.params["desk"] == "Bàn 2"
+    assert err.value.params["at"] == "07:30"  # the time of day, not the stored stamp
     assert event.journal_rows("checkin.undo") == []
     desk.undo(duc.id, reason="sai", other_desk_confirmed=True)
     [undo] = event.journal_rows("checkin.undo")
@@ -211,8 +212,9 @@ def test_counters_overall_per_delegation_and_recent(
         mine2 = Desk(ev2).counters()
     c = desk.counters()
     assert (c.arrived, c.expected) == (4, 4)
-    # Only the delegations this desk admitted, each counted over every desk.
-    assert c.delegations == [("Khối các sở", 1, 1), ("Đoàn Đại Từ", 2, 2)]
+    # Only the delegations this desk admitted, each counted over every desk, in Vietnamese
+    # dictionary order (Đ after D, before K), not by code point.
+    assert c.delegations == [("Đoàn Đại Từ", 2, 2), ("Khối các sở", 1, 1)]
     assert [name for _, name, _ in c.recent] == ["Nguyễn Thị Hoa", "Trần Văn Đức"]
     assert {name for _, name, _ in mine2.recent} == {"Hoàng Văn Hòa", "Lê Thị Thúy"}
     # A withdrawn delegate who had arrived no longer counts on either side.
