@@ -18,6 +18,7 @@ from data.checkin import ADMITTED, Desk
 from data.errors import DaihoiError
 from data.importing import (
     Header,
+    Row,
     find_header,
     header_field,
     import_delegates,
@@ -497,6 +498,49 @@ def test_random_cells_never_crash_the_parser(body: list[list[Any]]) -> None:
 
 
 NAME = st.text(alphabet="AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYàáảãạăằắẳẵặâầấẩẫậđêềếểễệ", min_size=2)
+# Real family names, including the ones that fold like a heading ("Đoàn huyện …") or a total
+# ("Tống Công" / "tổng cộng"), and middle and given names that complete those headings.
+FAMILY = st.sampled_from(["Đoàn", "Tống", "Nguyễn", "Lê", "Trần", "Khổng", "Bàn", "Cù"])
+GIVEN = st.sampled_from(
+    ["Phương", "Trường", "Huyền", "Quân", "Công", "Cộng", "Số", "Sơn", "Anh", "Trang", "Thị",
+     "Văn", "Xã", "Huyện", "Khối", "Các", "Thành", "Bộ", "Hoa"]
+)  # fmt: skip
+PERSON = st.builds(
+    lambda family, rest, caps: (
+        (" ".join([family, *rest])).upper() if caps else " ".join([family, *rest])
+    ),
+    FAMILY,
+    st.lists(GIVEN, min_size=1, max_size=3),
+    st.booleans(),
+)
+OTHER = st.one_of(
+    st.just(""),
+    st.integers(min_value=1, max_value=99_999_999_999).map(str),
+    st.sampled_from(["1985", "0987654321", "Sở Y tế", "Tổng công ty Thép Việt Nam", "Nam", "x"]),
+)
+STT = st.one_of(st.just(""), st.integers(min_value=1, max_value=500).map(str))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(STT, PERSON, OTHER, OTHER), min_size=1, max_size=8))
+def test_no_row_naming_someone_disappears_silently(
+    people: list[tuple[str, str, str, str]],
+) -> None:
+    """Every row with a letter in the name cell is imported, skipped or reported, however its
+    name folds ("Đoàn Phương Anh" ~ "Đoàn phường", "Tống Công Thành" ~ "Tổng cộng") and
+    whatever the other cells hold; one with a number in STT is never a heading or a total."""
+    rows: list[Row] = [(1, ("STT", "Họ và tên", "Năm sinh", "Đơn vị"))]
+    rows += [(n, person) for n, person in enumerate(people, start=2)]
+    header = find_header(rows)
+    assert header is not None
+    parsed = parse_rows(rows, header, "ds.csv")
+    imported = {r["source_row"] for r in parsed.records}
+    reported = {s.row for s in parsed.skipped} | {w.row for w in parsed.warnings}
+    for number, (stt, name, _, _) in enumerate(people, start=2):
+        assert number in imported | reported, (number, stt, name)
+        if stt:  # numbered: a person, whatever else may be wrong with the row
+            kinds = {s.key for s in parsed.skipped if s.row == number}
+            assert not kinds & {"import.section_or_name", "import.total_row"}, (number, name)
 
 
 @settings(max_examples=60, deadline=None)
@@ -550,3 +594,84 @@ def test_heading_rows_with_counts_and_lower_case_words(event: Event, tmp_path: P
 )
 def test_header_field_variants(text: str, field: str | None) -> None:
     assert header_field(text) == field
+
+
+# ------------------------------------------------------------------------ family names, namesakes
+def test_doan_family_names_are_people_not_sections(event: Event, tmp_path: Path) -> None:
+    rows: Cells = [
+        ["STT", "Họ và tên", "Năm sinh", "Điện thoại"],
+        [1, "Nguyễn Văn An", 1970, "0912345678"],
+        [2, "Đoàn Phương Anh", 1985, "0987654321"],  # "Đoàn phường …" once
+        [3, "Lê Thị Hoa", 1990, None],
+        [4, "Đoàn Trường Sơn", 1975, None],  # "Đoàn trường …"
+        [None, "Đoàn Huyền Trang", 1988, None],  # no STT, a year: still a person
+        [None, "ĐOÀN QUÂN"],  # alone: read as a heading, but reported
+        [5, "Trần Văn Nam", 1972, None],
+    ]
+    report = import_delegates(event, csv_file(tmp_path / "ds.csv", rows))
+    people = by_name(event)
+    assert sorted(people) == sorted(
+        ["Nguyễn Văn An", "Đoàn Phương Anh", "Lê Thị Hoa", "Đoàn Trường Sơn", "Đoàn Huyền Trang",
+         "Trần Văn Nam"]
+    )  # fmt: skip
+    assert people["Lê Thị Hoa"].delegation == ""
+    assert [(s.row, s.key, s.params) for s in report.skipped] == [
+        (7, "import.section_or_name", {"text": "ĐOÀN QUÂN"})
+    ]
+    assert people["Trần Văn Nam"].delegation == "ĐOÀN QUÂN"
+
+
+def test_tong_family_name_and_tong_cong_ty_are_not_totals(event: Event, tmp_path: Path) -> None:
+    rows: Cells = [
+        ["STT", "Họ và tên", "Đơn vị", "Năm sinh"],
+        [1, "Tống Công Thành", "Sở Y tế", 1970],
+        [None, "Nguyễn Văn Bình", "Tổng công ty Thép Việt Nam", 1975],
+        [None, "Tống Công", None, 1980],
+        [3, "Lê Thị Hoa", "Sở Tài chính", 1980],
+        [None, "Tổng cộng", None, 4],  # the real total: dropped quietly
+        ["TONG SO: 4"],
+        [None, "Cộng: 4", "Sở Nội vụ"],  # a total naming a unit: reported
+    ]
+    report = import_delegates(event, csv_file(tmp_path / "ds.csv", rows))
+    assert sorted(by_name(event)) == sorted(
+        ["Tống Công Thành", "Nguyễn Văn Bình", "Tống Công", "Lê Thị Hoa"]
+    )
+    assert [(s.row, s.key) for s in report.skipped] == [(8, "import.total_row")]
+
+
+def test_namesakes_in_two_delegations_stay_two_people(event: Event, tmp_path: Path) -> None:
+    """A list with no unit and no birth year: the delegation tells namesakes apart."""
+    first = [["STT", "Họ và tên", "Chức vụ"], ["I", "Đoàn huyện Đại Từ"],
+             [1, "Nguyễn Văn Hùng", "Chủ tịch UBND xã"]]  # fmt: skip
+    second = [["STT", "Họ và tên", "Chức vụ"], ["I", "Đoàn huyện Phú Lương"],
+              [1, "Nguyễn Văn Hùng", "Bí thư Đoàn xã"]]  # fmt: skip
+    import_delegates(event, csv_file(tmp_path / "a.csv", first))
+    report = import_delegates(event, csv_file(tmp_path / "b.csv", second))
+    assert (report.added, report.updated) == (1, 0)
+    found = sorted((d.delegation, d.position) for d in delegates.all_delegates(event))
+    assert found == [
+        ("Đoàn huyện Phú Lương", "Bí thư Đoàn xã"),
+        ("Đoàn huyện Đại Từ", "Chủ tịch UBND xã"),
+    ]
+    again = import_delegates(event, csv_file(tmp_path / "a.csv", first))
+    assert (again.added, again.unchanged) == (0, 1)
+
+
+def test_an_update_only_import_journals_its_file_and_old_and_new_values(
+    event: Event, tmp_path: Path
+) -> None:
+    header = ["STT", "Họ và tên", "Đơn vị", "Năm sinh", "Ghế"]
+    import_delegates(
+        event, csv_file(tmp_path / "a.csv", [header, [1, "Lê Văn An", "Sở Y tế", 1970, "A1"]])
+    )
+    import_delegates(
+        event, csv_file(tmp_path / "b.csv", [header, [1, "Lê Văn An", "Sở Y tế", 1970, "B7"]])
+    )
+    payloads = [r["payload"] for r in event.journal_rows("delegates.imported")]
+    assert payloads[0]["source"] == "a.csv"
+    (delegate_id,) = [d.id for d in delegates.all_delegates(event)]
+    assert payloads[1] == {
+        "added": 0,
+        "source": "b.csv",
+        "updated": [[delegate_id, {"seat": ["A1", "B7"]}]],
+    }

@@ -380,3 +380,25 @@ def test_header_rows_a_data_row_is_not_a_sub_header() -> None:
 def test_skipped_defaults() -> None:
     s = Skipped(7, "import.no_name")
     assert (s.row, s.key, s.params, s.column) == (7, "import.no_name", {}, "")
+
+
+# ---------------------------------------------------------------------------- broken files
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["plain", "bom"])
+def test_utf8_with_a_stray_byte_is_refused_not_read_as_mojibake(tmp_path: Path, bom: bytes) -> None:
+    """One byte pasted from a Windows-1258 file into a UTF-8 list: reading the whole file as
+    Windows-1258 would store "Nguyá»…n" for every name."""
+    raw = "STT,Họ và tên,Đơn vị\n1,Nguyễn Văn An,Sở Y tế\n".encode() + b"2,L\xea Th\xf2 Hoa,x\n"
+    path = tmp_path / "ds.csv"
+    path.write_bytes(bom + raw)
+    error = refused(path, "import.bad_encoding")
+    assert error.params["line"] == 3
+
+
+def test_header_test_bugs_are_not_reported_as_an_unreadable_file(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "ds.xlsx", [["Họ và tên"], ["Lê Văn An"]])
+
+    def buggy(rows: list[Row]) -> str | None:
+        return {}["missing"]  # a KeyError of ours, not of a damaged file
+
+    with pytest.raises(KeyError):
+        read_table(path, has_header=buggy)
