@@ -27,7 +27,7 @@ from data.store import Event, resolve_path
 
 from .clikit import Group, emit, fails_cleanly, option, print_skipped, say
 from .i18n import set_lang, t
-from .phrases import desk_notes
+from .phrases import desk_notes, hhmm
 
 
 def default_operator() -> str:
@@ -326,11 +326,6 @@ def describe_verdict(v: checkin_mod.Verdict) -> str:
     if v.verdict == checkin_mod.UNKNOWN:
         return t("verdict.unknown.line", who=who)
     return t("verdict.invalid.line")
-
-
-def hhmm(stamp: str | None) -> str:
-    """``2025-09-20T08:12:03.000+07:00`` → ``08:12``."""
-    return stamp[11:16] if stamp else ""
 
 
 # ---------------------------------------------------------------- console, demo

@@ -20,6 +20,11 @@ def desk_notes(event: Event) -> NotesFor:
     return lambda delegate_id: [t(key, **values) for key, values in notes_for(event, delegate_id)]
 
 
+def hhmm(stamp: str | None) -> str:
+    """A stored stamp as the desk says it: ``2025-09-20T08:12:03.000+07:00`` → ``08:12``."""
+    return stamp[11:16] if stamp else ""
+
+
 def offset_text(minutes: int) -> str:
     """The day's offset as the MC says it: 12 → "chậm 12 phút", -3 → "sớm 3 phút", 0 → "đúng giờ"."""
     if minutes > 0:

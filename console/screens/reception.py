@@ -25,8 +25,8 @@ from data.store import Event
 
 from ..i18n import render, t
 from ..keys import translate_bindings
-from ..phrases import cannot_write, desk_notes
-from ..widgets.delegate_table import DelegateTable, hhmm
+from ..phrases import cannot_write, desk_notes, hhmm
+from ..widgets.delegate_table import DelegateTable
 from ..widgets.verdict import VerdictPanel
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn
 

@@ -10,11 +10,7 @@ from textual.widgets import DataTable
 from data.delegates import Delegate
 
 from ..i18n import t
-
-
-def hhmm(stamp: str | None) -> str:
-    """``2025-09-20T08:12:03.000+07:00`` → ``08:12``."""
-    return stamp[11:16] if stamp else ""
+from ..phrases import hhmm
 
 
 class DelegateTable(DataTable[str | Text]):

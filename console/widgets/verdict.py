@@ -8,7 +8,7 @@ from textual.widgets import Static
 from data.checkin import ADMITTED, ALREADY, Verdict
 
 from ..i18n import t
-from .delegate_table import hhmm
+from ..phrases import hhmm
 
 
 class VerdictPanel(Static):
