@@ -162,13 +162,6 @@ def when(value: str | None) -> str:
     return f"{value[8:10]}/{value[5:7]}/{value[0:4]} {value[11:19]}"
 
 
-def _table_exists(event: Event, name: str) -> bool:
-    row = event.conn.execute(
-        "select 1 from sqlite_master where type = 'table' and name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
 def _by_delegation(found: list[delegates_mod.Delegate]) -> list[delegates_mod.Delegate]:
     """Delegation by delegation (Vietnamese order), names in Vietnamese order within each."""
     return sorted(found, key=lambda d: (collate(d.delegation), d.sort_key))
@@ -342,7 +335,7 @@ def honours(event: Event, order: Sequence[int] | None = None) -> Report:
     forms' precedence (this package must not import it), so the console passes it in; without
     it, honours come in the order they were imported.
     """
-    if not _table_exists(event, "honours"):
+    if not stats_mod.table_exists(event, "honours"):
         found: list[tuple[Any, ...]] = []
     else:
         found = event.conn.execute(

@@ -14,7 +14,6 @@ figures end up in Vietnamese documents, written the way organizers write them.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -51,9 +50,6 @@ AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
 
 BUCKET_MINUTES = 10
 """Default width of the arrivals chart's bars."""
-
-_fold = functools.lru_cache(maxsize=4096)(fold)
-"""Genders, ethnicities and religions repeat: fold each distinct spelling once."""
 
 
 # ------------------------------------------------------------------ results
@@ -220,7 +216,7 @@ def age_on(day: date, birth_year: int | None, birth_date: str | None) -> int | N
 
 def gender_of(value: str) -> str:
     """ "Nam", "Nữ", or :data:`UNKNOWN` for anything else ("nữ", "NU", "F" are understood)."""
-    folded = _fold(value)
+    folded = fold(value)
     if folded in ("nu", "f", "female"):
         return "Nữ"
     if folded in ("nam", "m", "male"):
@@ -234,7 +230,9 @@ def _event_day(event: Event) -> date:
     return event.now().date()
 
 
-def _table_exists(event: Event, name: str) -> bool:
+def table_exists(event: Event, name: str) -> bool:
+    """Whether this event file has table ``name``: the honours tables come with a later
+    migration, and figures and reports of an older file must still work."""
     row = event.conn.execute(
         "select 1 from sqlite_master where type = 'table' and name = ?", (name,)
     ).fetchone()
@@ -340,7 +338,7 @@ class _Person:
 def _religion(value: str) -> str:
     if not value:
         return UNKNOWN
-    if _fold(value) in ("khong", "khong co", "0", "-"):
+    if fold(value) in ("khong", "khong co", "0", "-"):
         return NO_RELIGION
     return value
 
@@ -385,9 +383,9 @@ def _breakdown(
 
 def _ethnicity(people: list[_Person]) -> tuple[Group, ...]:
     """Kinh, then the ethnic minorities together and each of them ("trong đó")."""
-    kinh = [p for p in people if p.ethnicity and _fold(p.ethnicity) == "kinh"]
+    kinh = [p for p in people if p.ethnicity and fold(p.ethnicity) == "kinh"]
     unknown = [p for p in people if not p.ethnicity]
-    minorities = [p for p in people if p.ethnicity and _fold(p.ethnicity) != "kinh"]
+    minorities = [p for p in people if p.ethnicity and fold(p.ethnicity) != "kinh"]
 
     def group(label: str, found: list[_Person], level: int = 0) -> Group:
         return Group(label, len(found), sum(1 for p in found if p.arrived_at), level)
@@ -456,7 +454,7 @@ def arrivals(
 # ------------------------------------------------------------------ honours
 def _honours(event: Event) -> HonoursFigures | None:
     """Honours by state, from the ceremony's table when this event file has one."""
-    if not _table_exists(event, "honours"):
+    if not table_exists(event, "honours"):
         return None
     columns = {row[1] for row in event.conn.execute("pragma table_info(honours)")}
     if "state" not in columns:

@@ -449,3 +449,12 @@ def run_cli(*args: str) -> Any:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return result
+
+
+def test_one_table_check_and_one_fold_cache_for_figures_and_reports(event: Event) -> None:
+    """Reports and figures ask the same function whether a table exists, and stats folds
+    through data.text.fold (already cached) rather than a second cache of its own."""
+    assert stats.table_exists(event, "delegates")
+    assert not stats.table_exists(event, "no_such_table")
+    assert not hasattr(export, "_table_exists")
+    assert not hasattr(stats, "_fold")
