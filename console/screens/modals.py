@@ -42,7 +42,12 @@ class AskText(ModalScreen[str | None]):
 
 
 class Confirm(ModalScreen[bool]):
-    """A yes/no question for actions a mistake would make costly. ``y``/Enter yes, ``n``/Esc no."""
+    """A yes/no question for actions a mistake would make costly.
+
+    ``y`` answers yes; ``n``, Escape and Enter answer no. The No button has the focus, so a
+    stray Enter (a scanner's, or a habit) never revokes a badge or reopens an item: yes takes
+    a deliberate ``y`` (or a click on Yes).
+    """
 
     BINDINGS = [("y", "answer(True)", "key.yes"), ("n,escape", "answer(False)", "key.no")]
 
