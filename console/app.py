@@ -126,14 +126,20 @@ class DaihoiApp(App[None]):
         for name, key in SCREEN_KEYS.items()
     ]
 
+    @property
+    def read_only(self) -> bool:
+        """The stage view is for the speakers' screen: nobody may switch from it to the MC desk."""
+        return self.first_screen == "stage"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the screen keys and the command palette while the desk PIN is not typed."""
+        """Hide the screen keys and the command palette while the desk PIN is not typed, and
+        always on the stage view (read-only: F3 then ``n`` would start the next item)."""
         if action in ("show", "command_palette"):
-            return not self.locked
+            return not self.locked and not self.read_only
         return True
 
     def action_show(self, name: str) -> None:
-        if name in self.MODES:
+        if name in self.MODES and not self.read_only:
             self.switch_mode(name)
 
     def on_mount(self) -> None:

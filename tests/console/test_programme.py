@@ -176,3 +176,17 @@ async def test_escape_on_the_minutes_question_inserts_nothing(seeded: Path, cloc
         await pilot.pause()
         new = next(i for i in snapshot(seeded, clock).items if i.title == "Văn nghệ")
         assert new.minutes == 5
+
+
+async def test_the_stage_view_cannot_switch_to_another_screen(seeded: Path, clock: Any) -> None:
+    """The stage view is read-only: F1–F5 and the command palette do nothing there."""
+    from console.screens.stage import StageScreen
+
+    app = make_app(seeded, clock=clock, screen="stage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("f1", "f2", "f3", "n", "f4", "f5", "ctrl+p"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, StageScreen), key
+        assert all(i.state == "pending" for i in snapshot(seeded, clock).items)
