@@ -20,8 +20,9 @@ import re
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -50,6 +51,9 @@ class CeremonyScreen(Screen[None]):
     BINDINGS = [
         ("c", "call", "key.honours_call"),
         ("p", "present", "key.honours_present"),
+        # Enter is the screen's, not the table's: a table reports a click on the highlighted row
+        # as a selection, and two clicks must not mark an honour presented.
+        Binding("enter", "present", "key.honours_present", show=False, priority=True),
         ("a", "absent", "key.honours_absent"),
         ("o", "proxy", "key.honours_proxy"),
         ("P,shift+p", "present_all", "key.honours_present_all"),
@@ -218,11 +222,6 @@ class CeremonyScreen(Screen[None]):
         self.refresh_live()  # now, not on the next poll: the MC is waiting for the next name
 
     def action_present(self) -> None:
-        self._mark(honours.PRESENTED)
-
-    @on(DataTable.RowSelected, "#honours")
-    def selected(self) -> None:
-        """Enter on a row: presented, and on to the next."""
         self._mark(honours.PRESENTED)
 
     def action_absent(self) -> None:
