@@ -12,12 +12,18 @@ from data.checkin import NotesFor
 from data.store import Event
 from programme.notes import notes_for
 
-from .i18n import t
+from .i18n import lang, t
 
 
 def desk_notes(event: Event) -> NotesFor:
     """A function giving the rendered notes of a delegate, for :class:`data.checkin.Desk`."""
     return lambda delegate_id: [t(key, **values) for key, values in notes_for(event, delegate_id)]
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number as the reader writes it: ``16,7`` in Vietnamese, ``16.7`` in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang() == "vi" else text
 
 
 def hhmm(stamp: str | None) -> str:

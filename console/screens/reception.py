@@ -25,7 +25,7 @@ from data.store import Event
 
 from ..i18n import render, t
 from ..keys import translate_bindings
-from ..phrases import cannot_write, desk_notes, hhmm
+from ..phrases import cannot_write, decimal, desk_notes, hhmm
 from ..widgets.delegate_table import DelegateTable
 from ..widgets.verdict import VerdictPanel
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn
@@ -117,7 +117,7 @@ class ReceptionScreen(Screen[None]):
     def refresh_live(self) -> None:
         assert self.desk is not None
         c = self.desk.counters()
-        pct = f"{100 * c.arrived / c.expected:.1f}".replace(".", ",") if c.expected else "0"
+        pct = decimal(100 * c.arrived / c.expected) if c.expected else "0"
         lines = [t("reception.arrived", arrived=c.arrived, expected=c.expected, pct=pct), ""]
         for delegation, arrived, expected in c.delegations:
             lines.append(f"{arrived:>4}/{expected:<4} {delegation or t('reception.no_delegation')}")

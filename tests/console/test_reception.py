@@ -6,7 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.widgets import Label
+
 from console.app import make_app
+from console.i18n import set_lang
 from console.widgets.delegate_table import DelegateTable
 from console.widgets.verdict import VerdictPanel
 from data import codes
@@ -139,6 +142,8 @@ async def test_undo_of_another_desks_checkin_needs_confirmation(
         await pilot.press(*"sai ban", "enter")
         await pilot.pause()
         assert attendance(event_path) == {duc.id: "Bàn 2"}  # not yet: a confirmation is asked
+        question = str(app.screen.query_one(Label).render())
+        assert "ở Bàn 2 lúc 07:30." in question  # the time of day, not the stored stamp
         await pilot.press("n")
         await pilot.pause()
         assert attendance(event_path) == {duc.id: "Bàn 2"}
@@ -177,7 +182,7 @@ async def test_another_desks_checkin_updates_the_counters(event_path: Path, cloc
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press(*hoa.code, "enter")
         counters = app.screen.query_one("#counters")
-        assert "1 / 6" in str(counters.render())
+        assert "1 / 6 (16,7%)" in str(counters.render())
         with Event.open(event_path, clock=clock, desk="Bàn 2") as other:
             Desk(other).scan(thuy.code)
         for _ in range(20):  # the app polls data_version every 0.25 s
@@ -349,3 +354,17 @@ async def test_an_honouree_hears_their_group_even_on_a_small_terminal(
         # On the screen, not only in the widget: the panel grows to show the note.
         screen_text = app.export_screenshot().replace("&#160;", " ")
         assert "Đợt 1" in screen_text and "Huân chương" in screen_text
+
+
+async def test_the_counter_writes_its_decimal_sign_in_the_desks_language(
+    event_path: Path, clock: Any
+) -> None:
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    app = make_app(event_path, desk="Bàn 1", clock=clock, lang="en")
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press(*hoa.code, "enter")
+            await pilot.pause()
+            assert "Arrived: 1 / 6 (16.7%)" in str(app.screen.query_one("#counters").render())
+    finally:
+        set_lang("vi")
