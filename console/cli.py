@@ -25,7 +25,7 @@ from data.errors import DaihoiError
 from data.search import SearchIndex
 from data.store import Event, resolve_path
 
-from .clikit import Group, emit, fails_cleanly, option, print_skipped, say
+from .clikit import Group, Option, emit, fails_cleanly, option, print_skipped, say
 from .i18n import set_lang, t
 from .phrases import desk_notes, hhmm
 
@@ -60,7 +60,13 @@ def open_event(db: str | None, desk: str = "CLI") -> Event:
 
 @click.group(cls=Group, help="cli.main")
 @option("--lang", type=click.Choice(["vi", "en"]), default=None, help="cli.opt.lang")
-@click.version_option(package_name="daihoi")
+@click.version_option(
+    package_name="daihoi",
+    prog_name="daihoi",
+    message="%(prog)s %(version)s",  # no English "version" in it
+    cls=Option,
+    help="cli.opt.version",
+)
 def cli(lang: str | None) -> None:
     set_lang(lang)
 

@@ -20,8 +20,19 @@ from data.sheets import Skipped
 from .i18n import render, t
 
 
+def _translated(help_option: click.Option | None) -> click.Option | None:
+    """Click's own ``--help`` says "Show this message and exit." in English: say it in the
+    user's language (set again on every call, so after ``--lang`` has been read)."""
+    if help_option is not None:
+        help_option.help = t("cli.opt.help")
+    return help_option
+
+
 class Command(click.Command):
     """A command whose help and short help are catalog keys."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _translated(super().get_help_option(ctx))
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.help:
@@ -38,6 +49,9 @@ class Command(click.Command):
 class Group(click.Group):
     command_class = Command
     group_class = type
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _translated(super().get_help_option(ctx))
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         Command.format_help_text(self, ctx, formatter)  # type: ignore[arg-type]

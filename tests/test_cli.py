@@ -150,6 +150,15 @@ def test_english(run) -> None:  # type: ignore[no-untyped-def]
     assert "Example:" in result.stdout
 
 
+def test_help_and_version_options_speak_the_users_language(run) -> None:  # type: ignore[no-untyped-def]
+    main = run("--help").stdout
+    assert "Hiện hướng dẫn này rồi thoát." in main and "Hiện số phiên bản rồi thoát." in main
+    assert "Show this message" not in main and "Show the version" not in main
+    assert "Hiện hướng dẫn này rồi thoát." in run("init", "--help").stdout
+    assert "Show this message and exit." in run("--lang", "en", "init", "--help").stdout
+    assert re.fullmatch(r"daihoi \S+\n", run("--version").stdout)
+
+
 @pytest.mark.parametrize("path", commands(cli))
 def test_every_command_has_help_with_an_example(run, path: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     command = cli

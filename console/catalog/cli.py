@@ -14,6 +14,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.opt.json": {"vi": "In dữ liệu dạng JSON.", "en": "Print data as JSON."},
     "cli.opt.lang": {"vi": "Ngôn ngữ: vi hoặc en.", "en": "Language: vi or en."},
+    "cli.opt.help": {"vi": "Hiện hướng dẫn này rồi thoát.", "en": "Show this message and exit."},
+    "cli.opt.version": {"vi": "Hiện số phiên bản rồi thoát.", "en": "Show the version and exit."},
     "cli.opt.desk": {
         "vi": "Tên bàn (mặc định $DAIHOI_DESK).",
         "en": "Desk name (default $DAIHOI_DESK).",
