@@ -34,10 +34,14 @@ from typing import Any
 from . import delegates as delegates_mod
 from . import stats as stats_mod
 from .errors import DaihoiError
-from .importing import Column, header_field, map_columns
-from .importing import _is_section as is_section  # the delegate import's row shapes, shared:
-from .importing import _is_signature as is_signature  # to be made public there
-from .importing import _join_name as join_name
+from .importing import (  # the delegate list's row shapes
+    Column,
+    header_field,
+    is_section,
+    is_signature,
+    join_name,
+    map_columns,
+)
 from .sheets import Row, find_header_rows, read_table
 from .store import Event, stamp
 from .text import clean, collate, fold

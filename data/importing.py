@@ -314,7 +314,7 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
         filled = [t for t in texts if t]
         if not filled:
             continue
-        name = _join_name(texts, name_cols)
+        name = join_name(texts, name_cols)
         stt = next((texts[i] for i in stt_idx if i < len(texts) and texts[i]), "")
         others = [
             t
@@ -322,7 +322,7 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
             if t and t != name and j not in name_idx and j not in stt_idx
         ]
         rest = bool(others)
-        if _is_signature(name, filled):
+        if is_signature(name, filled):
             break
         if _is_total(stt) or _is_total(name):
             if any(_has_letter(t) for t in others):  # a total line does not name a unit
@@ -332,14 +332,14 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
             continue
         if not _has_letter(name):
             lone = filled[0] if len(set(filled)) == 1 else ""
-            if lone and _is_section(lone, stt, False):
+            if lone and is_section(lone, stt, False):
                 section = _section_name(lone)
                 if _doubtful_section(lone, stt):
                     skipped.append(Skipped(number, "import.section_or_name", {"text": lone}))
             elif any(_has_letter(t) for t in filled):
                 skipped.append(Skipped(number, "import.no_name", column=name_header))
             continue
-        if _is_section(name, stt, rest, rest and all(t.isdigit() for t in others)):
+        if is_section(name, stt, rest, rest and all(t.isdigit() for t in others)):
             section = _section_name(name)
             if _doubtful_section(name, stt):
                 skipped.append(Skipped(number, "import.section_or_name", {"text": name}))
@@ -369,7 +369,7 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
     return _Parsed(records, skipped, warnings)
 
 
-def _join_name(texts: list[str], name_cols: list[Column]) -> str:
+def join_name(texts: list[str], name_cols: list[Column]) -> str:
     parts: list[str] = []
     for c in name_cols:
         t = texts[c.index] if c.index < len(texts) else ""
@@ -382,7 +382,7 @@ def _has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def _is_signature(name: str, filled: list[str]) -> bool:
+def is_signature(name: str, filled: list[str]) -> bool:
     """The signature block: a marker ("NGƯỜI LẬP BIỂU", "KT. CHỦ TỊCH") in the name column, or
     a marker on a row with no name. A delegate whose position is "Chủ tịch" has a name, so is
     never mistaken for it."""
@@ -403,7 +403,7 @@ def _is_total(text: str) -> bool:
     )
 
 
-def _is_section(name: str, stt: str, rest: bool, numbers_only: bool = False) -> bool:
+def is_section(name: str, stt: str, rest: bool, numbers_only: bool = False) -> bool:
     """A group heading rather than a person.
 
     A plain number in the STT column ("1", "12.") numbers a person, never a heading: headings
