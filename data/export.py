@@ -762,9 +762,11 @@ def import_higher_level(
     people = delegates_mod.all_delegates(event)
     by_external = {d.external_id: d for d in people if d.external_id}
     by_id = {d.id: d for d in people}
-    by_key = {delegates_mod.match_key(d.name, d.unit, d.birth_year): d for d in people}
+    # Lists, not single delegates: two namesakes with the same key are ambiguous, never a pick.
+    by_key: dict[str, list[delegates_mod.Delegate]] = {}
     by_name: dict[str, list[delegates_mod.Delegate]] = {}
     for d in people:
+        by_key.setdefault(delegates_mod.match_key(d.name, d.unit, d.birth_year), []).append(d)
         by_name.setdefault(fold(d.name), []).append(d)
 
     chosen: dict[int, None] = {}
@@ -797,7 +799,7 @@ def import_higher_level(
                 None,
             )
             key = delegates_mod.match_key(name, unit, year)
-            found = [by_key[key]] if key in by_key else by_name.get(fold(name), [])
+            found = by_key.get(key) or by_name.get(fold(name), [])
         if len(found) == 1:
             if found[0].higher_level:
                 already += 1

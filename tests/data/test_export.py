@@ -296,6 +296,23 @@ def test_higher_level_list_with_family_and_given_name_columns(event: Event) -> N
     assert found.unmatched == ()
 
 
+def test_higher_level_namesakes_are_ambiguous_not_picked(event: Event) -> None:
+    """Two "Nguyễn Văn Hùng" with no unit or year on the approved list: a name alone on the
+    higher-level list names neither of them for sure."""
+    delegates.upsert(
+        event,
+        [
+            {"name": "Nguyễn Văn Hùng", "delegation": "Đoàn huyện Đại Từ"},
+            {"name": "Nguyễn Văn Hùng", "delegation": "Đoàn huyện Phú Lương"},
+        ],
+    )
+    source = write_list(Path("hl.csv"), [["STT", "Họ và tên"], ["1", "Nguyễn Văn Hùng"]])
+    found = export.import_higher_level(event, source)
+    assert found.marked == ()
+    assert [(u.row, u.reason) for u in found.unmatched] == [(2, "ambiguous")]
+    assert not any(d.higher_level for d in delegates.all_delegates(event))
+
+
 def test_higher_level_list_without_a_header_changes_nothing(event: Event) -> None:
     """Several columns and no header we know: refuse, rather than guess which column is what."""
     five_delegates(event)
