@@ -120,11 +120,13 @@ class DashboardScreen(Screen[None]):
                 yield Static(id="arrivals-axis")
                 yield Static(t("dashboard.delegations"), classes="title")
                 yield VerticalScroll(id="delegations")
-            with Vertical(id="right"):
-                yield Static(t("dashboard.composition"), classes="title")
-                yield Static(id="composition", markup=False)
+            # Honours and programme first, and the column scrolls: on an 80x24 terminal the
+            # composition lines would otherwise push them below the screen.
+            with VerticalScroll(id="right"):
                 yield Static(t("dashboard.ceremony"), classes="title")
                 yield Static(id="ceremony", markup=False)
+                yield Static(t("dashboard.composition"), classes="title")
+                yield Static(id="composition", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -68,7 +68,8 @@ class ReceptionScreen(Screen[None]):
         app = self.app
         self.desk = Desk(app.event, notes_for=desk_notes(app.event))  # type: ignore[attr-defined]
         recent = self.query_one("#recent", DataTable)
-        recent.add_columns(t("column.time"), t("column.name"), t("column.delegation"))
+        # Two columns, the delegation under the name: a third column left "Đoàn…" at 80 columns.
+        recent.add_columns(t("column.time"), t("column.name"))
         self.watch(app, "revision", self.refresh_live, init=False)
         self.refresh_live()
         self.query_one("#results", DelegateTable).display = False
@@ -125,7 +126,10 @@ class ReceptionScreen(Screen[None]):
         recent = self.query_one("#recent", DataTable)
         recent.clear()
         for at, name, delegation in c.recent:
-            recent.add_row(hhmm(at), Text(name), Text(delegation))  # list words: never markup
+            who = Text(name, end="")  # list words: Text, never markup
+            if delegation:
+                who = Text.assemble(who, "\n", (delegation, "dim"))
+            recent.add_row(hhmm(at), who, height=2 if delegation else 1)
 
     # ---------------------------------------------------------- keys
     def action_clear(self) -> None:

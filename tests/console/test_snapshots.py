@@ -98,3 +98,13 @@ def test_ceremony(demo: Path, snap_compare: SnapCompare) -> None:
 
 def test_dashboard(demo: Path, snap_compare: SnapCompare) -> None:
     assert snap_compare(_app(demo, "dashboard"), run_before=_steady, terminal_size=(140, 40))
+
+
+def test_dashboard_small(demo: Path, snap_compare: SnapCompare) -> None:
+    """80x24: honours and programme must still be in view (the right column comes first)."""
+    assert snap_compare(_app(demo, "dashboard"), run_before=_steady, terminal_size=(80, 24))
+
+
+def test_ceremony_small(demo: Path, snap_compare: SnapCompare) -> None:
+    """80x24: recipient, presence and state must stay in view."""
+    assert snap_compare(_app(demo, "ceremony"), run_before=_steady, terminal_size=(80, 24))
