@@ -59,7 +59,15 @@ def open_event(db: str | None, desk: str = "CLI") -> Event:
 
 
 @click.group(cls=Group, help="cli.main")
-@option("--lang", type=click.Choice(["vi", "en"]), default=None, help="cli.opt.lang")
+@option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    is_eager=True,  # before --help, so "daihoi --lang en --help" is in English
+    callback=lambda _ctx, _param, value: set_lang(value),  # None: $DAIHOI_LANG, else vi
+    expose_value=False,
+    help="cli.opt.lang",
+)
 @click.version_option(
     package_name="daihoi",
     prog_name="daihoi",
@@ -67,8 +75,8 @@ def open_event(db: str | None, desk: str = "CLI") -> Event:
     cls=Option,
     help="cli.opt.version",
 )
-def cli(lang: str | None) -> None:
-    set_lang(lang)
+def cli() -> None:
+    pass
 
 
 # ---------------------------------------------------------------- the event

@@ -293,3 +293,9 @@ def test_demo_builds_a_whole_event_once(run, tmp_path: Path) -> None:  # type: i
     again = json.loads(run("delegates", "--db", "demo.db", "--json").stdout)
     assert len(again) == 520
     assert again[0]["checked_in_at"] is not None
+
+
+def test_lang_before_help_gives_english_help(run) -> None:  # type: ignore[no-untyped-def]
+    assert "bàn điều hành" in run("--help").stdout
+    # --lang is eager, so it is applied before --help prints (it used to come too late).
+    assert "the event-day console" in run("--lang", "en", "--help").stdout

@@ -28,7 +28,14 @@ from data import stats as stats_mod
 from data.errors import DaihoiError
 from data.store import Event
 
-from ..cli_reports import SUMMARY, figures, honours_line, programme_line, report_inputs
+from ..cli_reports import (
+    SUMMARY,
+    arrivals_caption,
+    figures,
+    honours_line,
+    programme_line,
+    report_inputs,
+)
 from ..i18n import render, t
 from ..keys import translate_bindings
 from ..phrases import cannot_write
@@ -153,20 +160,9 @@ class DashboardScreen(Screen[None]):
             t("dashboard.arrivals", minutes=found.bucket_minutes)
         )
         self.query_one("#arrivals", Sparkline).data = [float(n) for _, n in found.arrivals]
-        axis = self.query_one("#arrivals-axis", Static)
-        if found.arrivals:
-            peak_at, peak = max(found.arrivals, key=lambda bar: bar[1])
-            axis.update(
-                t(
-                    "stats.arrivals",
-                    first=found.arrivals[0][0],
-                    peak=peak,
-                    peak_at=peak_at,
-                    minutes=found.bucket_minutes,
-                )
-            )
-        else:
-            axis.update(t("dashboard.no_arrivals"))
+        self.query_one("#arrivals-axis", Static).update(
+            arrivals_caption(found) or t("dashboard.no_arrivals")
+        )
 
         self._show_delegations(found)
         self.query_one("#composition", Static).update(composition_text(found))
