@@ -11,6 +11,7 @@ import getpass
 import os
 import shlex
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,13 @@ def db_option(func: Any) -> Any:
 
 def json_option(func: Any) -> Any:
     return option("--json", "as_json", is_flag=True, help="cli.opt.json")(func)
+
+
+def output_option(help_key: str = "cli.opt.output") -> Callable[[Any], Any]:
+    """``-o/--output FILE`` (required), passed to the command as ``out``."""
+    return option(
+        "-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help=help_key
+    )
 
 
 def desk_option(func: Any) -> Any:
@@ -147,9 +155,7 @@ def backup(db: str | None, dest: str, as_json: bool) -> None:
 @cli.command(help="cli.clone")
 @db_option
 @desk_option
-@option(
-    "-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help="cli.opt.output"
-)
+@output_option()
 @fails_cleanly
 def clone(db: str | None, desk: str, out: str) -> None:
     made = replicas.clone(open_event(db), desk, out)

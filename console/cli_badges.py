@@ -8,21 +8,14 @@ from badges.build import print_badges
 from badges.layout import LAYOUTS
 from badges.style import load_style
 
-from .cli import cli, db_option, desk_option, json_option, open_event
+from .cli import cli, db_option, desk_option, json_option, open_event, output_option
 from .clikit import emit, fails_cleanly, option, say
 from .i18n import t
 
 
 @cli.command(help="cli.badges")
 @db_option
-@option(
-    "-o",
-    "--output",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="cli.opt.badges_out",
-)
+@output_option("cli.opt.badges_out")
 @option("--layout", type=click.Choice(list(LAYOUTS)), default="a6", help="cli.opt.layout")
 @option("--png", "png_dir", type=click.Path(file_okay=False), default=None, help="cli.opt.png")
 @option("--delegate", "ids", type=int, multiple=True, help="cli.opt.delegate_id")

@@ -19,7 +19,17 @@ from data.text import fold
 from programme import honours as honours_mod
 from programme.honours import Honour, HonourRow
 
-from .cli import Group, db_option, desk_option, emit, import_command, json_option, open_event, say
+from .cli import (
+    Group,
+    db_option,
+    desk_option,
+    emit,
+    import_command,
+    json_option,
+    open_event,
+    output_option,
+    say,
+)
 from .cli import cli as root
 from .clikit import fails_cleanly, option, print_skipped
 from .i18n import t
@@ -321,14 +331,7 @@ def add(
 
 @honours.command(name="tray", help="cli.honours.tray")
 @db_option
-@option(
-    "-o",
-    "--output",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="cli.honours.opt.output",
-)
+@output_option("cli.honours.opt.output")
 @option("--group", default=None, help="cli.honours.opt.group")
 @fails_cleanly
 def tray(db: str | None, out: str, group: str | None) -> None:

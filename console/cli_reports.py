@@ -17,7 +17,7 @@ from data import stats as stats_mod
 from data.errors import DaihoiError
 from data.store import Event, stamp
 
-from .cli import cli, db_option, import_command, json_option, open_event
+from .cli import cli, db_option, import_command, json_option, open_event, output_option
 from .clikit import Group, emit, fails_cleanly, option, say
 from .i18n import t
 from .phrases import offset_text
@@ -100,9 +100,7 @@ def programme_lines(event: Event) -> list[export_mod.ProgrammeLine]:
 @cli.command(help="cli.export")
 @db_option
 @click.argument("kind", type=click.Choice([*export_mod.KINDS, SUMMARY]))
-@option(
-    "-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help="cli.opt.output"
-)
+@output_option()
 @option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
 @json_option
 @fails_cleanly
