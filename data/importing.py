@@ -137,7 +137,8 @@ _TOTAL_FOLDED = re.compile(r"^(?:tong\s*cong|tong\s*so|cong|tong)\s*[:\d]")
 _PLAIN_NUMBER = re.compile(r"^\d+\.?$")
 _SIGNATURE = re.compile(
     r"^(?:nguoi\s*lap(?:\s*bieu)?\b|kt\s*[.:]|tm\s*[.:]|t/m\b|tl\s*[.:]|q\s*[.:]\s*(?:chu|giam|truong)|"
-    r"thu\s*truong\s*(?:don\s*vi|co\s*quan)|\(\s*ky\b|ky\s*(?:ten|,)|xac\s*nhan\s*cua|noi\s*nhan\b)"
+    r"thu\s*truong\s*(?:don\s*vi|co\s*quan)|\(\s*(?:da\s*)?ky\b|ky\s*(?:ten|,)|xac\s*nhan\s*cua|"
+    r"noi\s*nhan\b)"
 )
 _SIGNATURE_EXACT = {"chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban"}
 _DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
@@ -324,7 +325,7 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
         rest = bool(others)
         if is_signature(name, filled):
             break
-        if _is_total(stt) or _is_total(name):
+        if is_total(stt) or is_total(name):
             if any(_has_letter(t) for t in others):  # a total line does not name a unit
                 skipped.append(Skipped(number, "import.total_row", {"text": stt or name}))
             continue
@@ -396,7 +397,7 @@ def is_signature(name: str, filled: list[str]) -> bool:
     return False
 
 
-def _is_total(text: str) -> bool:
+def is_total(text: str) -> bool:
     """A total line's text ("Tổng cộng: 350 đại biểu", "Cộng: 12", "TONG SO 40")."""
     return bool(text) and bool(
         _TOTAL_ACCENTED.match(text.lower()) or _TOTAL_FOLDED.match(fold(text))

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from data import sheets
+from data.importing import is_signature, is_total
 from data.sheets import Skipped
 from data.store import Event
 from data.text import clean, fold, header_key
@@ -160,12 +161,6 @@ def find_header(table: Table) -> Header | None:
 # ---------------------------------------------------------------------------- rows
 _ENUMERATOR = re.compile(r"^\s*(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.)/:–-]\s*(?=\S)")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-z])\.?$")
-_SIGNATURE = re.compile(
-    r"^(?:nguoi\s*lap(?:\s*bieu)?\b|kt\s*[.:]|tm\s*[.:]|t/m\b|tl\s*[.:]|noi\s*nhan\b|"
-    r"\(\s*da\s*ky|\(\s*ky\b|ky\s*ten)"
-)
-_SIGNATURE_EXACT = {"chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban"}
-_TOTAL = re.compile(r"^(?:tong\s*cong|tong\s*so)\b|^cong\s*(?::|$|\d)")
 _DECISION = re.compile(r"quyết\s+định\s*(?:số)?\s*:?\s*([0-9][^\s,;()]*)", re.IGNORECASE)
 _DATE = re.compile(
     r"ngày\s+(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
@@ -236,16 +231,6 @@ def _int(text: str) -> int | None:
         return None
 
 
-def _is_footer(recipient: str, filled: list[str]) -> bool:
-    """The signature block. A row naming a recipient is judged by that name only: a position
-    "Phó Giám đốc" on an honour's row is not the signature's "PHÓ GIÁM ĐỐC"."""
-    for text in [recipient] if recipient else filled:
-        f = fold(text)
-        if _SIGNATURE.match(f) or f in _SIGNATURE_EXACT:
-            return True
-    return False
-
-
 def parse(table: Table, header: Header) -> ReadResult:
     """Honour rows below the header; section rows apply to the rows under them."""
     cols = header.columns
@@ -274,12 +259,12 @@ def parse(table: Table, header: Header) -> ReadResult:
             continue  # (1) (2) (3) … under the header
         stt = cell(cells, "stt")
         recipient = cell(cells, "recipient")
-        if _is_footer(recipient, filled):
+        if is_signature(recipient, filled):
             break
         form = cell(cells, "form")
         stt_j = cols.get("stt")
         distinct = {c for j, c in enumerate(cells) if c and j != stt_j}
-        if _TOTAL.match(fold(recipient or filled[0])):
+        if is_total(recipient or filled[0]):
             continue
         lone = next(iter(distinct)) if len(distinct) == 1 else ""
         if len(distinct) <= 1 and (_int(stt) is None or _is_heading(lone)):

@@ -188,6 +188,26 @@ def test_a_file_without_a_header_is_refused(tmp_path: Path) -> None:
     assert err.value.key == "honours.import.no_header"
 
 
+def test_family_names_that_fold_like_a_total_or_a_signature_are_recipients(
+    tmp_path: Path,
+) -> None:
+    """ "Tống Công Thành" folds like "tong cong" (a total line); the shared delegate-list rules
+    need a ":" or a number after it, and the real total and signature still end the list."""
+    path = tmp_path / "x.csv"
+    path.write_text(
+        "STT,Họ và tên,Đơn vị,Hình thức khen thưởng\n"
+        "1,Tống Công Thành,Sở Y tế,Giấy khen\n"
+        "2,Tống Số Bình,Sở Y tế,Giấy khen\n"
+        ",Tổng cộng: 2,,\n"
+        ",NGƯỜI LẬP BIỂU,,\n"
+        ",(đã ký),,\n",
+        encoding="utf-8",
+    )
+    result = read(path)
+    assert [r.recipient for r in result.rows] == ["Tống Công Thành", "Tống Số Bình"]
+    assert result.skipped == []
+
+
 def test_rows_without_a_form_are_reported(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text(
