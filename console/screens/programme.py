@@ -48,7 +48,35 @@ def clock_text(delta: timedelta | None) -> str:
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes:02d}:{secs:02d}"
 
 
-class ProgrammeScreen(Screen[None]):
+class LiveProgramme(Screen[None]):
+    """A screen showing the running order: it reads it again whenever any desk writes and
+    repaints every second, so the timers run; subclasses say how to :meth:`paint` it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.programme: running.Programme | None = None
+
+    def start_live(self) -> None:
+        self.watch(self.app, "revision", self.reload, init=False)
+        self.set_interval(1.0, self.tick)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the running order again (any desk may have changed it) and repaint."""
+        self.programme = running.load(self.app.event)  # type: ignore[attr-defined]
+        self.tick()
+
+    def tick(self) -> None:
+        if self.programme is None:
+            return
+        now = self.app.now()  # type: ignore[attr-defined]
+        self.paint(self.programme, self.programme.timing(now), now)
+
+    def paint(self, prog: running.Programme, day: DayTiming, now: datetime) -> None:
+        raise NotImplementedError
+
+
+class ProgrammeScreen(LiveProgramme):
     """The MC team's live running order."""
 
     CSS_PATH = "programme.tcss"
@@ -68,8 +96,6 @@ class ProgrammeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
-        self.programme: running.Programme | None = None
-        self.day: DayTiming | None = None
         self._rows: list[tuple[object, ...]] = []
 
     def compose(self) -> ComposeResult:
@@ -90,22 +116,12 @@ class ProgrammeScreen(Screen[None]):
         table.add_column(t("programme.column.actual"), key="actual")
         table.add_column("", key="state")
         table.add_column(t("programme.column.title"), key="title")
-        self.watch(self.app, "revision", self.reload, init=False)
-        self.set_interval(1.0, self.tick)
-        self.reload()
+        self.start_live()
 
     # ---------------------------------------------------------- painting
-    def reload(self) -> None:
-        """Read the running order again (any desk may have changed it) and repaint."""
-        self.programme = running.load(self.app.event)  # type: ignore[attr-defined]
-        self.tick()
-
-    def tick(self) -> None:
-        if self.programme is None:
-            return
-        self.day = self.programme.timing(self.app.now())  # type: ignore[attr-defined]
-        self.paint_live(self.programme, self.day)
-        self.paint_table(self.programme, self.day)
+    def paint(self, prog: running.Programme, day: DayTiming, now: datetime) -> None:
+        self.paint_live(prog, day)
+        self.paint_table(prog, day)
 
     def paint_live(self, prog: running.Programme, day: DayTiming) -> None:
         current = prog.get(day.current) if day.current else None

@@ -6,19 +6,21 @@ nothing personal. It follows every change from the MC desk within a second.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from programme import running
+from programme.timing import DayTiming
 
 from ..i18n import t
-from .programme import clock_text
+from .programme import LiveProgramme, clock_text
 
 
-class StageScreen(Screen[None]):
+class StageScreen(LiveProgramme):
     """Current and next item, the timer of the one on stage, and the time of day."""
 
     CSS_PATH = "stage.tcss"
@@ -32,23 +34,12 @@ class StageScreen(Screen[None]):
             yield Static(id="stage-next")
 
     def on_mount(self) -> None:
-        self.programme: running.Programme | None = None
-        self.watch(self.app, "revision", self.reload, init=False)
-        self.set_interval(1.0, self.tick)
-        self.reload()
+        self.start_live()
 
-    def reload(self) -> None:
-        self.programme = running.load(self.app.event)  # type: ignore[attr-defined]
-        self.tick()
-
-    def tick(self) -> None:
-        if self.programme is None:
-            return
-        now = self.app.now()  # type: ignore[attr-defined]
-        day = self.programme.timing(now)
+    def paint(self, prog: running.Programme, day: DayTiming, now: datetime) -> None:
         self.query_one("#clock", Digits).update(now.strftime("%H:%M"))
         timer = self.query_one("#timer", Digits)
-        current = self.programme.get(day.current) if day.current else None
+        current = prog.get(day.current) if day.current else None
         head = Text(justify="center")
         if current is not None:
             it = day.of(current.id)
@@ -64,7 +55,7 @@ class StageScreen(Screen[None]):
             timer.set_class(False, "-warning")
             timer.set_class(False, "-danger")
         self.query_one("#stage-current", Static).update(head)
-        upcoming = self.programme.get(day.next) if day.next else None
+        upcoming = prog.get(day.next) if day.next else None
         tail = Text(justify="center")
         if upcoming is not None:
             tail.append(
