@@ -6,9 +6,9 @@ Each module defines ``MESSAGES = {key: {"vi": …, "en": …}}``; keys are prefi
 
 from __future__ import annotations
 
-from . import badges, cli, console, core, honours, programme, replicas, reports
+from . import badges, cli, console, core, honours, limits, programme, replicas, reports, serve
 
-AREAS = [core, cli, console, replicas, badges, programme, honours, reports]
+AREAS = [core, cli, console, replicas, badges, programme, honours, reports, limits, serve]
 CATALOG: dict[str, dict[str, str]] = {}
 for _area in AREAS:
     CATALOG.update(_area.MESSAGES)
