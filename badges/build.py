@@ -18,6 +18,7 @@ from data import codes
 from data import delegates as delegates_mod
 from data.delegates import Delegate
 from data.errors import DaihoiError
+from data.outputs import refuse_input
 from data.store import Event
 from data.text import collate, fold, name_sort_key, words
 
@@ -124,7 +125,7 @@ def print_badges(
     chosen = select(event, ids, delegation)
     check_glyphs(title, [badge_of(d, code="0" * codes.CODE_DIGITS) for d in chosen])
 
-    out_path = Path(out)
+    out_path = refuse_input(event, out)
     folder = Path(png_dir) if png_dir is not None else None
     try:
         with pdf.Output(out_path) as output:  # an unwritable PDF refuses here, nothing changed
@@ -142,7 +143,8 @@ def print_badges(
     pngs: list[Path] = []
     if folder is not None:
         for badge, drawing in zip(badges, drawings):
-            pngs.append(png.write(drawing, folder / file_stem(badge).with_suffix(".png")))
+            target = refuse_input(event, folder / file_stem(badge).with_suffix(".png"))
+            pngs.append(png.write(drawing, target))
     return PrintRun(
         out_path,
         sheet.name,

@@ -16,6 +16,7 @@ from types import TracebackType
 from fpdf import FPDF
 
 from data.errors import DaihoiError
+from data.outputs import private_folder
 
 from . import fonts
 from .compose import Drawing, Logo, QRCode, Rect, Text
@@ -93,8 +94,11 @@ class Output:
         try:
             if out.is_dir():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))
-            out.parent.mkdir(parents=True, exist_ok=True)
-            self._file = open(self.partial, "wb")  # noqa: SIM115 - closed in __exit__
+            private_folder(out.parent)
+            # Owner-only: the PDF carries every badge's code.
+            fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(fd, 0o600)  # a partial left by an earlier run keeps its old mode otherwise
+            self._file = os.fdopen(fd, "wb")
         except OSError as exc:
             raise cannot_write(out, exc, "badge.cannot_prepare") from exc
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from data.errors import DaihoiError
+from data.outputs import private_file, private_folder
 
 from . import fonts
 from .compose import MM_PER_PT, Drawing, Logo, QRCode, Rect, Text
@@ -69,7 +70,7 @@ def prepare(folder: Path) -> None:
     """Make the PNG folder and try writing in it, so a folder that cannot take the images
     refuses before a reprint revokes anyone's badge."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as exc:
@@ -81,11 +82,6 @@ def prepare(folder: Path) -> None:
 def write(drawing: Drawing, out: Path, dpi: int = DEFAULT_DPI) -> Path:
     """One badge as a PNG at ``out``; a file that cannot be written is a refusal naming it."""
     image = render(drawing, dpi)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        image.save(out, dpi=(dpi, dpi), optimize=False)
-    except OSError as exc:
-        raise DaihoiError(
-            "badge.cannot_write", path=str(out), reason=exc.strerror or str(exc)
-        ) from exc
+    with private_file(out, "badge.cannot_write") as partial:  # owner-only: it holds a code
+        image.save(partial, format="PNG", dpi=(dpi, dpi), optimize=False)
     return out

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from data.outputs import private_file
 from data.stats import AGE, ETHNICITY, GENDER, RELIGION, Group, Stats, percent
 
 from . import fonts
@@ -103,9 +104,8 @@ def render_summary(figures: Stats, out: str | os.PathLike[str]) -> Path:
     pdf.text(PAGE_W - MARGIN - pdf.get_string_width(stamp_text), footer_y + 3, stamp_text)
 
     target = Path(out)
-    partial = target.with_name(target.name + ".partial")
-    pdf.output(str(partial))
-    os.replace(partial, target)
+    with private_file(target) as partial:  # owner-only: the figures name the event's people
+        pdf.output(str(partial))
     return target
 
 

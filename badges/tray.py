@@ -19,6 +19,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from data.outputs import private_file
+
 from .fonts import BOLD, REGULAR
 
 
@@ -110,7 +112,8 @@ def render_tray(
             _row(pdf, row, labels, title, group)
     data = bytes(pdf.output())
     if path is not None:
-        Path(path).write_bytes(data)
+        with private_file(Path(path), "badge.cannot_write") as partial:  # names: owner-only
+            partial.write_bytes(data)
     return data
 
 

@@ -21,7 +21,7 @@ import click
 from data import checkin as checkin_mod
 from data import codes as codes_mod
 from data import delegates as delegates_mod
-from data import pins, replicas
+from data import journal, pins, replicas
 from data.errors import DaihoiError
 from data.search import SearchIndex
 from data.store import Event, resolve_path
@@ -62,8 +62,10 @@ def desk_option(func: Any) -> Any:
     )(func)
 
 
-def open_event(db: str | None, desk: str = "CLI") -> Event:
-    return Event.open(db, desk=desk, operator=default_operator())
+def open_event(db: str | None, desk: str = "CLI", *, readonly: bool = False) -> Event:
+    """The event file for a command; ``readonly`` for commands that only read (never a byte
+    changed, so they work on backups and read-only media)."""
+    return Event.open(db, desk=desk, operator=default_operator(), readonly=readonly)
 
 
 @click.group(cls=Group, help="cli.main")
@@ -140,13 +142,35 @@ def pin(db: str | None, kind: str, pin: str) -> None:
 
 
 # ---------------------------------------------------------------- copies
+@cli.command(help="cli.verify")
+@db_option
+@json_option
+@fails_cleanly
+def verify(db: str | None, as_json: bool) -> None:
+    event = open_event(db, readonly=True)
+    found = journal.verify(event.conn)
+    if as_json:
+        emit({"ok": found.ok, **found.__dict__})
+    if found.integrity != "ok":
+        raise DaihoiError("verify.corrupt", path=str(event.path), check=found.integrity)
+    if found.broken_seq is not None:
+        raise DaihoiError(
+            "verify.broken",
+            path=str(event.path),
+            seq=found.broken_seq,
+            kind=found.broken_kind,
+            at=found.broken_at,
+        )
+    say(t("verify.ok", path=event.path, rows=found.rows))
+
+
 @cli.command(help="cli.backup")
 @db_option
 @click.argument("dest", type=click.Path())
 @json_option
 @fails_cleanly
 def backup(db: str | None, dest: str, as_json: bool) -> None:
-    made = replicas.backup(open_event(db), dest)
+    made = replicas.backup(open_event(db, readonly=True), dest)
     if as_json:
         emit({"path": str(made)})
     say(t("backup.done", path=made))
@@ -278,7 +302,7 @@ def import_delegates(
 @json_option
 @fails_cleanly
 def delegates(db: str | None, query: str | None, limit: int | None, as_json: bool) -> None:
-    event = open_event(db)
+    event = open_event(db, readonly=True)
     found = delegates_mod.all_delegates(event)
     if query:
         result = SearchIndex(found).search(query, limit=limit or len(found) or 1)
@@ -300,7 +324,7 @@ def delegates(db: str | None, query: str | None, limit: int | None, as_json: boo
 @json_option
 @fails_cleanly
 def codes(db: str | None, as_json: bool) -> None:
-    event = open_event(db)
+    event = open_event(db, readonly=True)
     rows = [
         {
             "id": d.id,

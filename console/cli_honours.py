@@ -14,6 +14,7 @@ import click
 
 from badges.tray import TrayGroup, TrayLabels, TrayRow, render_tray
 from data.errors import DaihoiError
+from data.outputs import refuse_input
 from data.store import Event
 from data.text import fold
 from programme import honours as honours_mod
@@ -88,6 +89,7 @@ def tray_labels() -> TrayLabels:
 
 def write_tray(event: Event, path: str | Path, group: str | None = None) -> list[TrayGroup]:
     """Render the tray sheets of ``group`` (or every group) to ``path``."""
+    refuse_input(event, path)
     check_group(event, group)
     groups = tray_groups(event, group)
     render_tray(event.info.title, groups, tray_labels(), path)
@@ -181,7 +183,7 @@ def honours(
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    event = open_event(db)
+    event = open_event(db, readonly=True)
     check_group(event, group)
     if only_unresolved:
         found = [h for h in honours_mod.unresolved(event) if group is None or h.group == group]
@@ -335,7 +337,7 @@ def add(
 @option("--group", default=None, help="cli.honours.opt.group")
 @fails_cleanly
 def tray(db: str | None, out: str, group: str | None) -> None:
-    event = open_event(db)
+    event = open_event(db, readonly=True)
     groups = write_tray(event, out, group)
     say(
         t(

@@ -87,7 +87,7 @@ def programme_group(ctx: click.Context, db: str | None, as_json: bool) -> None:
     ctx.obj["db"] = db
     ctx.obj["json"] = as_json
     if ctx.invoked_subcommand is None:
-        show(open_event(db), as_json)
+        show(open_event(db, readonly=True), as_json)
 
 
 def _live(name: str, help_key: str, operation: Any) -> None:

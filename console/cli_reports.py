@@ -15,6 +15,7 @@ from data import delegates as delegates_mod
 from data import export as export_mod
 from data import stats as stats_mod
 from data.errors import DaihoiError
+from data.outputs import refuse_input
 from data.store import Event, stamp
 
 from .cli import cli, db_option, import_command, json_option, open_event, output_option
@@ -105,19 +106,14 @@ def programme_lines(event: Event) -> list[export_mod.ProgrammeLine]:
 @json_option
 @fails_cleanly
 def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> None:
-    event = open_event(db, "organizers")
+    event = open_event(db, "organizers", readonly=True)
     target = Path(out)
-    if kind == SUMMARY:
-        from badges.summary import render_summary
-
-        if target.suffix.lower() != ".pdf":
-            raise DaihoiError("export.summary_pdf", path=out)
-        render_summary(figures(event, bucket), target)
+    report = write_report(event, kind, target, bucket)
+    if report is None:
         if as_json:
             emit({"kind": kind, "path": str(target)})
         say(t("export.summary_done", path=target))
         return
-    report = export_mod.export(event, kind, target, **report_inputs(event, kind))
     if as_json:
         emit(
             {
@@ -131,6 +127,22 @@ def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> N
         say(t("export.csv_first_sheet", sheets=", ".join(s.name for s in report.sheets[1:])))
 
 
+def write_report(
+    event: Event, kind: str, target: Path, bucket: int = 10
+) -> export_mod.Report | None:
+    """Write report ``kind`` (or the one-page summary PDF, then None) to ``target``: the
+    command line and the dashboard write reports through this one call."""
+    if kind != SUMMARY:
+        return export_mod.export(event, kind, target, **report_inputs(event, kind))
+    from badges.summary import render_summary
+
+    refuse_input(event, target)
+    if target.suffix.lower() != ".pdf":
+        raise DaihoiError("export.summary_pdf", path=str(target))
+    render_summary(figures(event, bucket), target)
+    return None
+
+
 # ---------------------------------------------------------------- stats
 @cli.command(help="cli.stats")
 @db_option
@@ -138,7 +150,7 @@ def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> N
 @json_option
 @fails_cleanly
 def stats(db: str | None, bucket: int, as_json: bool) -> None:
-    found = figures(open_event(db), bucket)
+    found = figures(open_event(db, readonly=True), bucket)
     if as_json:
         emit(found.public())
         return

@@ -99,6 +99,10 @@ class Desk:
         self.event = event
         self.notes_for = notes_for
         self._last: tuple[str, datetime, Verdict] | None = None
+        self._admitted: set[str] = set()
+        """Journal uuids of the check-ins this desk made since it opened: the only ones it may
+        undo without asking. A desk name is only what a desk calls itself; another process
+        (or browser tab) calling itself "Bàn 1" is not this session."""
 
     @property
     def name(self) -> str:
@@ -185,6 +189,7 @@ class Desk:
                     " values (?, ?, ?, ?, ?)",
                     (delegate.id, at, event.desk, event.operator, uuid),
                 )
+                self._admitted.add(uuid)
                 verdict = Verdict(ADMITTED, delegate, at, event.desk, scanned=scanned)
         notes = tuple(self.notes_for(delegate.id)) if self.notes_for else ()
         return Verdict(**{**verdict.__dict__, "notes": notes}) if notes else verdict
@@ -214,8 +219,10 @@ class Desk:
     ) -> None:
         """Take back a check-in: its own journal row, never a deletion of history.
 
-        Undoing another desk's check-in raises ``checkin.other_desk`` unless the caller has asked
-        the user and passes ``other_desk_confirmed=True``.
+        Undoing a check-in this desk did not make in this session (another desk's, or one made
+        under the same desk name by another process or before a restart) raises
+        ``checkin.other_desk`` unless the caller has asked the user and passes
+        ``other_desk_confirmed=True``.
         """
         event = self.event
         with event.write():
@@ -226,7 +233,7 @@ class Desk:
             if row is None:
                 raise DaihoiError("checkin.not_checked_in", id=delegate_id)
             at, desk, original = row
-            if desk != event.desk and not other_desk_confirmed:
+            if original not in self._admitted and not other_desk_confirmed:
                 # HH:MM as the desk said it, not the stored stamp with seconds and offset.
                 raise DaihoiError("checkin.other_desk", desk=desk, at=at[11:16])
             event.conn.execute("delete from attendance where delegate_id = ?", (delegate_id,))

@@ -23,7 +23,6 @@ import csv
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from .importing import (  # the delegate list's row shapes
     join_name,
     map_columns,
 )
+from .outputs import private_file, refuse_input
 from .sheets import Row, find_header_rows, read_table
 from .store import Event, stamp
 from .text import clean, collate, fold
@@ -485,7 +485,7 @@ def build(
 def export(event: Event, kind: str, path: str | os.PathLike[str], **inputs: Any) -> Report:
     """Build the report ``kind`` (``inputs`` as for :func:`build`) and write it to ``path`` in
     the format its suffix names."""
-    target = Path(path)
+    target = refuse_input(event, path)  # never over the event file or a list it came from
     _writer(target)  # refuse an unknown suffix before reading anything
     report = build(event, kind, **inputs)
     write(report, target)
@@ -509,20 +509,8 @@ def write(report: Report, path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     writer = _writer(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".daihoi-", suffix=target.suffix, dir=folder)
-    except OSError as exc:
-        raise DaihoiError("export.cannot_write", path=str(target), reason=exc.strerror) from exc
-    os.close(handle)
-    try:
-        writer(report, Path(temp))
-        os.replace(temp, target)
-    except OSError as exc:
-        raise DaihoiError("export.cannot_write", path=str(target), reason=exc.strerror) from exc
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    with private_file(target) as partial:
+        writer(report, partial)
     return target
 
 

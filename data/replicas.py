@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
@@ -23,9 +24,11 @@ from typing import Any
 
 from .checkin import undone_by
 from .errors import DaihoiError
+from .journal import JOURNAL_COLS, verify
+from .outputs import refuse_input
 from .store import Event
 
-_JOURNAL_COLS = "uuid, kind, payload, desk, operator, at, origin"
+_JOURNAL_COLS = ", ".join(JOURNAL_COLS)
 
 
 def _owner_only(path: Path) -> None:
@@ -37,14 +40,25 @@ def _owner_only(path: Path) -> None:
         raise DaihoiError("backup.cannot_write", path=str(path), reason=exc.strerror) from exc
 
 
+BACKUP_NAME = re.compile(r"-backup-(?P<event>[0-9a-f]{12})-\d{8}-\d{6}\.db")
+"""The tail of a backup's name that daihoi chose: ``tinh-backup-<event id>-<when>.db``."""
+
+
+def backup_name(event: Event) -> str:
+    """``tinh-backup-3f2a9c1d0b7e-20250920-081500.db``: the event id makes it unmistakably this
+    event's, so rolling backups never prune another event's file or a desk copy."""
+    moment = event.now().strftime("%Y%m%d-%H%M%S")
+    return f"{event.path.stem}-backup-{event.info.uid[:12]}-{moment}.db"
+
+
 def backup(event: Event, dest: str | os.PathLike[str]) -> Path:
     """Write a consistent copy of the event to ``dest`` (a file, or a folder to put one in)."""
     target = Path(dest)
     if target.is_dir():
-        moment = event.now().strftime("%Y%m%d-%H%M%S")
-        target = target / f"{event.path.stem}-{moment}.db"
+        target = target / backup_name(event)
     if target.exists():
         raise DaihoiError("backup.exists", path=str(target))
+    refuse_input(event, target)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     _owner_only(partial)
@@ -70,10 +84,25 @@ def rolling_backup(event: Event, folder: str | os.PathLike[str], keep: int = 12)
     if not directory.is_dir():
         raise DaihoiError("backup.no_folder", path=str(directory))
     made = backup(event, directory)
-    mine = sorted(directory.glob(f"{event.path.stem}-*.db"))
+    uid = event.info.uid[:12]
+    mine = sorted(
+        (p for p in directory.iterdir() if _is_backup_of(p, uid)),
+        key=lambda p: p.name[-18:],  # the moment: oldest first, whatever the event file's name
+    )
     for old in mine[:-keep]:
         old.unlink(missing_ok=True)
     return made
+
+
+def _is_backup_of(path: Path, uid: str) -> bool:
+    found = BACKUP_NAME.search(path.name)
+    return (
+        found is not None
+        and found.end() == len(path.name)
+        and found["event"] == uid
+        and path.is_file()
+        and not path.is_symlink()
+    )
 
 
 def clone(event: Event, desk: str, out: str | os.PathLike[str]) -> Path:
@@ -134,6 +163,16 @@ def merge(
             raise DaihoiError("merge.same_file", path=str(copy_path))
         if main.info.desk_copy_of is not None:
             raise DaihoiError("merge.into_copy", path=str(main.path))
+        found = verify(copy.conn)
+        if not found.ok:
+            # A copy edited behind the software's back (its chain broken) could carry check-ins
+            # nobody made: the organizers look at it (daihoi verify) before anything is merged.
+            raise DaihoiError(
+                "merge.tampered",
+                path=str(copy_path),
+                seq=found.broken_seq or "",
+                check=found.integrity,
+            )
         reports = {"main": MergeReport(), "copy": MergeReport()}
         try:
             with main.write(), copy.write():
@@ -168,9 +207,7 @@ def _sync(*, source: Event, target: Event, report: MergeReport) -> None:
     """Delegates whose check-ins or undos arrived, with the uuids of check-ins that arrived."""
     for row in fresh:
         row_uuid, kind, payload_text, desk, operator, at, origin = row
-        target.conn.execute(
-            f"insert into journal ({_JOURNAL_COLS}) values (?, ?, ?, ?, ?, ?, ?)", row
-        )
+        target.append(row)
         report.journal_rows += 1
         report.kinds[kind] = report.kinds.get(kind, 0) + 1
         payload = json.loads(payload_text)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .journal import GENESIS, JOURNAL_COLS, chain_hash
+
 MIGRATIONS = sqlite_utils.Migrations("daihoi")
 
 
@@ -105,3 +107,41 @@ _M001 = [
 
 # Later areas register their migrations in their own modules, imported here in release order.
 from . import schema_honours, schema_programme  # noqa: E402,F401
+
+
+@MIGRATIONS()
+def m002_journal_chain_inputs(db: sqlite_utils.Database) -> None:
+    """The journal's hash chain and REPLACE guard; the files the event was imported from.
+
+    ``INSERT OR REPLACE`` deletes the row it replaces without firing the DELETE trigger, so a
+    BEFORE INSERT trigger refuses any insert over an existing row, and any row without its
+    hash. Rows written before this migration are chained here, in order, once.
+    """
+    _run(db, _M002)
+    previous = GENESIS
+    columns = ", ".join(JOURNAL_COLS)
+    chained = []
+    for seq, *row in db.execute(f"select seq, {columns} from journal order by seq").fetchall():
+        previous = chain_hash(previous, tuple(row))
+        chained.append((previous, seq))
+    db.execute("drop trigger journal_no_update")
+    db.conn.executemany("update journal set hash = ? where seq = ?", chained)
+    db.execute(_JOURNAL_NO_UPDATE)
+
+
+_JOURNAL_NO_UPDATE = """create trigger journal_no_update before update on journal
+    begin select raise(abort, 'journal is append-only'); end"""
+
+_M002 = [
+    "alter table journal add column hash text",
+    """create trigger journal_no_replace before insert on journal
+        when new.hash is null
+            or exists (select 1 from journal where uuid = new.uuid or seq = new.seq)
+        begin select raise(abort, 'journal is append-only, each row with its hash'); end""",
+    """create table input_files (
+        path text primary key,
+        kind text not null,
+        name text not null,
+        first_at text not null,
+        last_at text not null)""",
+]

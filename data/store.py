@@ -7,8 +7,14 @@ Several processes (reception desks, the MC desk, organizers) open the same file 
   transaction: the write lock is taken up front, so two desks never both read "not checked in"
   and then both admit; the busy timeout queues them instead of failing;
 - ``synchronous=FULL``: a verdict shown on screen survives a power cut, not only a crash;
-- the ``journal`` table is append-only (triggers refuse UPDATE and DELETE) and every change of
-  state appends its row in the same transaction as the change itself.
+- the ``journal`` table is append-only (triggers refuse UPDATE, DELETE and a REPLACE over an
+  existing row), every change of state appends its row in the same transaction as the change
+  itself, and each row's ``hash`` covers the row and the hash before it, so a row edited, removed
+  or inserted behind the software's back breaks the chain (:func:`verify`);
+- reading never changes a file: :meth:`Event.open` with ``readonly=True`` opens SQLite read-only
+  (immutable when no desk has the file open), and every open checks the file is an event file
+  before SQLite creates a table or switches it to WAL;
+- a desk whose ``-wal`` file is deleted under it stops writing (:meth:`Event.files_intact`).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from typing import Any
 import sqlite_utils
 
 from .errors import DaihoiError
+from .journal import GENESIS, chain_hash
 from .schema import MIGRATIONS
 
 Clock = Callable[[], datetime]
@@ -37,6 +44,9 @@ BUSY_TIMEOUT_S = 5.0
 """How long a desk waits for another desk's write before reporting the file as busy."""
 
 DEFAULT_DB = "daihoi.db"
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""The first 16 bytes of every SQLite database file."""
 
 
 def system_clock() -> datetime:
@@ -98,6 +108,11 @@ class Event:
         self.operator = operator
         """Who works at the desk; written on every journal row."""
         self._info: EventInfo | None = None
+        self._wal: tuple[int, int] | None = None
+        """Device and inode of the ``-wal`` file this connection writes to."""
+        self.stopped: Path | None = None
+        """Set when the ``-wal`` file vanished under this desk: writing stopped, and the rescue
+        copy made from this connection's view of the event is here."""
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -162,47 +177,79 @@ class Event:
         desk: str = "",
         operator: str = "",
         busy_timeout: float = BUSY_TIMEOUT_S,
+        readonly: bool = False,
     ) -> Event:
         """Open an existing event file, migrating its schema forward if needed.
 
         ``busy_timeout`` (seconds) is how long any write waits for another desk's write before
-        :meth:`write` gives up with ``event.busy``.
+        :meth:`write` gives up with ``event.busy``. ``readonly=True`` is for commands that only
+        read (statistics, lists, exports, verify): SQLite opens the file read-only, so a
+        backup, a file on a read-only medium or one still in use by desks is read without
+        changing a byte; an event file that needs a schema upgrade is refused then.
         """
         target = resolve_path(path)
         if not target.exists():
             raise DaihoiError("event.missing", path=str(target))
         if target.is_dir():
             raise DaihoiError("event.not_an_event", path=str(target))
-        event = cls._connect(
-            target, clock=clock, desk=desk, operator=operator, busy_timeout=busy_timeout
+        _check_header(target)
+        return cls._connect(
+            target,
+            clock=clock,
+            desk=desk,
+            operator=operator,
+            busy_timeout=busy_timeout,
+            readonly=readonly,
+            new=False,
         )
-        if not event.db["event"].exists() or not event.db.execute("select 1 from event").fetchone():
-            event.close()
-            raise DaihoiError("event.not_an_event", path=str(target))
-        return event
 
     @classmethod
     def _connect(
-        cls, path: Path, *, clock: Clock, desk: str, operator: str, busy_timeout: float
+        cls,
+        path: Path,
+        *,
+        clock: Clock,
+        desk: str,
+        operator: str,
+        busy_timeout: float,
+        readonly: bool = False,
+        new: bool = True,
     ) -> Event:
         conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(
-                path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
-            )
+            if readonly:
+                conn = sqlite3.connect(
+                    _read_only_uri(path),
+                    uri=True,
+                    timeout=busy_timeout,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                conn.execute("PRAGMA query_only=ON")
+            else:
+                conn = sqlite3.connect(
+                    path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+                )
+            event = cls(conn, path, clock=clock, desk=desk, operator=operator)
+            # Before SQLite writes anything: another application's database (or an empty file)
+            # must not gain our tables or be switched to WAL.
+            if not new and not _is_event(conn):
+                conn.close()
+                raise DaihoiError("event.not_an_event", path=str(path))
+            if readonly:
+                if MIGRATIONS.pending(event.db):
+                    conn.close()
+                    raise DaihoiError("event.needs_upgrade", path=str(path))
+                return event
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
-            event = cls(conn, path, clock=clock, desk=desk, operator=operator)
             MIGRATIONS.apply(event.db)
+            event._wal = _file_id(event.wal_path)
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            if _is_busy(exc):  # another desk holds the write lock longer than we wait
-                raise DaihoiError("event.busy", path=str(path), reason=str(exc)) from exc
-            if _is_read_only(exc):
-                raise DaihoiError("event.read_only", path=str(path), reason=str(exc)) from exc
-            raise DaihoiError("event.unreadable", path=str(path), reason=str(exc)) from exc
+            raise fault(exc, path) from exc
         return event
 
     def close(self) -> None:
@@ -249,19 +296,22 @@ class Event:
         if self.conn.in_transaction:
             yield self
             return
+        if self.stopped is not None:
+            raise DaihoiError("event.wal_gone", path=str(self.path), rescue=str(self.stopped))
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            key = "event.read_only" if _is_read_only(exc) else "event.busy"
-            raise DaihoiError(key, path=str(self.path), reason=str(exc)) from exc
+            raise fault(exc, self.path) from exc
+        if not self.files_intact():
+            self.conn.execute("ROLLBACK")
+            raise DaihoiError("event.wal_gone", path=str(self.path), rescue=str(self.stopped))
         try:
             yield self
         except sqlite3.OperationalError as exc:
             # A statement inside the change failed (disk full, read-only file): nothing written.
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            key = "event.read_only" if _is_read_only(exc) else "event.write_failed"
-            raise DaihoiError(key, path=str(self.path), reason=str(exc)) from exc
+            raise fault(exc, self.path, otherwise="event.write_failed") from exc
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -271,15 +321,48 @@ class Event:
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise DaihoiError("event.write_failed", path=str(self.path), reason=str(exc)) from exc
+            raise fault(exc, self.path, otherwise="event.write_failed") from exc
+
+    @property
+    def wal_path(self) -> Path:
+        return self.path.with_name(self.path.name + "-wal")
+
+    def files_intact(self) -> bool:
+        """False once the ``-wal`` file this desk writes to was deleted or replaced.
+
+        SQLite keeps writing into a deleted ``-wal`` (the open handle survives), so every
+        "admitted" this desk would show from then on vanishes when it closes, and other desks
+        never see them. Detected, the desk stops writing and copies what its connection still
+        sees (including the deleted ``-wal``) to a rescue file beside the event file.
+        """
+        if self.stopped is not None:
+            return False
+        current = _file_id(self.wal_path)
+        if self._wal is None or current == self._wal:
+            self._wal = self._wal or current
+            return True
+        self.stopped = self._rescue()
+        return False
+
+    def _rescue(self) -> Path:
+        moment = self.clock().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}-rescue-{self.info.uid[:12]}-{moment}.db")
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            copy = sqlite3.connect(target)
+            try:
+                self.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                copy.close()
+        except (OSError, sqlite3.Error):
+            pass  # the message still says writing stopped; the path shows what was tried
+        return target
 
     def journal(self, kind: str, payload: dict[str, Any], *, at: datetime | None = None) -> str:
         """Append one journal row; must run inside :meth:`write`. Returns the row's uuid."""
-        assert self.conn.in_transaction, "journal rows are written with the change they record"
         row_uuid = uuid.uuid4().hex
-        self.conn.execute(
-            "insert into journal (uuid, kind, payload, desk, operator, at, origin)"
-            " values (?, ?, ?, ?, ?, ?, ?)",
+        self.append(
             (
                 row_uuid,
                 kind,
@@ -288,9 +371,24 @@ class Event:
                 self.operator,
                 stamp(at or self.clock()),
                 self.info.replica,
-            ),
+            )
         )
         return row_uuid
+
+    def append(self, row: tuple[str, ...]) -> None:
+        """Append a journal row (the :data:`JOURNAL_COLS` values) with its link in the chain.
+
+        The one way rows enter the journal: this event's own changes and rows merged in from
+        desk copies alike. Must run inside :meth:`write`, which holds the write lock, so the
+        last hash read here is still the last when the row lands.
+        """
+        assert self.conn.in_transaction, "journal rows are written with the change they record"
+        last = self.conn.execute("select hash from journal order by seq desc limit 1").fetchone()
+        self.conn.execute(
+            "insert into journal (uuid, kind, payload, desk, operator, at, origin, hash)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?)",
+            (*row, chain_hash(last[0] if last else GENESIS, row)),
+        )
 
     def journal_rows(self, kind: str | None = None) -> list[dict[str, Any]]:
         """The journal in the order it was written, payloads decoded."""
@@ -318,12 +416,76 @@ class Event:
         return rows
 
 
-def _is_busy(exc: sqlite3.Error) -> bool:
-    return "locked" in str(exc) or "busy" in str(exc)
+def fault(exc: sqlite3.Error, path: Path, *, otherwise: str = "event.unreadable") -> DaihoiError:
+    """What a failure of SQLite means for the user, as a refusal that says what to do.
+
+    A full disk or a read-only medium leaves the file intact (nothing to restore: free space,
+    or copy the file somewhere writable); only a damaged file sends them to a backup, and no
+    message ever suggests deleting the ``-wal`` file, which holds committed check-ins.
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        key = "event.disk_full"
+    elif name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        key = "event.read_only"
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
+        key = "event.busy"
+    elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        key = "event.corrupt"
+    elif name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        key = "event.cannot_open"
+    else:
+        key = otherwise
+    return DaihoiError(key, path=str(path), reason=text)
 
 
-def _is_read_only(exc: sqlite3.Error) -> bool:
-    return "readonly" in str(exc) or "read-only" in str(exc)
+def is_sqlite_file(path: Path) -> bool:
+    """True when ``path`` is a file that starts like an SQLite database."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _check_header(path: Path) -> None:
+    """Refuse what is not an SQLite database before SQLite is asked to open it."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        raise DaihoiError("event.cannot_open", path=str(path), reason=exc.strerror) from exc
+    if head != SQLITE_HEADER:
+        raise DaihoiError("event.not_an_event", path=str(path))
+
+
+def _is_event(conn: sqlite3.Connection) -> bool:
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if not {"event", "journal", "_sqlite_migrations"} <= tables:
+        return False
+    return conn.execute("select 1 from event").fetchone() is not None
+
+
+def _read_only_uri(path: Path) -> str:
+    """SQLite's read-only URI for ``path``; immutable when no ``-wal`` is beside it.
+
+    With a ``-wal`` present, desks may be writing: read through SQLite's locks (read-only).
+    Without one (a backup, a file nobody has open, a read-only medium), a read-only WAL file
+    would still make ``-wal`` and ``-shm`` beside it; ``immutable`` reads it as it is.
+    """
+    uri = path.absolute().as_uri() + "?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _check_date(value: str | None) -> None:

@@ -15,8 +15,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is not a daihoi event file.",
     },
     "event.unreadable": {
-        "vi": "Không đọc được tệp sự kiện {path} ({reason}). Dùng bản sao lưu gần nhất.",
-        "en": "Cannot read the event file {path} ({reason}). Use the latest backup.",
+        "vi": "Không đọc được tệp sự kiện {path} ({reason}). Chưa ghi gì. Đừng xoá các tệp -wal/-shm bên cạnh: chúng giữ các lượt đã ghi. Chạy daihoi verify --db {path} để biết tệp có hỏng không.",
+        "en": "Cannot read the event file {path} ({reason}). Nothing was written. Do not delete the -wal/-shm files beside it: they hold committed rows. Run daihoi verify --db {path} to see whether the file is damaged.",
+    },
+    "event.corrupt": {
+        "vi": "Tệp sự kiện {path} bị hỏng ({reason}). Đừng xoá tệp {path}-wal nếu có: nó giữ các lượt điểm danh đã ghi. Giữ nguyên các tệp, chép cả thư mục sang chỗ an toàn, rồi mở bản sao lưu gần nhất (daihoi verify --db BẢN_SAO để kiểm tra) và báo ban tổ chức.",
+        "en": "The event file {path} is damaged ({reason}). Do not delete {path}-wal if it exists: it holds committed check-ins. Keep every file as it is, copy the whole folder somewhere safe, then open the latest backup (check it with daihoi verify --db BACKUP) and tell the organizers.",
+    },
+    "event.cannot_open": {
+        "vi": "Không mở được tệp sự kiện {path} ({reason}). Tệp không bị thay đổi. Kiểm tra đường dẫn, quyền đọc và ổ đĩa (USB đã cắm chưa?).",
+        "en": "Cannot open the event file {path} ({reason}). The file was not changed. Check the path, read permission and the drive (is the USB stick plugged in?).",
+    },
+    "event.needs_upgrade": {
+        "vi": "Tệp sự kiện {path} do bản daihoi cũ hơn tạo: lệnh chỉ đọc này không nâng cấp nó. Mở nó một lần bằng daihoi console --db {path} (hoặc một lệnh ghi) rồi chạy lại.",
+        "en": "The event file {path} was made by an older daihoi: this read-only command does not upgrade it. Open it once with daihoi console --db {path} (or any command that writes), then run this again.",
     },
     "event.cannot_create": {
         "vi": "Không tạo được tệp {path}: {reason}.",
@@ -26,13 +38,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp sự kiện đang bận (bàn khác đang ghi quá lâu): chưa ghi gì, hãy thử lại. ({reason})",
         "en": "The event file is busy (another desk has been writing too long): nothing was written, try again. ({reason})",
     },
+    "event.disk_full": {
+        "vi": "Ổ đĩa chứa {path} đã đầy: lần này chưa ghi gì, mọi lượt đã ghi trước vẫn còn nguyên. Giải phóng dung lượng (xoá tệp không cần trên ổ đó) rồi thử lại; không cần dùng bản sao lưu.",
+        "en": "The disk holding {path} is full: nothing was written this time, everything recorded before is intact. Free some space (delete unneeded files on that drive) and try again; no backup is needed.",
+    },
     "event.read_only": {
-        "vi": "Tệp sự kiện {path} (hoặc thư mục của nó) chỉ cho đọc: không ghi được gì ({reason}). Kiểm tra quyền ghi hoặc chép tệp sang chỗ khác.",
-        "en": "The event file {path} (or its folder) is read-only: nothing can be written ({reason}). Check write permission or copy the file elsewhere.",
+        "vi": "Tệp sự kiện {path} (hoặc thư mục, ổ đĩa của nó) chỉ cho đọc: không ghi được gì, tệp vẫn nguyên vẹn ({reason}). Chép tệp (cùng tệp -wal nếu có) sang chỗ ghi được, ví dụ ổ cứng của máy, rồi mở bản chép; không cần dùng bản sao lưu.",
+        "en": "The event file {path} (or its folder or drive) is read-only: nothing can be written, the file is intact ({reason}). Copy the file (with its -wal file, if any) to a writable place such as this computer's disk and open the copy; no backup is needed.",
     },
     "event.write_failed": {
         "vi": "Không ghi được vào tệp sự kiện ({reason}): chưa ghi gì, dữ liệu nhập vẫn giữ nguyên.",
         "en": "Could not write to the event file ({reason}): nothing was written, your input is kept.",
+    },
+    "event.wal_gone": {
+        "vi": "BÀN NÀY ĐÃ NGỪNG GHI: tệp {path}-wal bị xoá trong khi bàn đang chạy, mọi lượt ghi tiếp theo sẽ mất. Các lượt đã ghi ở bàn này được cứu vào {rescue}. Không điểm danh tiếp ở bàn này; báo ban tổ chức để gộp bản cứu (daihoi merge) và mở lại bàn.",
+        "en": "THIS DESK HAS STOPPED WRITING: {path}-wal was deleted while the desk was running, so anything written from now on would vanish. What this desk had recorded was saved to {rescue}. Do not check anyone in here; tell the organizers, who restore from the rescue file and reopen the desk.",
     },
     "event.bad_kind": {
         "vi": "Loại sự kiện không hợp lệ: {kind} (dai-hoi hoặc hoi-nghi).",
@@ -49,6 +69,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.created": {
         "vi": 'Đã tạo sự kiện "{title}" tại {path}.',
         "en": 'Created event "{title}" at {path}.',
+    },
+    # ---------------------------------------------------------------- outputs
+    "output.is_event": {
+        "vi": "{path} là tệp sự kiện (hoặc tệp -wal/-shm của nó): không ghi đè. Chọn tên tệp khác cho kết quả.",
+        "en": "{path} is the event file (or its -wal/-shm): not overwriting it. Choose another name for the output.",
+    },
+    "output.is_database": {
+        "vi": "{path} là một cơ sở dữ liệu (tệp sự kiện, bản sao lưu hoặc bản sao của bàn): không ghi đè. Chọn tên tệp khác cho kết quả.",
+        "en": "{path} is a database (an event file, a backup or a desk copy): not overwriting it. Choose another name for the output.",
+    },
+    "output.is_list": {
+        "vi": "{path} là danh sách đã nhập vào sự kiện này ({kind}): không ghi đè. Chọn tên tệp khác cho kết quả.",
+        "en": "{path} is a list this event was imported from ({kind}): not overwriting it. Choose another name for the output.",
     },
     # ------------------------------------------------------------- delegates
     "delegate.unknown": {
@@ -143,8 +176,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Delegate {id} is not checked in.",
     },
     "checkin.other_desk": {
-        "vi": "Đại biểu này được điểm danh ở {desk} lúc {at}. Xác nhận để huỷ.",
-        "en": "This delegate was checked in at {desk} at {at}. Confirm to undo.",
+        "vi": "Đại biểu này được điểm danh ở {desk} lúc {at}, không phải trong phiên làm việc này của bàn. Xác nhận để huỷ.",
+        "en": "This delegate was checked in at {desk} at {at}, not in this session of the desk. Confirm to undo.",
     },
     "walkin.on_copy": {
         "vi": "Đây là bản sao của {desk}: chỉ duyệt khách trên tệp sự kiện chính (gộp bản sao trước).",

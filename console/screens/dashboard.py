@@ -34,7 +34,7 @@ from ..cli_reports import (
     figures,
     honours_line,
     programme_line,
-    report_inputs,
+    write_report,
 )
 from ..i18n import render, t
 from ..keys import translate_bindings
@@ -198,12 +198,7 @@ class DashboardScreen(Screen[None]):
         target = path.with_name(f"{path.stem}-{kind}-{moment:%Y%m%d-%H%M%S}{suffix}")
         try:
             with Event.open(path, clock=app.clock) as event:  # type: ignore[attr-defined]
-                if kind == SUMMARY:
-                    from badges.summary import render_summary
-
-                    render_summary(figures(event), target)
-                else:
-                    export_mod.export(event, kind, target, **report_inputs(event, kind))
+                write_report(event, kind, target)
         except DaihoiError as exc:
             self.post_message(self.Exported(None, render(exc)))
             return

@@ -143,7 +143,7 @@ async def test_undo_of_another_desks_checkin_needs_confirmation(
         await pilot.pause()
         assert attendance(event_path) == {duc.id: "Bàn 2"}  # not yet: a confirmation is asked
         question = str(app.screen.query_one(Label).render())
-        assert "ở Bàn 2 lúc 07:30." in question  # the time of day, not the stored stamp
+        assert "ở Bàn 2 lúc 07:30," in question  # the time of day, not the stored stamp
         await pilot.press("n")
         await pilot.pause()
         assert attendance(event_path) == {duc.id: "Bàn 2"}
@@ -154,6 +154,27 @@ async def test_undo_of_another_desks_checkin_needs_confirmation(
         await pilot.press("y")
         await pilot.pause()
     assert attendance(event_path) == {}
+
+
+async def test_undo_of_a_checkin_made_under_this_desks_name_elsewhere_asks_too(
+    event_path: Path, clock: Any
+) -> None:
+    """Desk names are self-declared: another process calling itself "Bàn 1" is not this desk."""
+    duc = by_name(event_path, "Trần Văn Đức")
+    with Event.open(event_path, clock=clock, desk="Bàn 1") as ev:
+        Desk(ev).admit(duc.id)
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"duc")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press(*"ai do", "enter")
+        await pilot.pause()
+        assert attendance(event_path) == {duc.id: "Bàn 1"}  # asked, not undone
+        assert "không phải trong phiên làm việc này" in str(app.screen.query_one(Label).render())
+        await pilot.press("n")
+        await pilot.pause()
+    assert attendance(event_path) == {duc.id: "Bàn 1"}
 
 
 async def test_walkin_request_adds_nobody(event_path: Path, clock: Any) -> None:

@@ -127,7 +127,8 @@ def test_a_file_locked_longer_than_the_busy_timeout_is_a_clear_busy_error(
     blocker = sqlite3.connect(path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another writer that holds the lock too long
     blocker.execute(
-        "insert into journal (uuid, kind, payload, at, origin) values ('x', 'test', '{}', '', '')"
+        "insert into journal (uuid, kind, payload, at, origin, hash)"
+        " values ('x', 'test', '{}', '', '', 'x')"
     )
     try:
         with Event.open(path, desk="Bàn 1", busy_timeout=0.2) as event:
@@ -198,7 +199,7 @@ def test_read_only_file_or_folder_gives_a_clear_one_line_message(
     "content,expected",
     [
         (None, "Không tìm thấy tệp sự kiện"),
-        (b"this is not a database, just some text " * 200, "Không đọc được tệp sự kiện"),
+        (b"this is not a database, just some text " * 200, "không phải tệp sự kiện daihoi"),
         (b"", "không phải tệp sự kiện daihoi"),
     ],
 )

@@ -58,6 +58,9 @@ def test_backup_is_a_consistent_owner_only_copy(main: Event, tmp_path: Path) -> 
     with pytest.raises(DaihoiError) as err:
         replicas.backup(main, made)
     assert err.value.key == "backup.exists"
+    with pytest.raises(DaihoiError) as err:
+        replicas.backup(main, Path(str(main.path) + "-journal"))
+    assert err.value.key == "output.is_event"
 
 
 def test_backup_while_another_desk_writes(main: Event, tmp_path: Path, clock: FakeClock) -> None:
@@ -99,16 +102,45 @@ def test_rolling_backup_keeps_the_newest(main: Event, tmp_path: Path, clock: Fak
     for _ in range(5):
         clock.advance(minutes=10)
         replicas.rolling_backup(main, folder, keep=3)
+    uid = main.info.uid[:12]
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == [
-        "event-20250920-080000.db",
-        "event-20250920-081000.db",
-        "event-20250920-082000.db",
+        f"event-backup-{uid}-20250920-080000.db",
+        f"event-backup-{uid}-20250920-081000.db",
+        f"event-backup-{uid}-20250920-082000.db",
     ]
     assert all(mode(p) == 0o600 for p in folder.iterdir())
     with pytest.raises(DaihoiError) as err:
         replicas.rolling_backup(main, tmp_path / "unplugged")
     assert err.value.key == "backup.no_folder"
+
+
+def test_rolling_backup_prunes_only_its_own_events_backups(
+    main: Event, tmp_path: Path, clock: FakeClock
+) -> None:
+    """The old glob ``<stem>-*.db`` deleted another event's backups, a desk copy, and (with
+    ``event.db`` beside ``event-demo.db``) the backup just written."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    other = Event.create(tmp_path / "event-demo.db", title="Hội nghị khác", clock=clock)
+    others = [replicas.rolling_backup(other, folder, keep=2) for _ in range(1)]
+    desk_copy = replicas.clone(main, "Bàn 3", folder / "event-ban3.db")
+    strangers = [folder / "event-20250920-070000.db", folder / "event-old.db"]
+    for p in strangers:
+        p.write_bytes(b"not ours")
+    made = []
+    for _ in range(4):
+        clock.advance(minutes=10)
+        made.append(replicas.rolling_backup(main, folder, keep=2))
+    clock.advance(minutes=10)
+    others.append(replicas.rolling_backup(other, folder, keep=2))
+    present = set(folder.iterdir())
+    assert made[-1] in present and made[-2] in present  # the newest two of this event
+    assert not (set(made[:2]) & present)  # the older ones pruned
+    assert set(others) <= present  # another event's backups untouched
+    assert desk_copy in present and set(strangers) <= present
+    assert all(main.info.uid[:12] in p.name for p in made)
+    other.close()
 
 
 # ------------------------------------------------------------------ clone / merge
@@ -182,8 +214,9 @@ def test_undo_on_a_copy_flows_to_main_and_a_later_duplicate_stands(
     replicas.merge(main, pa)  # now desk A knows desk B's duplicate too
     clock.advance(minutes=5)
     with Event.open(pa, desk="Bàn A", clock=clock) as copy:
-        Desk(copy).undo(a, reason="nhầm người")  # A knows B's check-in now: both taken back
-        Desk(copy).undo(b, reason="nhầm người")
+        # A knows B's check-in now: both taken back (a later session: confirmed as for another desk)
+        Desk(copy).undo(a, reason="nhầm người", other_desk_confirmed=True)
+        Desk(copy).undo(b, reason="nhầm người", other_desk_confirmed=True)
     report = replicas.merge(main, pa)
     assert report["main"].undos == 2
     assert attendance(main) == {}
@@ -199,9 +232,10 @@ def test_undo_before_seeing_another_desks_checkin_keeps_that_checkin(
     pa = replicas.clone(main, "Bàn A", tmp_path / "a.db")
     pb = replicas.clone(main, "Bàn B", tmp_path / "b.db")
     with Event.open(pa, desk="Bàn A", clock=clock) as copy:
-        Desk(copy).scan(code_a)
+        desk = Desk(copy)
+        desk.scan(code_a)
         clock.advance(minutes=1)
-        Desk(copy).undo(a, reason="quét nhầm")
+        desk.undo(a, reason="quét nhầm")
     clock.advance(minutes=5)
     with Event.open(pb, desk="Bàn B", clock=clock) as copy:
         Desk(copy).scan(code_a)  # the real arrival

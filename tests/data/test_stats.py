@@ -137,7 +137,7 @@ def test_small_event_by_hand(event: Event, clock: FakeClock) -> None:
 def test_withdrawn_undone_and_walkins(event: Event, clock: FakeClock) -> None:
     ids = small_event(event, clock)
     desk = Desk(event)
-    desk.undo(ids["Ngô Văn Tám"], reason="nhầm")
+    desk.undo(ids["Ngô Văn Tám"], reason="nhầm", other_desk_confirmed=True)
     with event.write():
         event.conn.execute(
             "update delegates set status = 'withdrawn' where id = ?", (ids["Vàng Thị Mai"],)

@@ -1,0 +1,109 @@
+"""Files daihoi writes for people (reports, badge PDFs and PNGs, tray sheets, backups, desk
+copies): one guard that keeps an output off every input, and one way to create them.
+
+An output never overwrites an input. :func:`refuse_input` is called by every writer before it
+opens anything, and refuses a target that is
+
+- the event file itself, its ``-wal``, ``-shm`` or ``-journal`` (by path or as the same file
+  through another name or a link);
+- any SQLite database (a backup or desk copy of this event, another event, another
+  application's file) or the ``-wal``/``-shm`` beside one;
+- a list this event was imported from (:func:`remember_input` records each, by its resolved
+  path, when an import is written).
+
+:func:`private_file` creates the output owner-only (0600; folders 0700) under a temporary
+name beside the target and renames it over the target when complete: badge codes and the
+names on tray sheets are personal data, and a half-written file never carries the real name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import DaihoiError
+from .store import Event, is_sqlite_file, stamp
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside a database: overwriting one loses committed data."""
+
+
+def refuse_input(event: Event, target: str | os.PathLike[str]) -> Path:
+    """Refuse (``output.is_input``) a target that is one of the event's inputs; else the path."""
+    path = Path(target)
+    resolved = _resolved(path)
+    event_file = _resolved(event.path)
+    for suffix in ("", *SIDE_FILES):
+        if resolved == event_file.with_name(event_file.name + suffix):
+            raise DaihoiError("output.is_event", path=str(path))
+    if path.exists() and _same_file(path, event.path):
+        raise DaihoiError("output.is_event", path=str(path))
+    if is_sqlite_file(path):
+        raise DaihoiError("output.is_database", path=str(path))
+    for suffix in SIDE_FILES:
+        if resolved.name.endswith(suffix):
+            base = resolved.with_name(resolved.name[: -len(suffix)])
+            if is_sqlite_file(base):
+                raise DaihoiError("output.is_database", path=str(path))
+    if event.db["input_files"].exists():
+        row = event.conn.execute(
+            "select kind from input_files where path = ?", (str(resolved),)
+        ).fetchone()
+        if row is not None:
+            raise DaihoiError("output.is_list", path=str(path), kind=row[0])
+    return path
+
+
+def remember_input(event: Event, path: str | os.PathLike[str], kind: str) -> None:
+    """Record that ``path`` was imported into the event (inside the import's write), so no
+    output is ever written over it."""
+    resolved = str(_resolved(Path(path)))
+    now = stamp(event.now())
+    event.conn.execute(
+        "insert into input_files (path, kind, name, first_at, last_at) values (?, ?, ?, ?, ?)"
+        " on conflict (path) do update set last_at = excluded.last_at, kind = excluded.kind",
+        (resolved, kind, Path(path).name, now, now),
+    )
+
+
+def private_folder(folder: Path) -> None:
+    """Make ``folder`` (and missing parents) owner-only; an existing folder is left as it is."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+@contextmanager
+def private_file(target: Path, error_key: str = "export.cannot_write") -> Iterator[Path]:
+    """A temporary path beside ``target``, created 0600, renamed over ``target`` when the block
+    ends without error and removed when it fails. An OSError becomes ``error_key``."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        private_folder(folder)
+        handle, temp = tempfile.mkstemp(prefix=".daihoi-", suffix=target.suffix, dir=folder)
+    except OSError as exc:
+        raise DaihoiError(error_key, path=str(target), reason=exc.strerror or str(exc)) from exc
+    os.close(handle)  # mkstemp made it 0600
+    try:
+        yield Path(temp)
+        os.replace(temp, target)
+    except OSError as exc:
+        raise DaihoiError(error_key, path=str(target), reason=exc.strerror or str(exc)) from exc
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
