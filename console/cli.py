@@ -415,30 +415,43 @@ def console_cmd(
 @db_option
 @option("--host", default="127.0.0.1", help="cli.opt.host")
 @option("--port", type=int, default=8000, help="cli.opt.port")
-@desk_option
+@option("--tls", is_flag=True, help="serve.opt.tls")
+@option("--cert", type=click.Path(dir_okay=False), default=None, help="serve.opt.cert")
+@option("--key", type=click.Path(dir_okay=False), default=None, help="serve.opt.key")
+@option("--max-consoles", type=click.IntRange(1, 200), default=8, help="serve.opt.max_consoles")
 @fails_cleanly
-def serve(db: str | None, host: str, port: int, desk: str) -> None:
-    from textual_serve.server import Server
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    tls: bool,
+    cert: str | None,
+    key: str | None,
+    max_consoles: int,
+) -> None:
+    from .i18n import lang
+    from .serve import serve_event
 
     path = resolve_path(db).resolve()
-    event = open_event(str(path))
-    loopback = host in ("127.0.0.1", "localhost", "::1")
-    if not loopback and not pins.has_pin(event, "desk"):
-        raise DaihoiError("serve.no_pin")
-    event.close()
-    # Each browser tab starts its own console process on this host, sharing the event file.
-    command = shlex.join(
-        [sys.executable, "-m", "console", "console", "--db", str(path), "--desk", desk]
-        + ([] if loopback else ["--require-pin"])
-    )
-    say(
-        t(
-            "serve.listening",
-            url=f"http://{host}:{port}",
-            pin=t("serve.pin_required") if not loopback else "",
+
+    def console_command(desk: str) -> str:
+        """One browser tab's console: this program's ``console`` command as the tab's desk."""
+        return shlex.join(
+            [sys.executable, "-m", "console", "--lang", lang()]
+            + ["console", "--db", str(path), "--desk", desk]
         )
+
+    serve_event(
+        path,
+        console_command,
+        host=host,
+        port=port,
+        self_signed=tls,
+        cert=Path(cert) if cert else None,
+        key=Path(key) if key else None,
+        max_consoles=max_consoles,
+        say=say,
     )
-    Server(command, host=host, port=port, title="daihoi").serve()
 
 
 @cli.command(help="cli.demo")

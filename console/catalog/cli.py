@@ -202,26 +202,17 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "cli.serve": {
-            "vi": "Phục vụ bàn điều hành cho trình duyệt trong mạng LAN (mỗi thẻ trình duyệt là một bàn). "
-            "Mặc định chỉ 127.0.0.1; địa chỉ khác thì cần PIN bàn.\n\n"
-            "Ví dụ: daihoi serve --host 0.0.0.0 --port 8000",
-            "en": "Serve the console to browsers on the LAN (each browser tab is a desk). "
-            "Binds 127.0.0.1 unless told otherwise; any other address requires the desk PIN.\n\n"
-            "Example: daihoi serve --host 0.0.0.0 --port 8000",
+            "vi": "Phục vụ bàn điều hành cho trình duyệt trong mạng LAN (mỗi thẻ trình duyệt là một bàn, "
+            "tự đặt tên bàn). Mặc định chỉ 127.0.0.1; địa chỉ khác thì trang web hỏi tên bàn và "
+            "PIN bàn trước khi mở bàn nào, nhập sai nhiều lần thì bị khoá.\n\n"
+            "Ví dụ: daihoi serve --host 0.0.0.0 --port 8443 --tls",
+            "en": "Serve the console to browsers on the LAN (each browser tab is a desk that names "
+            "itself). Binds 127.0.0.1 unless told otherwise; on any other address the page asks "
+            "a desk name and the desk PIN before any desk opens, and locks out repeated wrong "
+            "PINs.\n\n"
+            "Example: daihoi serve --host 0.0.0.0 --port 8443 --tls",
         },
         "cli.opt.host": {"vi": "Địa chỉ lắng nghe.", "en": "Address to listen on."},
         "cli.opt.port": {"vi": "Cổng.", "en": "Port."},
-        "serve.no_pin": {
-            "vi": "Sự kiện chưa có PIN bàn: đặt bằng daihoi pin desk trước khi mở ra mạng LAN.",
-            "en": "The event has no desk PIN: set one with daihoi pin desk before serving on the LAN.",
-        },
-        "serve.listening": {
-            "vi": "Mở {url} trong trình duyệt. {pin}",
-            "en": "Open {url} in a browser. {pin}",
-        },
-        "serve.pin_required": {
-            "vi": "Trình duyệt phải nhập PIN bàn trước khi thấy dữ liệu.",
-            "en": "Browsers must enter the desk PIN before seeing any data.",
-        },
     }
 )

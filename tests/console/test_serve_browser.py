@@ -1,8 +1,9 @@
-"""``daihoi serve`` in a real headless browser: PIN first, then a scan lands in the event file.
+"""``daihoi serve`` in a real headless browser: the page asks the desk name and PIN first, then
+a scan lands in the event file under that desk's name.
 
 textual-serve draws the console with xterm.js; keystrokes go to xterm's hidden textarea exactly
 as a USB scanner's would. The server listens on 127.0.0.2, a loopback address that is not
-127.0.0.1, so the console treats the browser as a LAN one and asks the desk PIN.
+127.0.0.1, so it treats the browser as a LAN one and asks the desk PIN on its login page.
 """
 
 from __future__ import annotations
@@ -71,8 +72,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, str, str]]:
     daihoi = str(Path(sys.executable).parent / "daihoi")
     with log.open("w") as out:
         server = subprocess.Popen(
-            [daihoi, "serve", "--db", str(path), "--host", HOST, "--port", str(port),
-             "--desk", "Bàn web"],
+            [daihoi, "serve", "--db", str(path), "--host", HOST, "--port", str(port)],
             stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
             env={**os.environ, "LANG": "C.UTF-8"},
         )  # fmt: skip
@@ -117,6 +117,29 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         driver.quit()
 
 
+def consoles(path: Path) -> list[list[str]]:
+    """The console processes working on ``path`` (their command lines name it)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            argv = cmdline.read_bytes().decode("utf-8", "replace").split("\0")[:-1]
+        except OSError:
+            continue
+        if argv[1:3] == ["-m", "console"] and str(path) in argv:
+            found.append(argv)
+    return found
+
+
+def sign_in(browser: Any, desk: str, pin: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    field = browser.find_element(By.ID, "desk")
+    field.clear()
+    field.send_keys(desk)
+    browser.find_element(By.ID, "pin").send_keys(pin)
+    browser.find_element(By.ID, "enter").click()
+
+
 def test_browser_asks_the_desk_pin_then_a_scan_checks_in(
     served: tuple[str, Path, str, str], browser: Any
 ) -> None:
@@ -125,7 +148,19 @@ def test_browser_asks_the_desk_pin_then_a_scan_checks_in(
 
     url, path, code, log = served
     browser.get(url)
-    # textual-serve marks the page once the console's first bytes arrived.
+    # The server's own login page: no terminal, no console process until the PIN is right.
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    assert browser.find_elements(By.CSS_SELECTOR, ".xterm-helper-textarea") == []
+    sign_in(browser, "Bàn web", "000000")
+    error = wait_until(lambda: browser.find_elements(By.ID, "error"), 10, "the wrong-PIN message")
+    assert "PIN không đúng" in error[0].text
+    assert browser.find_element(By.ID, "desk").get_attribute("value") == "Bàn web"
+    assert consoles(path) == [] and rows(path) == []
+
+    time.sleep(1.1)  # one wrong PIN: the next try is checked after a second
+    sign_in(browser, "Bàn web", PIN)
+    wait_until(lambda: "/console/" in browser.current_url, 10, "the console page")
+    # textual-serve's script marks the page once the console's first bytes arrived.
     wait_until(
         lambda: (
             "-first-byte"
@@ -134,23 +169,17 @@ def test_browser_asks_the_desk_pin_then_a_scan_checks_in(
         30,
         f"the console to start in the page (server log: {Path(log).read_text()})",
     )
+    [argv] = consoles(path)
+    assert argv[argv.index("--desk") + 1] == "Bàn web"
     terminal = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
 
-    # Locked: a badge typed now goes into the PIN field, is a wrong PIN, and admits nobody.
-    time.sleep(1.5)  # the PIN screen mounts after the first bytes; keys before it would be lost
-    terminal.send_keys(code, Keys.ENTER)
-    time.sleep(1.5)
-    assert rows(path) == []
-
-    # Keys typed before a screen mounted are lost, and the canvas cannot be read back: so type
-    # the PIN and the badge, and look in SQLite; once more if the console was not ready yet.
+    # Keys typed before the scan field mounted are lost, and the canvas cannot be read back:
+    # so type the badge and look in SQLite; once more if the console was not ready yet.
     found: list[tuple[int, str]] = []
-    for _attempt in range(5):
-        terminal.send_keys(PIN, Keys.ENTER)
-        time.sleep(1)
+    for _attempt in range(6):
         terminal.send_keys(code, Keys.ENTER)
         try:
-            found = wait_until(lambda: rows(path), 4, "the attendance row in SQLite")
+            found = wait_until(lambda: rows(path), 3, "the attendance row in SQLite")
             break
         except AssertionError:
             continue
