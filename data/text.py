@@ -2,7 +2,8 @@
 
 Three different needs, three functions:
 
-- :func:`clean` is what we *store*: NFC, trimmed, inner whitespace collapsed, spelling kept.
+- :func:`clean` is what we *store*: NFC, trimmed, inner whitespace collapsed, spelling kept,
+  control characters gone (:func:`strip_controls`).
 - :func:`fold` is what we *compare*: no accents, no case, đ/Đ/Ð → d, so "Hoà" = "Hòa" = "hoa".
 - :func:`name_sort_key` is how we *order* people: given name, then middle, then family name,
   each compared with Vietnamese collation (a ă â b c d đ e ê …, tones after letters).
@@ -21,12 +22,41 @@ _D_MAP = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "ð": "d"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _COMBINING = re.compile("[\u0300-\u036f]")
 
+_CONTROLS = re.compile(
+    # Whole terminal sequences first, so "\x1b[31m" leaves nothing behind, not "[31m":
+    "\x1b\\[[0-?]*[ -/]*[@-~]"  # CSI (colours, cursor moves): ESC [ … final byte
+    "|\x9b[0-?]*[ -/]*[@-~]"  # the same, as the one-character C1 CSI
+    "|(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)"  # OSC (window
+    # title, hyperlink), DCS, SOS, PM, APC strings up to their BEL or ST: payload and all
+    # Then any control left over (the ESC of "ESC c", which resets a terminal, too): C0 but tab, LF, CR; DEL and C1; the bidi overrides and
+    # isolates, which make "Nguyễn Văn An" display as text the list does not hold.
+    "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences, control characters and bidi overrides.
+
+    A cell of a hostile list such as ``"\\x1b]0;…\\x07Nguyễn Văn An"`` would retitle the desk's
+    terminal, and ``"\\u202e"`` would show a name reversed in a terminal or a browser. An
+    escape sequence goes whole (ESC [ 31 m, or ESC ] … BEL with its payload); of anything else,
+    an unterminated title string included, only the control characters go, so no letter of a
+    name goes with them. Tab, line feed
+    and carriage return are ordinary whitespace and stay (:func:`clean` makes them one space).
+    """
+    if text.isprintable():  # the usual case: nothing to look for
+        return text
+    return _CONTROLS.sub("", text)
+
 
 def clean(value: object) -> str:
-    """Return ``value`` as stored text: NFC, trimmed, runs of whitespace made one space.
+    """Return ``value`` as stored text: NFC, trimmed, runs of whitespace made one space,
+    control characters and bidi overrides removed (:func:`strip_controls`).
 
     ``None`` becomes ``""``. Spelling, case and diacritics are kept exactly.
     Windows-1258 text (base letters plus combining tone marks) becomes precomposed here.
+    The reader of imported lists (:mod:`data.sheets`) strips controls itself, with a warning
+    naming the cell; here they go silently, so nothing stored by any path holds one.
     """
     if value is None:
         return ""
@@ -37,6 +67,7 @@ def clean(value: object) -> str:
 # thousands of times: caching makes the second time ~15x cheaper.
 @lru_cache(maxsize=1 << 16)
 def _clean(text: str) -> str:
+    text = strip_controls(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
         # Ð (U+00D0, eth) is a lookalike of Đ (U+0110) typed by some input tools; no name on a
