@@ -23,8 +23,10 @@ The pipeline, one small function per step so each quirk has one place:
 
 A row that cannot be read is *skipped and reported* (row, column, reason as a catalog key); a
 cosmetic problem (an unclear gender) never loses a delegate: the row is imported with the field
-empty and reported in :attr:`ImportReport.warnings`. A file that cannot be read at all changes
-nothing and raises :class:`~data.errors.DaihoiError`.
+empty and reported in :attr:`ImportReport.warnings`, like a cell the reader stripped of control
+characters (terminal escapes, bidi overrides). A file that cannot be read at all, or is past one
+of the reader's bounds (:mod:`data.sheets`), changes nothing and raises
+:class:`~data.errors.DaihoiError`.
 """
 
 from __future__ import annotations
@@ -38,7 +40,14 @@ from pathlib import Path
 from typing import Any
 
 from . import delegates
-from .sheets import HEADER_SEARCH_ROWS, Row, Skipped, find_header_rows, read_table
+from .sheets import (
+    HEADER_SEARCH_ROWS,
+    Row,
+    Skipped,
+    find_header_rows,
+    name_columns,
+    read_table,
+)
 from .store import Event
 from .text import clean, fold, header_key
 
@@ -164,7 +173,8 @@ class ImportReport:
     skipped: list[Skipped]
     """Rows not imported, with why."""
     warnings: list[Skipped]
-    """Rows imported with a field left empty (e.g. an unclear gender), with why."""
+    """Rows imported with a field left empty (e.g. an unclear gender), or with control
+    characters removed from a cell (``limits.control_chars``), with why; in row order."""
     added_names: list[str]
     """Names of the delegates added, in list order."""
     updated_names: list[tuple[str, list[str]]]
@@ -589,6 +599,11 @@ def import_delegates(
     table = read_table(path, sheet, has_header=find_header)
     assert table.header is not None  # read_table raised import.no_header otherwise
     parsed = parse_rows(table.rows, table.header, Path(path).name)
+    headers = [""] * (max((c.index for c in table.header.columns), default=-1) + 1)
+    for c in table.header.columns:
+        headers[c.index] = c.header
+    # Cells the reader cleaned (control characters), with the rows' own warnings, in row order.
+    warnings = sorted(name_columns(table.warnings, headers) + parsed.warnings, key=lambda w: w.row)
     upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=Path(path).name)
     return ImportReport(
         file=str(path),
@@ -596,7 +611,7 @@ def import_delegates(
         updated=len(upserted.updated),
         unchanged=upserted.unchanged,
         skipped=parsed.skipped,
-        warnings=parsed.warnings,
+        warnings=warnings,
         added_names=list(upserted.added),
         updated_names=list(upserted.updated),
         dry_run=dry_run,

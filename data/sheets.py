@@ -17,8 +17,22 @@ Excel (or exported to CSV from it), so they share the same quirks, and the same 
   push the header down, and a second header row ("Năm sinh" over "Nam" / "Nữ") may sit under it.
 - :class:`Skipped`, the record of a row an importer could not read, for every importer.
 
+Hostile and broken files. Every list goes through here, so the bounds are here, and a file past
+one is refused in seconds with one line, before openpyxl builds anything big: the file's size
+(:data:`MAX_FILE_BYTES`); for an .xlsx the number of parts, their declared and their actual
+unpacked size (:data:`MAX_UNZIPPED_BYTES`, counted while each part is streamed once), DTDs and
+entity declarations (billion laughs, XXE: Excel never writes one), the number of shared texts
+and the merged area (:data:`MAX_MERGED_CELLS`); then, while rows are read, the rows
+(:data:`MAX_ROWS`), columns (:data:`MAX_COLUMNS`) and cell lengths (:data:`MAX_CELL_CHARS`).
+The same pass over the parts counts the cells that hold a value, so reading stops at the last
+one: a sheet formatted down to row 1,048,576 around 300 names reads 300 rows, and trailing
+empty rows never count. Terminal escapes, control characters and bidi overrides are stripped
+from every text cell (:func:`data.text.strip_controls`), each cell so cleaned reported in
+:attr:`Table.warnings`.
+
 A file that cannot be read raises :class:`~data.errors.DaihoiError` with ``import.unsupported``,
-``import.missing``, ``import.unreadable``, ``import.no_sheet`` or ``import.no_header``.
+``import.missing``, ``import.unreadable``, ``import.bad_encoding``, ``import.no_sheet``,
+``import.no_header`` or one of the ``limits.*`` keys.
 """
 
 from __future__ import annotations
@@ -28,12 +42,13 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from .errors import DaihoiError
+from .text import strip_controls
 
 Row = tuple[int, tuple[Any, ...]]
 """A spreadsheet row number (1-based, as Excel shows it) and its raw cell values."""
@@ -44,6 +59,39 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)
 HEADER_SEARCH_ROWS = 40
 """How far down a title block may push the header row."""
+
+# ---------------------------------------------------------------------------- bounds
+# Generous: twenty times the largest congress (10,000 delegates), so no real list meets one.
+MB = 1 << 20
+
+MAX_FILE_BYTES = 100 * MB
+"""Largest file read. A 10,000-row list is about 0.5 MB as .xlsx and 2 MB as .csv; a CSV is
+read whole into memory, so its size bounds the memory an import takes."""
+
+MAX_UNZIPPED_BYTES = 200 * MB
+"""Largest unpacked size of all the parts of an .xlsx, declared or actual: 10,000 rows unpack
+to about 5 MB. A 0.8 MB file holding 400 MB of empty rows (a zip bomb, or formatting dragged
+to row 1,048,576) is refused from its declared sizes before a byte is unpacked."""
+
+MAX_PARTS = 10_000
+"""Most parts (zip members) of an .xlsx: a workbook has a dozen, plus one or two per sheet."""
+
+MAX_ROWS = 200_000
+"""Last row that may hold data (as Excel numbers it); empty rows below the data do not count."""
+
+MAX_COLUMNS = 200
+"""Last column that may hold data; a list has about 15."""
+
+MAX_MERGED_CELLS = 2_000_000
+"""Most cells all the merged ranges of a workbook may cover. A list merges titles, headers and
+a delegation down its rows: tens of thousands of cells. One range ``A2:XFD200000`` covers 3.3
+billion, which filled in used to end the import in a MemoryError at 4 GB."""
+
+MAX_CELL_CHARS = 32_767
+"""Longest text of one cell: Excel's own limit."""
+
+MAX_SHARED_STRINGS = 2_000_000
+"""Most distinct texts of an .xlsx (openpyxl holds them all in memory); a list has a few per row."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +105,8 @@ class Skipped:
     params: dict[str, Any] = field(default_factory=dict)
     """Values for the reason's message."""
     column: str = ""
-    """The column's header text ("Năm sinh"), or "" when the whole row is at fault."""
+    """The column's header text ("Năm sinh"), or "" when the whole row is at fault. The reader
+    knows only letters ("C"); :func:`name_columns` puts the header text in their place."""
 
 
 @dataclass(frozen=True)
@@ -65,11 +114,14 @@ class Table(Generic[H]):
     """One sheet (or CSV file) as read."""
 
     rows: list[Row]
-    """Every row, numbered as Excel shows it, empty rows included, merges filled."""
+    """Every row up to the last one holding a value, numbered as Excel shows it, empty rows
+    between included (as ``()``), merges filled."""
     sheet: str
     """The sheet read ("" for a CSV)."""
     header: H | None = None
     """What the caller's header test found on that sheet (None without a test)."""
+    warnings: list[Skipped] = field(default_factory=list)
+    """Cells read with characters removed (``limits.control_chars``), column as its letter."""
 
 
 def read_table(
@@ -95,9 +147,17 @@ def read_table(
         raise DaihoiError("import.unsupported", file=str(target))
     if not target.is_file():
         raise DaihoiError("import.missing", file=str(target))
+    try:
+        size = target.stat().st_size
+    except OSError as exc:
+        raise DaihoiError("import.unreadable", file=str(target), reason=_reason(exc)) from exc
+    if size > MAX_FILE_BYTES:
+        raise DaihoiError(
+            "limits.file_size", file=str(target), size=_mb(size), limit=MAX_FILE_BYTES // MB
+        )
     if suffix in csv_suffixes:
-        rows = read_csv(target)
-        return Table(rows, "", _header(target, rows, has_header, no_header))
+        rows, warnings = _read_csv(target)
+        return Table(rows, "", _header(target, rows, has_header, no_header), warnings)
     return _read_xlsx(target, sheet, has_header, no_header, merged)
 
 
@@ -113,6 +173,34 @@ def _header(
     if header is None:
         raise DaihoiError(no_header, file=str(path))
     return header
+
+
+def column_letter(index: int) -> str:
+    """A 0-based column index as Excel names the column: 0 → "A", 26 → "AA"."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def name_columns(warnings: Iterable[Skipped], headers: Sequence[Any]) -> list[Skipped]:
+    """``warnings`` of the reader with each column letter replaced by the header text above it
+    (``headers``: the header row's cells), where the header names one."""
+    named = []
+    for w in warnings:
+        index = _column_index(w.column)
+        text = headers[index] if 0 <= index < len(headers) else None
+        text = strip_controls(str(text)).strip() if text is not None else ""
+        named.append(Skipped(w.row, w.key, w.params, text) if text else w)
+    return named
+
+
+def _column_index(letters: str) -> int:
+    if not letters.isascii() or not letters.isalpha() or not letters.isupper():
+        return -1
+    return _col(letters.encode()) - 1
 
 
 _BROKEN = (
@@ -136,6 +224,7 @@ def _read_xlsx(
     import openpyxl  # heavy: imported only when a spreadsheet is read
     from openpyxl.utils.exceptions import InvalidFileException
 
+    parts = inspect_xlsx(path)  # refuses what is past a bound before openpyxl opens it
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, *_BROKEN) as exc:
@@ -144,62 +233,278 @@ def _read_xlsx(
         names = list(book.sheetnames)  # read by load_workbook: cannot fail here
         if sheet is not None:
             if sheet not in names:
+                shown = ", ".join(strip_controls(n) for n in names)
                 raise DaihoiError(
-                    "import.no_sheet", file=str(path), sheet=sheet, sheets=", ".join(names)
+                    "import.no_sheet", file=str(path), sheet=strip_controls(sheet), sheets=shown
                 )
             order = [sheet]
         else:
             active = book.active.title if book.active is not None else names[0]
             order = [active] + ([n for n in names if n != active] if has_header else [])
         for name in order:
+            ws = book[name]
+            part = parts.get((getattr(ws, "_worksheet_path", None) or "").lstrip("/"))
             try:
-                rows = _sheet_rows(path, book[name], merged)
+                rows, warnings = _sheet_rows(path, ws, merged, part)
             except _BROKEN as exc:
                 raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
             if has_header is None:
-                return Table(rows, name)
+                return Table(rows, strip_controls(name), None, warnings)
             header = has_header(rows)
             if header is not None:
-                return Table(rows, name, header)
+                return Table(rows, strip_controls(name), header, warnings)
         raise DaihoiError(no_header, file=str(path))
     finally:
         book.close()
 
 
-def _sheet_rows(path: Path, ws: Any, merged: bool) -> list[Row]:
+def _sheet_rows(
+    path: Path, ws: Any, merged: bool, part: PartScan | None
+) -> tuple[list[Row], list[Skipped]]:
+    """The rows of one sheet, bounded, cleaned and (with ``merged``) with merges filled.
+
+    Reading stops once every value the part holds has been read (and every row a merge reaches):
+    openpyxl would otherwise parse each of a million formatted empty rows below the list.
+    """
     # A wrong <dimension> (common in files written by other tools) would cut rows or columns.
     ws.reset_dimensions()
-    rows = [(n, tuple(r)) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
-    if merged:
-        ranges = merged_ranges(path, getattr(ws, "_worksheet_path", None))
-        if ranges:
-            rows = fill_merges(rows, ranges)
-    return rows
+    expected = part.values if part is not None else None
+    merges = part.merges if merged and part is not None else []
+    reach = min(max((r2 for _, _, r2, _ in merges), default=0), MAX_ROWS)
+    rows: list[Row] = []
+    warnings: list[Skipped] = []
+    seen = 0
+    for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        present = len(values) - values.count(None)
+        if present:
+            if n > MAX_ROWS:
+                raise DaihoiError("limits.rows", file=str(path), row=n, limit=MAX_ROWS)
+            seen += present
+            rows.append((n, _cells(path, n, values, warnings)))
+        elif expected is not None and seen < expected and n > MAX_ROWS:
+            # Values are still to come, below the last row a list may have (a row numbered
+            # 999,999,999 would otherwise be reached one empty row at a time).
+            raise DaihoiError("limits.rows", file=str(path), row=n, limit=MAX_ROWS)
+        elif n <= MAX_ROWS:
+            rows.append((n, ()))
+        if expected is not None and seen >= expected and n >= reach:
+            break
+    if merges:
+        rows = fill_merges(rows, merges)
+    while rows and all(v is None for v in rows[-1][1]):
+        rows.pop()
+    return rows, warnings
 
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+"""How an .xlsx writes a character XML cannot hold: ``_x001B_`` is ESC, ``_x000D_`` a carriage
+return, ``_x005F_`` the underscore that keeps a literal ``_x0041_`` from being one."""
 
 
-def merged_ranges(path: Path, member: str | None) -> list[tuple[int, int, int, int]]:
-    """Merged ranges (min_row, min_col, max_row, max_col; 1-based) of one sheet.
+def ooxml_text(text: str) -> str:
+    """An .xlsx text as Excel shows it (openpyxl leaves ``_x001B_`` as seven characters)."""
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
-    openpyxl's read-only mode streams cells and never looks at ``<mergeCells>``, which sits
-    after the cell data; a regular expression over the sheet's XML finds them in milliseconds,
-    where opening the workbook in normal mode would cost seconds on a long list. If the member
-    cannot be found, the sheet is read without merges (importers carry header gaps from the
-    left).
+
+def _cells(
+    path: Path, n: int, values: tuple[Any, ...], warnings: list[Skipped], *, xlsx: bool = True
+) -> tuple[Any, ...]:
+    """One row's cells within the bounds, text without control characters (an .xlsx's escaped
+    characters decoded first, so ``_x001B_`` is found as the ESC it stands for)."""
+    if len(values) > MAX_COLUMNS:
+        width = len(values)
+        while values[width - 1] is None:
+            width -= 1
+        if width > MAX_COLUMNS:
+            column = column_letter(width - 1)
+            raise DaihoiError(
+                "limits.columns", file=str(path), row=n, column=column, limit=MAX_COLUMNS
+            )
+        values = values[:width]
+    cleaned: list[Any] | None = None
+    for j, value in enumerate(values):
+        if type(value) is not str:
+            continue
+        if len(value) > MAX_CELL_CHARS:
+            column = column_letter(j)
+            raise DaihoiError(
+                "limits.cell",
+                file=str(path),
+                row=n,
+                column=column,
+                length=len(value),
+                limit=MAX_CELL_CHARS,
+            )
+        decoded = ooxml_text(value) if xlsx else value
+        text = strip_controls(decoded)
+        if len(text) != len(decoded):
+            removed = len(decoded) - len(text)
+            warning = Skipped(
+                n, key="limits.control_chars", params={"count": removed}, column=column_letter(j)
+            )
+            warnings.append(warning)
+        if text != value:
+            if cleaned is None:
+                cleaned = list(values)
+            cleaned[j] = text
+    return values if cleaned is None else tuple(cleaned)
+
+
+# ---------------------------------------------------------------------------- the zip's parts
+@dataclass
+class PartScan:
+    """What one pass over an .xlsx part found, before openpyxl reads it."""
+
+    name: str
+    """The part's name in the zip ("xl/worksheets/sheet1.xml")."""
+    values: int | None = 0
+    """Cells holding a value (``<v>``, ``<is>`` elements), never fewer than openpyxl reads, so
+    reading may stop after that many; None when the part could not be counted (not UTF-8 or
+    another ASCII-based encoding): then every row is read."""
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Merged ranges (min_row, min_col, max_row, max_col; 1-based)."""
+
+
+_CHUNK = 1 << 20
+_CARRY = 1 << 16
+_MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_PREFIXED_VALUE = re.compile(rb"<[A-Za-z_][\w.-]*:(?:v|is)[\s>/]")
+_PREFIXED_EMPTY = re.compile(rb"<[A-Za-z_][\w.-]*:v\s*/>")
+_PREFIXED_STRING = re.compile(rb"<[A-Za-z_][\w.-]*:si[\s>/]")
+_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le")[:-1],
+                 "<!ENTITY".encode("utf-16-le")[:-1])  # fmt: skip
+"""A DTD or entity declaration, in UTF-8 (or any ASCII-based encoding) or UTF-16 (the first
+and last byte of the UTF-16 forms dropped, so one pattern finds both byte orders)."""
+
+
+def inspect_xlsx(path: Path) -> dict[str, PartScan]:
+    """Check an .xlsx against the bounds in one streaming pass; the scan of each XML part.
+
+    Refuses (``limits.*``) too many parts, a declared or actual unpacked size past
+    :data:`MAX_UNZIPPED_BYTES` (each part is unpacked once, a megabyte at a time, and the count
+    stops at the bound: a part's real size, not only the one its header claims), any DTD or
+    entity declaration, too many shared texts and merged ranges covering more than
+    :data:`MAX_MERGED_CELLS`. A damaged zip raises ``import.unreadable``.
     """
-    if not member:
-        return []
     try:
         with zipfile.ZipFile(path) as archive:
-            data = archive.read(member.lstrip("/"))
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return []
-    # <mergeCells> follows <sheetData>: start after its closing tag (the last "sheetData";
-    # cell text cannot hold a tag, its "<" is escaped).
-    tail = max(data.rfind(b"sheetData"), 0)
-    return [(int(r1), _col(c1), int(r2), _col(c2)) for c1, r1, c2, r2 in _MERGE.findall(data, tail)]
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS:
+                raise DaihoiError("limits.parts", file=str(path), parts=len(infos), limit=MAX_PARTS)
+            declared = sum(i.file_size for i in infos)
+            if declared > MAX_UNZIPPED_BYTES:
+                raise DaihoiError(
+                    "limits.unzipped",
+                    file=str(path),
+                    size=_mb(declared),
+                    limit=MAX_UNZIPPED_BYTES // MB,
+                )
+            return _Scanner(path).run(archive, infos)
+    except (
+        zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError
+    ) as exc:  # fmt: skip
+        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+    except RuntimeError as exc:  # an encrypted part: zipfile asks for its password
+        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+
+
+class _Scanner:
+    """The streaming pass of :func:`inspect_xlsx`, with the archive's running totals."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.unpacked = 0
+        self.strings = 0
+        self.merged = 0
+
+    def run(self, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict[str, PartScan]:
+        parts: dict[str, PartScan] = {}
+        for info in infos:
+            if info.is_dir():
+                continue
+            part = PartScan(info.filename)
+            try:
+                with archive.open(info) as stream:
+                    self._part(part, stream)
+            except zipfile.BadZipFile as exc:  # "Bad CRC-32": not the bytes it declared
+                raise DaihoiError(
+                    "limits.damaged_part", file=str(self.path), part=strip_controls(info.filename)
+                ) from exc
+            parts[info.filename] = part
+        return parts
+
+    def _part(self, part: PartScan, stream: Any) -> None:
+        carry = b""
+        xml: bool | None = None
+        while True:
+            chunk = stream.read(_CHUNK)
+            if not chunk:
+                break
+            self.unpacked += len(chunk)
+            if self.unpacked > MAX_UNZIPPED_BYTES:
+                raise DaihoiError(
+                    "limits.unzipped",
+                    file=str(self.path),
+                    size=_mb(self.unpacked),
+                    limit=MAX_UNZIPPED_BYTES // MB,
+                )
+            if xml is None:
+                head = chunk[:64].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
+                xml = head[:1] == b"<"  # else an image or a printer's settings: not read
+                if not xml or b"\x00" in chunk[:4]:  # UTF-16: its "<v" cannot be counted
+                    part.values = None
+            if not xml:
+                continue
+            # Cut before the last "<", so that no tag is split between two segments.
+            buffer = carry + chunk
+            cut = buffer.rfind(b"<")
+            if cut <= 0 or len(buffer) - cut > _CARRY:
+                cut = len(buffer)
+            carry = buffer[cut:]
+            self._segment(part, buffer[:cut])
+        if xml and carry:
+            self._segment(part, carry)
+
+    def _segment(self, part: PartScan, data: bytes) -> None:
+        for mark in _DECLARATIONS:
+            if mark in data:
+                raise DaihoiError(
+                    "limits.xml_entities", file=str(self.path), part=strip_controls(part.name)
+                )
+        if part.values is not None:
+            part.values += (
+                data.count(b"<v")
+                + data.count(b"<is")
+                - data.count(b"<v/>")
+                - data.count(b"<v></v>")
+            )
+            if b":v" in data or b":is" in data:
+                part.values += len(_PREFIXED_VALUE.findall(data))
+                part.values -= len(_PREFIXED_EMPTY.findall(data))
+        self.strings += data.count(b"<si>") + data.count(b"<si ")
+        if b":si" in data:
+            self.strings += len(_PREFIXED_STRING.findall(data))
+        if self.strings > MAX_SHARED_STRINGS:
+            raise DaihoiError(
+                "limits.shared_strings", file=str(self.path), limit=MAX_SHARED_STRINGS
+            )
+        if b"mergeCell" in data:
+            for c1, r1, c2, r2 in _MERGE.findall(data):
+                top, bottom = sorted((int(r1), int(r2)))
+                left, right = sorted((_col(c1), _col(c2)))
+                self.merged += (bottom - top + 1) * (right - left + 1)
+                if self.merged > MAX_MERGED_CELLS:
+                    raise DaihoiError(
+                        "limits.merged",
+                        file=str(self.path),
+                        ref=f"{c1.decode()}{r1.decode()}:{c2.decode()}{r2.decode()}",
+                        cells=self.merged,
+                        limit=MAX_MERGED_CELLS,
+                    )
+                if (top, left) != (bottom, right):
+                    part.merges.append((top, left, bottom, right))
 
 
 def _col(letters: bytes) -> int:
@@ -209,29 +514,39 @@ def _col(letters: bytes) -> int:
     return n
 
 
+def _mb(size: int) -> int:
+    return -(-size // MB)
+
+
 def fill_merges(rows: list[Row], merges: Iterable[tuple[int, int, int, int]]) -> list[Row]:
-    """Copy each merged range's top-left value into every empty cell of the range."""
+    """Copy each merged range's top-left value into every empty cell of the range.
+
+    Only rows that were read are filled, and no further right than :data:`MAX_COLUMNS`: a title
+    merged across the whole width of the sheet (``A1:XFD1``) fills the list's columns, not
+    16,384 cells of every row it covers."""
     by_number = {n: list(values) for n, values in rows}
     for r1, c1, r2, c2 in merges:
         top = by_number.get(r1)
         value = top[c1 - 1] if top is not None and c1 - 1 < len(top) else None
         if value is None:
             continue
+        right = min(c2, MAX_COLUMNS)
         for r in range(r1, r2 + 1):
             cells = by_number.get(r)
             if cells is None:
                 continue
-            if len(cells) < c2:
-                cells.extend([None] * (c2 - len(cells)))
-            for c in range(c1 - 1, c2):
+            if len(cells) < right:
+                cells.extend([None] * (right - len(cells)))
+            for c in range(c1 - 1, right):
                 if cells[c] is None:
                     cells[c] = value
     return [(n, tuple(by_number[n])) for n, _ in rows]
 
 
 # ---------------------------------------------------------------------------- CSV
-def read_csv(path: Path) -> list[Row]:
-    """Every record of a CSV file, numbered from 1, cells as text."""
+def _read_csv(path: Path) -> tuple[list[Row], list[Skipped]]:
+    """Every record of a CSV file, numbered from 1, cells as text (controls stripped, with a
+    warning per cell), within the bounds; trailing blank lines dropped before reading."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -239,12 +554,64 @@ def read_csv(path: Path) -> list[Row]:
     bad = broken_utf8(raw)
     if bad is not None:
         raise DaihoiError("import.bad_encoding", file=str(path), line=bad)
-    text = decode(raw)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    encoding = _encoding(raw)
+    delimiter = sniff_delimiter(raw[: 4 * 65536].decode(encoding, errors="ignore")[:65536])
+    if not encoding.startswith("utf-16"):  # an ASCII byte is that character: strip as bytes
+        raw = raw.rstrip(b"\r\n\t " + delimiter.encode())
+    stream = io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, errors="replace", newline="")
+    rows: list[Row] = []
+    warnings: list[Skipped] = []
+    n = 0
     try:
-        return [(n, tuple(r)) for n, r in enumerate(reader, start=1)]
+        for n, record in enumerate(csv.reader(_lines(path, stream), delimiter=delimiter), 1):
+            if n > MAX_ROWS:  # blank lines at the end are gone: this is more list
+                raise DaihoiError("limits.rows", file=str(path), row=n, limit=MAX_ROWS)
+            if len(record) > MAX_COLUMNS:
+                while record and not record[-1]:
+                    record.pop()
+                if len(record) > MAX_COLUMNS:
+                    column = column_letter(len(record) - 1)
+                    raise DaihoiError(
+                        "limits.columns", file=str(path), row=n, column=column, limit=MAX_COLUMNS
+                    )
+            rows.append((n, _cells(path, n, tuple(record), warnings, xlsx=False)))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise DaihoiError(
+                "limits.line", file=str(path), row=n + 1, limit=_line_limit()
+            ) from exc
         raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+    while rows and not any(rows[-1][1]):
+        rows.pop()
+    return rows, warnings
+
+
+def _line_limit() -> int:
+    """The longest CSV line read: every column at its longest, each character a doubled quote."""
+    return MAX_COLUMNS * (2 * MAX_CELL_CHARS + 3)
+
+
+def _lines(path: Path, stream: io.TextIOWrapper) -> Iterator[str]:
+    """The lines of ``stream``, refusing one too long before the csv module splits it: one line
+    of a million commas would otherwise become a list of a million fields."""
+    limit = _line_limit()
+    for number, line in enumerate(stream, start=1):
+        if len(line) > limit:
+            raise DaihoiError("limits.line", file=str(path), row=number, limit=limit)
+        yield line
+
+
+def _encoding(raw: bytes) -> str:
+    """The codec :func:`decode` reads ``raw`` with."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1258"
 
 
 def decode(raw: bytes) -> str:
@@ -252,14 +619,7 @@ def decode(raw: bytes) -> str:
 
     Windows-1258 writes tones as combining marks; :func:`data.text.clean` makes them NFC.
     """
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1258", errors="replace")
+    return raw.decode(_encoding(raw), errors="replace")
 
 
 def broken_utf8(raw: bytes) -> int | None:

@@ -21,10 +21,12 @@ from data.sheets import (
     Skipped,
     decode,
     find_header_rows,
+    ooxml_text,
     read_table,
     sniff_delimiter,
 )
 from data.store import Event
+from data.text import strip_controls
 
 Cells = list[list[Any]]
 
@@ -55,10 +57,14 @@ def trimmed(rows: list[Row]) -> list[Row]:
 
 def normal_mode(path: Path) -> list[Row]:
     """The sheet as openpyxl's normal (slow) mode sees it, merged ranges filled from
-    ``ws.merged_cells``: what the read-only reader with its merge regex must give."""
+    ``ws.merged_cells``: what the read-only reader with its merge regex must give (texts as
+    Excel shows them, without control characters or bidi overrides)."""
     book = openpyxl.load_workbook(path, data_only=True)
     ws = book.active
-    grid = [list(r) for r in ws.iter_rows(values_only=True)]
+    grid = [
+        [strip_controls(ooxml_text(v)) if isinstance(v, str) else v for v in r]
+        for r in ws.iter_rows(values_only=True)
+    ]
     for merged in ws.merged_cells.ranges:
         top = grid[merged.min_row - 1][merged.min_col - 1]
         for r in range(merged.min_row - 1, merged.max_row):
