@@ -8,9 +8,14 @@ of item ``5`` (the speeches of "tham luận"). A performer whose name matches ex
 
 A bare "Thời gian" column is not the minutes: in Vietnamese scripts it holds the clock
 ("7h30 - 7h35"), and such a range gives the item's minutes when the list has no minutes column.
-Minutes come from "Thời lượng", "Số phút", "Thời gian (phút)"…; a clock time there, or more
-minutes than the MC screen accepts, skips the row and names the column. A list with neither is
-refused: a running order without durations cannot be timed.
+Minutes come from "Thời lượng", "Số phút", "Thời gian (phút)"…; a clock time there, or a cell
+without a number, skips the row and names the column. A number that is not a duration ("-5",
+"1e9", "2,5", "0" on an item without children, more minutes than the MC screen accepts) refuses
+the whole file, naming the cell: reading "-5" as 5 minutes, or dropping the item, would both
+give the MC a running order the organizers did not write. A list with neither column is
+refused: a running order without durations cannot be timed. So is a list where most rows that
+look like items cannot be read: replacing a 15-item programme with the 2 rows we could read
+would be worse than keeping the old one.
 
 The import replaces the whole running order, so it is refused once any item has started:
 during the event, the MC screen's operations change it, each one a journal entry.
@@ -19,7 +24,7 @@ during the event, the MC screen's operations change it, each one a journal entry
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +34,7 @@ from data.sheets import Skipped
 from data.store import Event, stamp
 from data.text import clean, fold, header_key
 
-from .running import _check_minutes
+from .running import MAX_MINUTES
 from .template import FLAG_SALUTE, SPEECHES, VOTE_HIGHER
 
 HEADERS = {
@@ -67,6 +72,8 @@ ROLES = [
 
 _ORDER = re.compile(r"^\s*(\d+)(?:[.,](\d+))?\.?\s*$")
 _MINUTES = re.compile(r"(\d+)")
+_PLAIN_MINUTES = re.compile(r"^(\d+)\s*(?:phut|ph|p|'|’|min|mins|minute|minutes)?\.?$")
+"""A duration as people type one, folded: "5", "05", "5 phút", "5'", "5p", "15 min"."""
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hg]\s*(\d{2})\s*$")
 _CLOCK = re.compile(r"\d\s*[:hg]\s*\d{2}|\d\s*[-–—]\s*\d", re.IGNORECASE)
 """A clock time ("7h30", "07:30", "7g30") or a range ("7h30 - 7h35", "5-7"): not a duration.
@@ -106,7 +113,11 @@ class Row:
 @dataclass(frozen=True)
 class ImportResult:
     items: list[Row]
+    """The items read, in order."""
     skipped: list[Skipped]
+    """Rows that look like items but could not be read, with why."""
+    warnings: list[Skipped] = field(default_factory=list)
+    """Cells read with control characters removed (``limits.control_chars``)."""
 
 
 def read_rows(path: Path) -> list[list[Any]]:
@@ -115,8 +126,11 @@ def read_rows(path: Path) -> list[list[Any]]:
     Merged ranges are left as stored: a section title merged across the table stays one cell,
     so it is not read as an item with a title and a duration.
     """
-    table = sheets.read_table(path, merged=False, csv_suffixes=(".csv", ".txt"))
-    return [list(values) for _, values in table.rows]
+    return [list(values) for _, values in _read(path).rows]
+
+
+def _read(path: Path) -> sheets.Table[None]:
+    return sheets.read_table(path, merged=False, csv_suffixes=(".csv", ".txt"))
 
 
 def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
@@ -134,8 +148,23 @@ def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
     raise DaihoiError("programme.import.no_header")
 
 
+def _minutes(raw: Any, text: str) -> int | None:
+    """A duration cell's whole minutes, or None when it is not a plain number of minutes."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return int(raw) if raw.is_integer() and abs(raw) < 1e6 else None
+    plain = _PLAIN_MINUTES.match(fold(text))
+    return int(plain.group(1)) if plain else None
+
+
 def parse(event: Event, path: Path) -> ImportResult:
-    rows = read_rows(path)
+    """The items of the file at ``path``; refuses (:class:`DaihoiError`) a duration that is not
+    one and a file whose rows are mostly unreadable (nothing is written here)."""
+    table = _read(path)
+    rows = [list(values) for _, values in table.rows]
     header, columns = _find_header(rows)
     names: dict[str, list[int]] = {}
     for delegate_id, name in event.conn.execute(
@@ -151,8 +180,19 @@ def parse(event: Event, path: Path) -> ImportResult:
         """The header cell as the user wrote it ("Số phút"), so a skipped row names it."""
         return clean(cell(rows[header], name))
 
+    def refuse_minutes(number: int, value: str, column: str) -> DaihoiError:
+        return DaihoiError(
+            "limits.minutes",
+            file=str(path),
+            row=number,
+            column=column,
+            value=value,
+            max=MAX_MINUTES,
+        )
+
     items: list[Row] = []
     skipped: list[Skipped] = []
+    zero: dict[str, DaihoiError] = {}  # order → the refusal if the item has no children
     for number, row in enumerate(rows[header + 1 :], start=header + 2):
         title = clean(cell(row, "title"))
         order_text = clean(cell(row, "order"))
@@ -160,7 +200,9 @@ def parse(event: Event, path: Path) -> ImportResult:
             continue  # blank lines, footers, signatures
         if header_key(title) in HEADERS["title"] or title.isdigit() and not order_text:
             continue  # a second header row, or the row numbering the columns
-        minutes_cell = clean(cell(row, "minutes"))
+        raw_minutes = cell(row, "minutes")
+        minutes_cell = clean(raw_minutes)
+        source, source_column = minutes_cell, "minutes"  # what a refusal quotes
         if not minutes_cell and "minutes" not in columns:
             clock_cell = clean(cell(row, "clock"))
             span = _RANGE.match(clock_cell)
@@ -170,7 +212,8 @@ def parse(event: Event, path: Path) -> ImportResult:
                 continue
             if span:
                 h1, m1, h2, m2 = (int(g or 0) for g in span.groups())
-                minutes_cell = str((h2 * 60 + m2 - h1 * 60 - m1) % (24 * 60))
+                minutes_cell = raw_minutes = str((h2 * 60 + m2 - h1 * 60 - m1) % (24 * 60))
+                source, source_column = clock_cell, "clock"
         found = _MINUTES.search(minutes_cell)
         if not minutes_cell and not order_text:
             continue  # a section title inside the table
@@ -178,12 +221,13 @@ def parse(event: Event, path: Path) -> ImportResult:
             key = "programme.import.clock_minutes" if found else "programme.import.bad_minutes"
             skipped.append(Skipped(number, key, {"value": minutes_cell}, heading("minutes")))
             continue
-        minutes = int(found.group(1)) if found else 0  # a group's time is its children's
-        try:
-            _check_minutes(minutes)  # the MC screen's limit: an import may not exceed it either
-        except DaihoiError as exc:
-            skipped.append(Skipped(number, exc.key, exc.params, heading("minutes")))
-            continue
+        minutes = 0  # no duration: a group's time is its children's
+        if minutes_cell:
+            read = _minutes(raw_minutes, minutes_cell)
+            # The MC screen's limit too: an import may not exceed it.
+            if read is None or not 0 <= read <= MAX_MINUTES:
+                raise refuse_minutes(number, source, heading(source_column))
+            minutes = read
         parent_order = None
         match = _ORDER.match(order_text) if order_text else None
         if match and match.group(2):
@@ -213,6 +257,8 @@ def parse(event: Event, path: Path) -> ImportResult:
                 )
                 continue
             fixed = f"{int(t.group(1)):02d}:{t.group(2)}"
+        if minutes_cell and minutes == 0:  # only a group may take no time of its own
+            zero[order] = refuse_minutes(number, source, heading(source_column))
         performer = clean(cell(row, "performer"))
         matches = names.get(fold(performer), []) if performer else []
         items.append(
@@ -229,7 +275,22 @@ def parse(event: Event, path: Path) -> ImportResult:
                 fixed_start=fixed,
             )
         )
-    return ImportResult(items, skipped)
+    parents = {r.parent_order for r in items}
+    for order, refusal in zero.items():
+        if order not in parents:
+            raise refusal
+    if 2 * len(skipped) > len(items) + len(skipped):
+        first = skipped[0]
+        raise DaihoiError(
+            "limits.programme_unreadable",
+            file=str(path),
+            bad=len(skipped),
+            total=len(items) + len(skipped),
+            row=first.row,
+            column=first.column,
+        )
+    headers = rows[header]
+    return ImportResult(items, skipped, sheets.name_columns(table.warnings, headers))
 
 
 def import_programme(event: Event, file: str | Path, *, dry_run: bool = False) -> ImportResult:

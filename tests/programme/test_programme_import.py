@@ -81,14 +81,24 @@ def test_a_clock_time_or_range_in_the_minutes_column_is_skipped_with_its_reason(
 
 
 def test_imported_minutes_keep_to_the_mc_screens_limit(seeded: Event, tmp_path: Path) -> None:
-    f = write(
-        tmp_path,
-        f"STT;Nội dung;Số phút\n1;Đón đại biểu;{running.MAX_MINUTES}\n2;Khai mạc;9999\n",
-    )
+    from data.errors import DaihoiError
+
+    f = write(tmp_path, f"STT;Nội dung;Số phút\n1;Đón đại biểu;{running.MAX_MINUTES}\n")
     result = importing.import_programme(seeded, f)
     assert [(r.title, r.minutes) for r in result.items] == [("Đón đại biểu", running.MAX_MINUTES)]
-    [skip] = result.skipped
-    assert (skip.row, skip.key, skip.column) == (3, "programme.bad_minutes", "Số phút")
+    # One minute more than the MC screen accepts refuses the file, naming the cell; it used to
+    # drop the item, leaving the MC a running order without it.
+    f = write(tmp_path, "STT;Nội dung;Số phút\n1;Chào cờ;5\n2;Khai mạc;9999\n")
+    with pytest.raises(DaihoiError) as refused:
+        importing.import_programme(seeded, f)
+    assert refused.value.key == "limits.minutes"
+    assert refused.value.params == {
+        "file": str(f),
+        "row": 3,
+        "column": "Số phút",
+        "value": "9999",
+        "max": running.MAX_MINUTES,
+    }
     assert [i.minutes for i in running.load(seeded).items] == [running.MAX_MINUTES]
 
 
@@ -99,7 +109,9 @@ def test_each_skipped_row_names_its_column(seeded: Event, tmp_path: Path) -> Non
         "1;Chào cờ;abc;\n"
         "2.1;Tham luận;10;\n"
         "3;Khai mạc;10;25:00\n"
-        "4;Bế mạc;5;\n",
+        "4;Bế mạc;5;\n"
+        "5;Giải lao;15;\n"
+        "6;Tổng kết;10;\n",
     )
     result = importing.import_programme(seeded, f, dry_run=True)
     assert [(s.row, s.key, s.column) for s in result.skipped] == [
@@ -115,8 +127,14 @@ def test_the_command_line_names_the_row_and_column(tmp_path: Path) -> None:
     runner = CliRunner()
     db = str(tmp_path / "c.db")
     assert runner.invoke(cli, ["init", "--db", db, "--title", "T"]).exit_code == 0
-    f = write(tmp_path, "STT;Nội dung;Số phút\n1;Chào cờ;5\n2;Khai mạc;7h30\n3;Bế mạc;9999\n")
+    f = write(tmp_path, "STT;Nội dung;Số phút\n1;Chào cờ;5\n2;Khai mạc;7h30\n3;Bế mạc;10\n")
     result = runner.invoke(cli, ["import", "programme", str(f), "--db", db, "--dry-run"])
     assert result.exit_code == 0, result.output
     assert f"{f}, dòng 3, cột Số phút: “7h30” là giờ" in result.stderr
-    assert f"{f}, dòng 4, cột Số phút: Thời lượng 9999 phút không hợp lệ" in result.stderr
+    f = write(tmp_path, "STT;Nội dung;Số phút\n1;Chào cờ;5\n2;Khai mạc;9999\n")
+    result = runner.invoke(cli, ["import", "programme", str(f), "--db", db])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Lỗi: Tệp {f}, dòng 3, cột Số phút: thời lượng “9999” không hợp lệ, cần một số phút "
+        "nguyên từ 1 đến 600: không thay chương trình. Chưa thay đổi gì."
+    ]
