@@ -19,7 +19,7 @@ section rows ("I. TẬP THỂ", "II. CÁ NHÂN", "1. Bằng khen của Chủ t�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,8 @@ class ReadResult:
 
     rows: list[HonourRow]
     skipped: list[Skipped]
+    warnings: list[Skipped] = field(default_factory=list)
+    """Cells read with control characters removed (``limits.control_chars``)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class HonoursImport:
     saved: SaveReport
     skipped: list[Skipped]
     dry_run: bool = False
+    warnings: list[Skipped] = field(default_factory=list)
+    """Cells read with control characters removed, each still imported (the rest of it)."""
 
 
 # ---------------------------------------------------------------------------- reading cells
@@ -73,10 +77,13 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
 
     The sheet named, else the active one, else the first other sheet with an honours header.
     """
-    found = sheets.read_table(
+    return _texts(_read(path, sheet).rows)
+
+
+def _read(path: str | Path, sheet: str | None) -> sheets.Table[Header]:
+    return sheets.read_table(
         path, sheet, has_header=_header_in_values, no_header="honours.import.no_header"
     )
-    return _texts(found.rows)
 
 
 def _texts(rows: list[sheets.Row]) -> Table:
@@ -348,10 +355,13 @@ def _apply_section(text: str, context: dict[str, Any]) -> bool:
 
 def read(path: str | Path, sheet: str | None = None) -> ReadResult:
     """The honours a list holds (nothing stored)."""
-    table = read_table(path, sheet)
+    found = _read(path, sheet)
+    table = _texts(found.rows)
     header = find_header(table)
     assert header is not None  # read_table raised honours.import.no_header otherwise
-    return parse(table, header)
+    result = parse(table, header)
+    headers = next((cells for n, cells in table if n == header.row), [])
+    return ReadResult(result.rows, result.skipped, sheets.name_columns(found.warnings, headers))
 
 
 def import_honours(
@@ -360,4 +370,6 @@ def import_honours(
     """Read a list and store it in one transaction (none for a dry run)."""
     result = read(path, sheet)
     saved = honours.save(event, result.rows, source=Path(path).name, dry_run=dry_run)
-    return HonoursImport(str(path), len(result.rows), saved, result.skipped, dry_run)
+    return HonoursImport(
+        str(path), len(result.rows), saved, result.skipped, dry_run, result.warnings
+    )
