@@ -17,7 +17,7 @@ import click
 from data.errors import DaihoiError
 from data.sheets import Skipped
 
-from .i18n import render, t
+from .i18n import lang, render, t
 
 
 def _translated(help_option: click.Option | None) -> click.Option | None:
@@ -79,13 +79,55 @@ def say(message: str) -> None:
     click.echo(message, err=True)
 
 
+SKIPPED_SHOWN = 20
+"""Rows :func:`print_skipped` lists one by one; the others are summed up in one line."""
+
+_OWN_LINE = {"limits.control_chars": "limits.warn_cleaned"}
+"""Reasons whose line says what happened in its own words (a cell cleaned is not left empty)."""
+
+
 def print_skipped(file: str, skipped: Iterable[Skipped], key: str = "import.skip") -> None:
     """One line on stderr per row an import skipped ("ds.xlsx, dòng 12, cột Năm sinh: …"), or
     with ``key="import.warn"`` per row imported with a field left empty: every import command
-    reports its rows the same way."""
+    reports its rows the same way.
+
+    After :data:`SKIPPED_SHOWN` lines the others are one line, counted per reason ("… và
+    1.999.980 dòng nữa, cùng lý do: trùng với dòng 2"): a list of two million copies of one
+    name printed two million lines. The import's report keeps every row.
+    """
+    shown = more = 0
+    rest: dict[str, list[Any]] = {}  # reason → [its first row, how many, all with its values]
     for s in skipped:
-        column = t("import.column", column=s.column) if s.column else ""
-        say(t(key, file=file, row=s.row, column=column, reason=t(s.key, **s.params)))
+        if shown < SKIPPED_SHOWN:
+            shown += 1
+            column = t("import.column", column=s.column) if s.column else ""
+            reason = t(s.key, **s.params)
+            say(t(_OWN_LINE.get(s.key, key), file=file, row=s.row, column=column, reason=reason))
+            continue
+        more += 1
+        entry = rest.get(s.key)
+        if entry is None:
+            rest[s.key] = [s, 1, True]
+        else:
+            entry[1] += 1
+            entry[2] = entry[2] and s.params == entry[0].params
+    if not more:
+        return
+
+    def number(n: int) -> str:  # 1.999.980 in Vietnamese, 1,999,980 in English
+        return f"{n:,}".replace(",", ".") if lang() == "vi" else f"{n:,}"
+
+    if len(rest) == 1:
+        ((first, _, same),) = rest.values()
+        if same:
+            reason = t(first.key, **first.params)
+            say(t("limits.more_same", file=file, more=number(more), reason=reason))
+            return
+    reasons = "; ".join(
+        t("limits.more_part", count=number(count), reason=t(first.key, **first.params))
+        for first, count, _ in rest.values()
+    )
+    say(t("limits.more_mixed", file=file, more=number(more), reasons=reasons))
 
 
 def emit(data: Any) -> None:
