@@ -9,6 +9,7 @@ the real bound would be slow to write.
 
 from __future__ import annotations
 
+import sqlite3
 import struct
 import zipfile
 from collections.abc import Callable
@@ -160,13 +161,16 @@ def cli_db(tmp_path: Path) -> str:
     return db
 
 
-def files_of(db: str) -> list[bytes]:
-    return [p.read_bytes() for p in (Path(db), Path(db + "-wal")) if p.exists()]
+def files_of(db: str) -> list[str]:
+    """The event file's whole content, as SQL. Not its bytes: the command closes the file, and
+    SQLite then moves the -wal's pages into it (the same rows, other bytes)."""
+    with sqlite3.connect(db) as conn:
+        return list(conn.iterdump())
 
 
 def cli_refuses(db: str, kind: str, path: Path, *lang: str) -> str:
-    """``daihoi import KIND FILE --db DB``: exit 1, one line on stderr, the event file byte for
-    byte as it was; the line."""
+    """``daihoi import KIND FILE --db DB``: exit 1, one line on stderr, every row of the event
+    file as it was; the line."""
     before = files_of(db)
     result = CliRunner().invoke(cli, [*lang, "import", kind, str(path), "--db", db])
     assert result.exit_code == 1, result.output
