@@ -37,6 +37,7 @@ A file that cannot be read raises :class:`~data.errors.DaihoiError` with ``impor
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -607,11 +608,7 @@ def _encoding(raw: bytes) -> str:
         return "utf-8-sig"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    try:
-        raw.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "cp1258"
+    return "utf-8" if _utf8_error(raw) is None else "cp1258"
 
 
 def decode(raw: bytes) -> str:
@@ -633,11 +630,9 @@ def broken_utf8(raw: bytes) -> int | None:
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
-    try:
-        raw.decode("utf-8")
+    first = _utf8_error(raw)
+    if first is None:
         return None
-    except UnicodeDecodeError as exc:
-        first = exc.start
     if raw.startswith(b"\xef\xbb\xbf"):  # says UTF-8 itself: any invalid byte is damage
         return raw.count(b"\n", 0, first) + 1
     text = raw.decode("utf-8", errors="replace")
@@ -646,6 +641,20 @@ def broken_utf8(raw: bytes) -> int | None:
     if valid < 2 or invalid >= valid:
         return None
     return raw.count(b"\n", 0, first) + 1
+
+
+def _utf8_error(raw: bytes) -> int | None:
+    """The offset of the first byte of ``raw`` that is not UTF-8, or None; checked a megabyte
+    at a time, so a big valid file is never held in memory a second time as text."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(raw)
+    for start in range(0, len(raw), MB):
+        pending = len(decoder.getstate()[0])  # the end of a character cut by the last chunk
+        try:
+            decoder.decode(view[start : start + MB], final=start + MB >= len(raw))
+        except UnicodeDecodeError as exc:
+            return start - pending + exc.start
+    return None
 
 
 def sniff_delimiter(text: str) -> str:
