@@ -795,22 +795,26 @@ class DeskServer(Server):
         return websocket
 
     # ----------------------------------------------------------------- running
-    def run(self, ssl_context: ssl.SSLContext | None = None) -> None:
-        """Serve until Ctrl+C or SIGTERM; a port already taken is a one-line refusal."""
+    def run(self, listening: socket.socket, ssl_context: ssl.SSLContext | None = None) -> None:
+        """Serve on ``listening`` (see :func:`listen`) until Ctrl+C or SIGTERM."""
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-        try:
-            web.run_app(
-                self.make_app(),
-                host=self.host,
-                port=self.port,
-                ssl_context=ssl_context,
-                print=None,
-                access_log=None,
-            )
-        except OSError as exc:
-            raise DaihoiError(
-                "serve.cannot_listen", address=f"{self.host}:{self.port}", reason=exc.strerror
-            ) from exc
+        web.run_app(
+            self.make_app(), sock=listening, ssl_context=ssl_context, print=None, access_log=None
+        )
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything is announced: a port already taken (or an
+    address this machine does not have) is a one-line refusal, not a traceback."""
+    try:
+        family = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0][0]
+        dualstack = host == "::" and socket.has_dualstack_ipv6()
+        return socket.create_server((host, port), family=family, dualstack_ipv6=dualstack)
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise DaihoiError("serve.cannot_listen", address=f"{host}:{port}", reason=reason) from exc
 
 
 def serve_event(
@@ -846,13 +850,15 @@ def serve_event(
             say(t("serve.tls.created", path=str(certificate.cert.parent)))
     elif cert is not None and key is not None:
         certificate = given_certificate(cert, key)
+    listening = listen(host, port)
     if certificate is not None:
         say(t("serve.tls.fingerprint", fingerprint=certificate.fingerprint))
     for url in advertised_urls(host, port, tls=certificate is not None):
         say(t("serve.listening", url=url))
     throttle = PinThrottle()
     if require_pin:
-        say(t("serve.pin_required", tries=throttle.tries, minutes=math.ceil(throttle.lockout / 60)))
+        minutes = math.ceil(throttle.lockout / 60)
+        say(t("serve.pin_required", tries=throttle.tries, minutes=minutes))
     else:
         say(t("serve.loopback_only"))
     if require_pin and certificate is None:
@@ -870,4 +876,4 @@ def serve_event(
         throttle=throttle,
         say=say,
     )
-    server.run(server_context(certificate) if certificate is not None else None)
+    server.run(listening, server_context(certificate) if certificate is not None else None)

@@ -115,8 +115,10 @@ def serve(tmp_path: Path, event_file: Path) -> Iterator[Callable[..., Served]]:
     """Start ``daihoi serve --db event.db --host HOST --port P *args``; stopped at the end."""
     started: list[Served] = []
 
-    def start(*args: str, host: str = LAN, code: int | None = None) -> Served:
-        port = free_port(host)
+    def start(
+        *args: str, host: str = LAN, code: int | None = None, port: int | None = None
+    ) -> Served:
+        port = port or free_port(host)
         log = tmp_path / f"serve-{len(started)}.log"
         with log.open("w") as out:
             proc = subprocess.Popen(
@@ -408,3 +410,8 @@ def test_tls_option_mistakes_are_one_line_refusals(
         refused = serve(*args, code=1)
         out = refused.output()
         assert words in out and out.count("\n") == 1, out
+    # A port already taken: one line, and no address announced that nobody listens on.
+    first = serve()
+    taken = serve(port=first.port, code=1).output()
+    assert f"{LAN}:{first.port}" in taken and taken.count("\n") == 1, taken
+    assert "http://" not in taken
