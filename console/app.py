@@ -132,10 +132,11 @@ class DaihoiApp(App[None]):
         return self.first_screen == "stage"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the screen keys and the command palette while the desk PIN is not typed, and
-        always on the stage view (read-only: F3 then ``n`` would start the next item)."""
+        """Hide the screen keys and the command palette while the desk PIN is not typed, once
+        the desk has stopped writing, and always on the stage view (read-only: F3 then ``n``
+        would start the next item)."""
         if action in ("show", "command_palette"):
-            return not self.locked and not self.read_only
+            return not self.locked and not self.read_only and self.event.stopped is None
         return True
 
     def action_show(self, name: str) -> None:
@@ -184,10 +185,25 @@ class DaihoiApp(App[None]):
             return None
 
     def _poll(self) -> None:
+        if self.event.stopped is None and not self.event.files_intact():
+            self._stop_writing()
+            return
         version = self.event.data_version()
         if version != self._version:
             self._version = version
             self.revision += 1
+
+    def _stop_writing(self) -> None:
+        """The ``-wal`` vanished under this desk: say so over every screen, ring, write no more
+        (``Event.write`` refuses from now on)."""
+        from .screens.modals import Stopped
+
+        message = render(
+            DaihoiError("event.wal_gone", path=str(self.event_path), rescue=str(self.event.stopped))
+        )
+        self.sub_title = message.split(":")[0]
+        self.bell()
+        self.push_screen(Stopped(message))
 
     def changed(self) -> None:
         """This desk wrote: repaint every screen now (data_version only sees other desks)."""

@@ -545,4 +545,13 @@ from . import cli_badges, cli_honours, cli_programme, cli_reports  # noqa: E402,
 def main() -> None:
     """Entry point of the ``daihoi`` script."""
     set_lang(None)  # $DAIHOI_LANG; ``daihoi --lang en …`` overrides it in the group callback
+    for arg in sys.argv[1:]:
+        # Bytes that are not UTF-8 (``--desk $'B\xe0n 1'``) arrive as lone surrogates, which
+        # no journal row, file name or screen can hold: one line, before anything is opened.
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            say(t("cli.error", reason=t("cli.not_utf8", arg=shown)))
+            sys.exit(1)
     cli.main(prog_name="daihoi")

@@ -56,9 +56,9 @@ def backup(event: Event, dest: str | os.PathLike[str]) -> Path:
     target = Path(dest)
     if target.is_dir():
         target = target / backup_name(event)
+    refuse_input(event, target)
     if target.exists():
         raise DaihoiError("backup.exists", path=str(target))
-    refuse_input(event, target)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     _owner_only(partial)

@@ -303,7 +303,6 @@ class Event:
         except sqlite3.OperationalError as exc:
             raise fault(exc, self.path) from exc
         if not self.files_intact():
-            self.conn.execute("ROLLBACK")
             raise DaihoiError("event.wal_gone", path=str(self.path), rescue=str(self.stopped))
         try:
             yield self
@@ -341,6 +340,8 @@ class Event:
         if self._wal is None or current == self._wal:
             self._wal = self._wal or current
             return True
+        if self.conn.in_transaction:  # the write that found it: nothing of it is kept
+            self.conn.execute("ROLLBACK")
         self.stopped = self._rescue()
         return False
 

@@ -70,6 +70,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": 'Đã tạo sự kiện "{title}" tại {path}.',
         "en": 'Created event "{title}" at {path}.',
     },
+    # ---------------------------------------------------------------- command line
+    "cli.not_utf8": {
+        "vi": "Tham số {arg} có byte không phải UTF-8 (thường do bảng mã cũ của terminal): gõ lại bằng Unicode, hoặc đặt LANG=C.UTF-8.",
+        "en": "The argument {arg} holds bytes that are not UTF-8 (usually an old terminal encoding): type it again in Unicode, or set LANG=C.UTF-8.",
+    },
     # ---------------------------------------------------------------- outputs
     "output.is_event": {
         "vi": "{path} là tệp sự kiện (hoặc tệp -wal/-shm của nó): không ghi đè. Chọn tên tệp khác cho kết quả.",

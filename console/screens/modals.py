@@ -168,3 +168,19 @@ class PickWalkIn(ModalScreen[tuple[int, bool] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class Stopped(ModalScreen[None]):
+    """The desk has stopped writing (its ``-wal`` file vanished): says so over every screen.
+
+    Nothing dismisses it: a desk that goes on scanning would show "admitted" for rows nobody
+    will ever see. Only quitting (ctrl+q) leaves it, after the organizers have read it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(classes="dialog stopped")
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Label(self.message, markup=False, id="stopped")

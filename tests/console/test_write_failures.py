@@ -67,3 +67,30 @@ async def test_a_reprint_that_cannot_be_written_is_reported(
             notes
         )
         assert app.screen.query_one("#scan", Input).has_focus
+
+
+async def test_a_desk_whose_wal_vanishes_says_so_over_every_screen_and_scans_no_more(
+    event_path: Path, clock: Any
+) -> None:
+    from console.screens.modals import Stopped
+    from data import codes
+
+    with Event.open(event_path) as ev:
+        (first, code1, _), (second, code2, _) = codes.current_codes(ev)[:2]
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*code1, "enter")
+        await pilot.pause()
+        app.event.wal_path.unlink()  # someone tidies the folder while the desk runs
+        app._poll()  # the next tick of the desk's poll
+        await pilot.pause()
+        assert isinstance(app.screen, Stopped)
+        shown = str(app.screen.query_one("#stopped").render())
+        assert "BÀN NÀY ĐÃ NGỪNG GHI" in shown and str(app.event.stopped) in shown
+        await pilot.press(*code2, "enter", "escape", "f2")  # nothing gets past it
+        await pilot.pause()
+        assert isinstance(app.screen, Stopped)
+        rescue = app.event.stopped
+    assert rescue is not None
+    with Event.open(rescue, readonly=True) as saved:
+        assert saved.conn.execute("select delegate_id from attendance").fetchall() == [(first,)]

@@ -57,6 +57,10 @@ def test_backup_is_a_consistent_owner_only_copy(main: Event, tmp_path: Path) -> 
         assert copy.conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     with pytest.raises(DaihoiError) as err:
         replicas.backup(main, made)
+    assert err.value.key == "output.is_database"
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(DaihoiError) as err:
+        replicas.backup(main, tmp_path / "notes.txt")
     assert err.value.key == "backup.exists"
     with pytest.raises(DaihoiError) as err:
         replicas.backup(main, Path(str(main.path) + "-journal"))
