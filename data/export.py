@@ -41,7 +41,7 @@ from .importing import (  # the delegate list's row shapes
     join_name,
     map_columns,
 )
-from .outputs import private_file, refuse_input
+from .outputs import private_file, refuse_input, remember_input
 from .sheets import Row, find_header_rows, read_table
 from .store import Event, stamp
 from .text import clean, collate, fold
@@ -813,4 +813,6 @@ def import_higher_level(
                 "delegates.higher_level_imported",
                 {"marked": list(marked), "source": Path(path).name},
             )
+    if not dry_run:
+        remember_input(event, path, "higher-level")
     return HigherLevelImport(marked, already, tuple(unmatched))

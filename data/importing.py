@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from . import delegates
+from .outputs import remember_input
 from .sheets import (
     HEADER_SEARCH_ROWS,
     Row,
@@ -605,6 +606,8 @@ def import_delegates(
     # Cells the reader cleaned (control characters), with the rows' own warnings, in row order.
     warnings = sorted(name_columns(table.warnings, headers) + parsed.warnings, key=lambda w: w.row)
     upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=Path(path).name)
+    if not dry_run:
+        remember_input(event, path, "delegates")
     return ImportReport(
         file=str(path),
         added=len(upserted.added),

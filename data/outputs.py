@@ -58,15 +58,24 @@ def refuse_input(event: Event, target: str | os.PathLike[str]) -> Path:
 
 
 def remember_input(event: Event, path: str | os.PathLike[str], kind: str) -> None:
-    """Record that ``path`` was imported into the event (inside the import's write), so no
-    output is ever written over it."""
+    """Record that ``path`` was imported into the event (``kind``: delegates, programme,
+    honours, higher-level), so that no output is ever written over it. Called by every importer
+    once its file was read, not for a dry run.
+
+    Bookkeeping for the guard, not a change anyone sees: the import's own journal row already
+    names the file, so this adds no second row."""
     resolved = str(_resolved(Path(path)))
-    now = stamp(event.now())
-    event.conn.execute(
-        "insert into input_files (path, kind, name, first_at, last_at) values (?, ?, ?, ?, ?)"
-        " on conflict (path) do update set last_at = excluded.last_at, kind = excluded.kind",
-        (resolved, kind, Path(path).name, now, now),
-    )
+    with event.write():
+        now = stamp(event.now())
+        known = event.conn.execute(
+            "update input_files set last_at = ?, kind = ? where path = ?", (now, kind, resolved)
+        ).rowcount
+        if not known:
+            event.conn.execute(
+                "insert into input_files (path, kind, name, first_at, last_at)"
+                " values (?, ?, ?, ?, ?)",
+                (resolved, kind, Path(path).name, now, now),
+            )
 
 
 def private_folder(folder: Path) -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 from data import sheets
 from data.importing import is_signature, is_total
+from data.outputs import remember_input
 from data.sheets import Skipped
 from data.store import Event
 from data.text import clean, fold, header_key
@@ -370,6 +371,8 @@ def import_honours(
     """Read a list and store it in one transaction (none for a dry run)."""
     result = read(path, sheet)
     saved = honours.save(event, result.rows, source=Path(path).name, dry_run=dry_run)
+    if not dry_run:
+        remember_input(event, path, "honours")
     return HonoursImport(
         str(path), len(result.rows), saved, result.skipped, dry_run, result.warnings
     )

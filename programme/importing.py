@@ -30,6 +30,7 @@ from typing import Any
 
 from data import sheets
 from data.errors import DaihoiError
+from data.outputs import remember_input
 from data.sheets import Skipped
 from data.store import Event, stamp
 from data.text import clean, fold, header_key
@@ -337,4 +338,5 @@ def import_programme(event: Event, file: str | Path, *, dry_run: bool = False) -
             "programme.imported",
             {"file": path.name, "items": len(result.items), "skipped": len(result.skipped)},
         )
+        remember_input(event, path, "programme")
     return result
