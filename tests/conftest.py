@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,6 +36,27 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DAIHOI_DB", raising=False)
     monkeypatch.delenv("DAIHOI_LANG", raising=False)
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def run():  # type: ignore[no-untyped-def]
+    """``run("init", "--db", "e.db", …, code=0)``: the command line through click's runner,
+    asserting the exit code (``code=None`` for any); the language is Vietnamese again after."""
+    from click.testing import CliRunner
+
+    from console.cli import cli
+    from console.i18n import set_lang
+
+    runner = CliRunner()
+
+    def invoke(*args: str, code: int | None = 0) -> Any:
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, (result.stdout, result.stderr)
+        return result
+
+    yield invoke
+    set_lang("vi")
 
 
 @pytest.fixture

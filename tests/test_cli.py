@@ -9,26 +9,10 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from console.cli import cli
-from console.i18n import set_lang
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def invoke(*args: str, code: int | None = 0) -> click.testing.Result:
-        result = runner.invoke(cli, list(args), catch_exceptions=False)
-        if code is not None:
-            assert result.exit_code == code, (result.stdout, result.stderr)
-        return result
-
-    yield invoke
-    set_lang("vi")
 
 
 def write_list(path: Path) -> Path:

@@ -15,13 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
 import pytest
 import sqlite_utils
-from click.testing import CliRunner
 from openpyxl import Workbook
 
-from console.cli import cli
 from console.i18n import render, set_lang
 from data import delegates, journal, replicas
 from data.checkin import ADMITTED, Desk
@@ -37,20 +34,6 @@ PEOPLE = [
     ("Trần Văn Đức", "Nam", 1961, "UBND huyện Đại Từ", "Đoàn huyện Đại Từ"),
     ("Lê Thị Thúy", "Nữ", 1975, "Trường THPT Chu Văn An", "Khối giáo dục"),
 ]
-
-
-@pytest.fixture
-def run():  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def invoke(*args: str, code: int | None = 0) -> click.testing.Result:
-        result = runner.invoke(cli, list(args), catch_exceptions=False)
-        if code is not None:
-            assert result.exit_code == code, (result.stdout, result.stderr)
-        return result
-
-    yield invoke
-    set_lang("vi")
 
 
 def digest(path: Path) -> str:
