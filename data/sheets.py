@@ -324,6 +324,10 @@ def _cells(
                 "limits.columns", file=str(path), row=n, column=column, limit=MAX_COLUMNS
             )
         values = values[:width]
+    texts = values if not xlsx else [v for v in values if v.__class__ is str]
+    joined = "".join(texts)
+    if len(joined) <= MAX_CELL_CHARS and joined.isprintable() and (not xlsx or "_x" not in joined):
+        return values  # the usual row: short printable texts, nothing to look at cell by cell
     cleaned: list[Any] | None = None
     for j, value in enumerate(values):
         if type(value) is not str:
@@ -366,18 +370,26 @@ class PartScan:
     another ASCII-based encoding): then every row is read."""
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges (min_row, min_col, max_row, max_col; 1-based)."""
+    root: bytes | None = None
+    """The root element's name ("worksheet", "sst"), once the prolog is behind."""
+    prefixes: set[bytes] = field(default_factory=set)
+    """Prefixes bound to the spreadsheet namespace (``x`` of ``<x:v>``)."""
+    utf16: bool = False
 
 
 _CHUNK = 1 << 20
 _CARRY = 1 << 16
 _MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-_PREFIXED_VALUE = re.compile(rb"<[A-Za-z_][\w.-]*:(?:v|is)[\s>/]")
-_PREFIXED_EMPTY = re.compile(rb"<[A-Za-z_][\w.-]*:v\s*/>")
-_PREFIXED_STRING = re.compile(rb"<[A-Za-z_][\w.-]*:si[\s>/]")
+_ROOT = re.compile(rb"<(?![?!])(?:[\w.-]+:)?([\w.-]+)")
+"""The root element's start tag, after the prolog (``<?xml …?>``, comments)."""
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_PREFIX = re.compile(rb"xmlns:([\w.-]+)\s*=\s*[\"']" + re.escape(_MAIN))
+"""A prefix bound to the namespace openpyxl reads cells from: its ``<x:v>`` are values too."""
 _DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le")[:-1],
                  "<!ENTITY".encode("utf-16-le")[:-1])  # fmt: skip
 """A DTD or entity declaration, in UTF-8 (or any ASCII-based encoding) or UTF-16 (the first
 and last byte of the UTF-16 forms dropped, so one pattern finds both byte orders)."""
+_UTF16_STRING = b"<\x00s\x00i"  # "<si" in either byte order
 
 
 def inspect_xlsx(path: Path) -> dict[str, PartScan]:
@@ -454,7 +466,8 @@ class _Scanner:
             if xml is None:
                 head = chunk[:64].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
                 xml = head[:1] == b"<"  # else an image or a printer's settings: not read
-                if not xml or b"\x00" in chunk[:4]:  # UTF-16: its "<v" cannot be counted
+                part.utf16 = b"\x00" in chunk[:4]
+                if not xml or part.utf16:  # UTF-16: its "<v" cannot be counted
                     part.values = None
             if not xml:
                 continue
@@ -469,43 +482,56 @@ class _Scanner:
             self._segment(part, carry)
 
     def _segment(self, part: PartScan, data: bytes) -> None:
-        for mark in _DECLARATIONS:
-            if mark in data:
-                raise DaihoiError(
-                    "limits.xml_entities", file=str(self.path), part=strip_controls(part.name)
-                )
+        # Anywhere in the part, not only before its root: a comment can hide where that is.
+        if part.utf16 or b"<!" in data:
+            for mark in _DECLARATIONS:
+                if mark in data:
+                    raise DaihoiError(
+                        "limits.xml_entities", file=str(self.path), part=strip_controls(part.name)
+                    )
+        if part.utf16:  # read as text by expat all the same: count its shared texts
+            self._strings(data.count(_UTF16_STRING))
+            return
+        if part.root is None:
+            root = _ROOT.search(data)
+            if root is None:
+                return
+            part.root = root.group(1)
+            if part.root != b"worksheet":
+                part.values = None  # not a sheet; if openpyxl reads it as one, every row is read
+        if _MAIN in data:
+            part.prefixes.update(_PREFIX.findall(data))
+        self._strings(data.count(b"<si") + sum(data.count(b"<%s:si" % p) for p in part.prefixes))
         if part.values is not None:
-            part.values += (
-                data.count(b"<v")
-                + data.count(b"<is")
-                - data.count(b"<v/>")
-                - data.count(b"<v></v>")
-            )
-            if b":v" in data or b":is" in data:
-                part.values += len(_PREFIXED_VALUE.findall(data))
-                part.values -= len(_PREFIXED_EMPTY.findall(data))
-        self.strings += data.count(b"<si>") + data.count(b"<si ")
-        if b":si" in data:
-            self.strings += len(_PREFIXED_STRING.findall(data))
+            tags = [b"<"] + [b"<%s:" % p for p in part.prefixes]
+            for tag in tags:
+                part.values += data.count(tag + b"v") + data.count(tag + b"is")
+                part.values -= data.count(tag + b"v/>") + data.count(tag + b"v></")
+        if part.root == b"worksheet" and b"mergeCell" in data:
+            self._merges(part, data)
+
+    def _strings(self, found: int) -> None:
+        self.strings += found
         if self.strings > MAX_SHARED_STRINGS:
             raise DaihoiError(
                 "limits.shared_strings", file=str(self.path), limit=MAX_SHARED_STRINGS
             )
-        if b"mergeCell" in data:
-            for c1, r1, c2, r2 in _MERGE.findall(data):
-                top, bottom = sorted((int(r1), int(r2)))
-                left, right = sorted((_col(c1), _col(c2)))
-                self.merged += (bottom - top + 1) * (right - left + 1)
-                if self.merged > MAX_MERGED_CELLS:
-                    raise DaihoiError(
-                        "limits.merged",
-                        file=str(self.path),
-                        ref=f"{c1.decode()}{r1.decode()}:{c2.decode()}{r2.decode()}",
-                        cells=self.merged,
-                        limit=MAX_MERGED_CELLS,
-                    )
-                if (top, left) != (bottom, right):
-                    part.merges.append((top, left, bottom, right))
+
+    def _merges(self, part: PartScan, data: bytes) -> None:
+        for c1, r1, c2, r2 in _MERGE.findall(data):
+            top, bottom = sorted((int(r1), int(r2)))
+            left, right = sorted((_col(c1), _col(c2)))
+            self.merged += (bottom - top + 1) * (right - left + 1)
+            if self.merged > MAX_MERGED_CELLS:
+                raise DaihoiError(
+                    "limits.merged",
+                    file=str(self.path),
+                    ref=f"{c1.decode()}{r1.decode()}:{c2.decode()}{r2.decode()}",
+                    cells=self.merged,
+                    limit=MAX_MERGED_CELLS,
+                )
+            if (top, left) != (bottom, right):
+                part.merges.append((top, left, bottom, right))
 
 
 def _col(letters: bytes) -> int:
