@@ -41,6 +41,7 @@ import codecs
 import csv
 import io
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -227,7 +228,7 @@ def _read_xlsx(
 
     parts = inspect_xlsx(path)  # refuses what is past a bound before openpyxl opens it
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = _load_workbook(openpyxl, path)
     except (InvalidFileException, *_BROKEN) as exc:
         raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
     try:
@@ -257,6 +258,36 @@ def _read_xlsx(
         raise DaihoiError(no_header, file=str(path))
     finally:
         book.close()
+
+
+_OPENING = threading.local()
+
+
+def _load_workbook(openpyxl: Any, path: Path) -> Any:
+    """``openpyxl.load_workbook`` in read-only mode, without its pass over each sheet's size.
+
+    Opening a workbook, openpyxl reads each sheet until its ``<dimension>``, and a sheet without
+    one (some generators leave it out) it parses whole, once more than we read it: 150 MB of
+    formatted empty cells after 300 names took 63 s before the first row. We never use that
+    size (:func:`_sheet_rows` resets it, a wrong one being common), so for our own openings,
+    and only in this thread, the pass is skipped; every other use of openpyxl is left as is.
+    """
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    original = getattr(ReadOnlyWorksheet, "_get_size", None)
+    if original is not None and not getattr(original, "skipped_by_daihoi", False):
+
+        def _get_size(self: Any) -> None:
+            if not getattr(_OPENING, "active", False):
+                original(self)
+
+        _get_size.skipped_by_daihoi = True  # type: ignore[attr-defined]
+        ReadOnlyWorksheet._get_size = _get_size
+    _OPENING.active = True
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    finally:
+        _OPENING.active = False
 
 
 def _sheet_rows(

@@ -96,10 +96,12 @@ def row(n: int, *values: object) -> str:
     return f'<row r="{n}">{cells}</row>'
 
 
-def sheet(rows: str, after: str = "", dimension: str = "A1") -> str:
-    """A worksheet: ``rows`` in its sheetData, ``after`` behind it (merges)."""
+def sheet(rows: str, after: str = "", dimension: str | None = "A1") -> str:
+    """A worksheet: ``rows`` in its sheetData, ``after`` behind it (merges); ``dimension=None``
+    leaves the ``<dimension>`` out, as some generators do."""
+    size = f'<dimension ref="{dimension}"/>' if dimension else ""
     return (
-        f'<?xml version="1.0"?><worksheet xmlns="{MAIN}"><dimension ref="{dimension}"/>'
+        f'<?xml version="1.0"?><worksheet xmlns="{MAIN}">{size}'
         f"<sheetData>{rows}</sheetData>{after}</worksheet>"
     )
 
@@ -226,16 +228,20 @@ def test_the_merged_area_is_counted_over_every_range(
 
 
 # ---------------------------------------------------------------------------- rows
-def test_rows_below_the_list_are_not_read(filled: Event, tmp_path: Path) -> None:
+@pytest.mark.parametrize("dimension", ["A1:Z1048576", None], ids=["dimension", "no-dimension"])
+def test_rows_below_the_list_are_not_read(
+    filled: Event, tmp_path: Path, dimension: str | None
+) -> None:
     """A sheet whose dimension says 1,048,576 rows around 300 people: formatting dragged to the
     bottom writes one empty row element per row. The reader stops at the last value; it never
-    reaches the broken end of the part, which openpyxl would choke on."""
+    reaches the broken end of the part, which openpyxl would choke on. Without a dimension,
+    openpyxl's own opening used to parse the whole sheet for its size (63 s on 150 MB)."""
     people = [f"Người Thứ {i}" for i in range(1, 301)]
     rows = row(1, "STT", "Họ và tên", "Đơn vị") + "".join(
         row(n, n - 1, name, "Sở Y tế") for n, name in enumerate(people, start=2)
     )
     empty = "".join(f'<row r="{n}" s="1" customFormat="1"/>' for n in range(302, 40_000))
-    xml = sheet(rows + empty, dimension="A1:Z1048576").replace("</sheetData></worksheet>", "<<<")
+    xml = sheet(rows + empty, dimension=dimension).replace("</sheetData></worksheet>", "<<<")
     path = write_zip(tmp_path / "ds.xlsx", parts(xml))
     table = sheets.read_table(path)
     assert [n for n, _ in table.rows] == list(range(1, 302))
@@ -640,3 +646,37 @@ def test_a_real_list_at_the_bounds_imports_every_person_and_field(
     assert [got[p[0]] for p in expected] == expected
     monkeypatch.setattr(sheets, "MAX_MERGED_CELLS", 16384 + 8 + 299)
     assert refused(filled, path, "delegates", "limits.merged")["cells"] == 16384 + 8 + 300
+
+
+@pytest.mark.parametrize(
+    ("root", "tag"),
+    [
+        (f'<x:worksheet xmlns:x="{MAIN}">', "x"),
+        (f'<worksheet xmlns="{MAIN}" xmlns:y="{MAIN}">', "y"),  # only the cells prefixed
+    ],
+    ids=["prefixed", "mixed"],
+)
+def test_values_behind_a_namespace_prefix_are_all_counted(
+    filled: Event, tmp_path: Path, root: str, tag: str
+) -> None:
+    """Reading stops after the count of values: a value missed by the count would drop a
+    person. Excel's own files prefix every tag (``x:``); the last person here is a number-only
+    row followed by formatted rows and a broken end, so stopping one value early loses him."""
+    p = f"{tag}:"
+    rows = f'<{p}row r="1"><{p}c r="A1" t="inlineStr"><{p}is><{p}t>Họ và tên</{p}t></{p}is></{p}c>'
+    rows += f'<{p}c r="B1" t="inlineStr"><{p}is><{p}t>Năm sinh</{p}t></{p}is></{p}c></{p}row>'
+    names = ["Nguyễn Thị Hoa", "Trần Văn Đức", "Lê Văn Cường"]
+    for n, name in enumerate(names, start=2):
+        rows += f'<{p}row r="{n}"><{p}c r="A{n}" t="inlineStr"><{p}is><{p}t>{name}</{p}t>'
+        rows += f'</{p}is></{p}c><{p}c r="B{n}"><{p}v>{1970 + n}</{p}v></{p}c></{p}row>'
+    rows += "".join(f'<{p}row r="{n}" s="1" customFormat="1"/>' for n in range(5, 30_000))
+    end = "</worksheet>" if root.startswith("<worksheet") else "</x:worksheet>"
+    xml = f'<?xml version="1.0"?>{root}<{p}sheetData>{rows}</{p}sheetData>{end}'
+    path = write_zip(tmp_path / "ds.xlsx", parts(xml))
+    assert sheets.inspect_xlsx(path)["xl/worksheets/sheet1.xml"].values == 8
+    report = import_delegates(filled, path)
+    assert report.added_names == names
+    born = {d.name: d.birth_year for d in delegates.all_delegates(filled)}
+    assert [born[n] for n in names] == [1972, 1973, 1974]
+    path = write_zip(tmp_path / "broken.xlsx", parts(xml.replace(f"</{p}sheetData>{end}", "<<<")))
+    assert [n for n, _ in sheets.read_table(path).rows] == [1, 2, 3, 4]
