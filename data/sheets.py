@@ -313,9 +313,10 @@ def _sheet_rows(
                 raise DaihoiError("limits.rows", file=str(path), row=n, limit=MAX_ROWS)
             seen += present
             rows.append((n, _cells(path, n, values, warnings)))
-        elif expected is not None and seen < expected and n > MAX_ROWS:
-            # Values are still to come, below the last row a list may have (a row numbered
-            # 999,999,999 would otherwise be reached one empty row at a time).
+        elif n > MAX_ROWS and (expected is None or seen < expected):
+            # Values are still to come (or, in a part that could not be counted, may be),
+            # below the last row a list may have: a row numbered 999,999,999 would otherwise
+            # be reached one empty row at a time.
             raise DaihoiError("limits.rows", file=str(path), row=n, limit=MAX_ROWS)
         elif n <= MAX_ROWS:
             rows.append((n, ()))
@@ -397,8 +398,9 @@ class PartScan:
     """The part's name in the zip ("xl/worksheets/sheet1.xml")."""
     values: int | None = 0
     """Cells holding a value (``<v>``, ``<is>`` elements), never fewer than openpyxl reads, so
-    reading may stop after that many; None when the part could not be counted (not UTF-8 or
-    another ASCII-based encoding): then every row is read."""
+    reading may stop after that many; None when the part could not be counted (not a
+    ``<worksheet>``, or not in UTF-8 or another ASCII-based encoding): then every row up to
+    :data:`MAX_ROWS` is read, and a row past it refuses the file."""
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges (min_row, min_col, max_row, max_col; 1-based)."""
     root: bytes | None = None
@@ -406,6 +408,7 @@ class PartScan:
     prefixes: set[bytes] = field(default_factory=set)
     """Prefixes bound to the spreadsheet namespace (``x`` of ``<x:v>``)."""
     utf16: bool = False
+    """The part is in UTF-16: only its DTD markers and shared texts are looked for."""
 
 
 _CHUNK = 1 << 20

@@ -680,3 +680,24 @@ def test_values_behind_a_namespace_prefix_are_all_counted(
     assert [born[n] for n in names] == [1972, 1973, 1974]
     path = write_zip(tmp_path / "broken.xlsx", parts(xml.replace(f"</{p}sheetData>{end}", "<<<")))
     assert [n for n, _ in sheets.read_table(path).rows] == [1, 2, 3, 4]
+
+
+def test_a_sheet_that_cannot_be_counted_is_read_whole_up_to_the_row_bound(
+    filled: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A UTF-16 sheet (openpyxl reads it; a count of "<v" bytes would find none): no stop
+    after a count, so nobody below an empty row is dropped; a row past the bound refuses."""
+
+    def utf16(rows: str) -> bytes:
+        xml = sheet(rows).replace(
+            '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'
+        )
+        return xml.encode("utf-16")
+
+    path = write_zip(tmp_path / "u16.xlsx", parts(utf16(body() + row(9, 3, "Lê Văn Cường"))))
+    assert sheets.inspect_xlsx(path)["xl/worksheets/sheet1.xml"].values is None
+    report = import_delegates(filled, path)
+    assert report.added_names == ["Nguyễn Thị Hoa", "Trần Văn Đức", "Lê Văn Cường"]
+    monkeypatch.setattr(sheets, "MAX_ROWS", 10)
+    path = write_zip(tmp_path / "far.xlsx", parts(utf16(body() + row(900_000_000, 3, "Lê C"))))
+    assert refused(filled, path, "delegates", "limits.rows")["row"] == 11
