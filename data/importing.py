@@ -90,7 +90,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 HEADER_FIELDS: dict[str, str] = {key: f for f, keys in _ALIASES.items() for key in keys}
 """header_key(text) → field name, for every header variant we recognise."""
 _LONG_ALIASES = sorted((k for k in HEADER_FIELDS if len(k) >= 5), key=len, reverse=True)
-_NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\d+")
+_NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\d+")
+"""Notes and numbers in a header ("(dương lịch)", "[2]", "(2)"); an opening bracket is not
+inside one, so a cell of 30,000 "(" is one pass, not one pass per bracket."""
 
 
 @lru_cache(maxsize=4096)
@@ -135,8 +137,12 @@ _NAME_WORDS = {
     "cong", "tien", "trong", "anh", "duy", "viet", "quoc", "thu", "phuong", "bich", "mai", "lan",
     "thuy", "dieu", "manh", "ba", "nu", "tuan", "hai", "hoang", "thai", "khac", "dang", "the",
 }  # fmt: skip
+# A match may start only where a run of spaces or of digits starts, and no two runs of spaces
+# meet around an optional character: tried from inside a run, or split two ways, the pattern
+# rescans the rest of it, and a cell of 30,000 digits took minutes.
 _COUNT_SUFFIX = re.compile(
-    r"\s*[(:–-]?\s*(?:có\s*)?\d+\s*(?:đại\s*biểu|người|đồng\s*chí|đ/c|đb)\.?\s*\)?\s*$",
+    r"(?<!\s)\s*(?:[(:–-]\s*)?(?:có\s*)?(?<!\d)\d+\s*"
+    r"(?:đại\s*biểu|người|đồng\s*chí|đ/c|đb)\.?\s*(?:\)\s*)?$",
     re.IGNORECASE,
 )
 # A total line, in the STT or name cell only (a unit "Tổng công ty …" is not one). With its
