@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -90,14 +91,14 @@ class Output:
 
     def __init__(self, out: Path) -> None:
         self.path = out
-        self.partial = out.with_name(out.name + ".partial")
         try:
             if out.is_dir():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))
             private_folder(out.parent)
-            # Owner-only: the PDF carries every badge's code.
-            fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.fchmod(fd, 0o600)  # a partial left by an earlier run keeps its old mode otherwise
+            # A new owner-only file (the PDF carries every badge's code), never one that was
+            # there: mkstemp creates it exclusively, 0600, and follows no link.
+            fd, partial = tempfile.mkstemp(prefix=".daihoi-", suffix=".pdf", dir=out.parent)
+            self.partial = Path(partial)
             self._file = os.fdopen(fd, "wb")
         except OSError as exc:
             raise cannot_write(out, exc, "badge.cannot_prepare") from exc

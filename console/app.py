@@ -198,9 +198,7 @@ class DaihoiApp(App[None]):
         (``Event.write`` refuses from now on)."""
         from .screens.modals import Stopped
 
-        message = render(
-            DaihoiError("event.wal_gone", path=str(self.event_path), rescue=str(self.event.stopped))
-        )
+        message = render(self.event.stopped_error())
         self.sub_title = message.split(":")[0]
         self.bell()
         self.push_screen(Stopped(message))

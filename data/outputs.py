@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,29 +33,54 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def refuse_input(event: Event, target: str | os.PathLike[str]) -> Path:
-    """Refuse (``output.is_input``) a target that is one of the event's inputs; else the path."""
+    """Refuse (``output.is_*``) a target that is one of the event's inputs; else the path.
+
+    Paths are compared resolved (links followed), in NFC and case-folded, so ``TINH.DB-WAL`` on
+    a FAT stick or an NFD file name on macOS is the same file; an existing target is also
+    compared by identity (hard links). An existing file named like a list this event imported
+    is refused wherever it is: events imported before daihoi remembered paths know only names.
+    """
     path = Path(target)
     resolved = _resolved(path)
-    event_file = _resolved(event.path)
-    for suffix in ("", *SIDE_FILES):
-        if resolved == event_file.with_name(event_file.name + suffix):
-            raise DaihoiError("output.is_event", path=str(path))
-    if path.exists() and _same_file(path, event.path):
+    key = _key(resolved)
+    event_key = _key(_resolved(event.path))
+    if any(key == event_key + suffix for suffix in ("", *SIDE_FILES)):
         raise DaihoiError("output.is_event", path=str(path))
-    if is_sqlite_file(path):
-        raise DaihoiError("output.is_database", path=str(path))
+    exists = path.exists()
+    if exists and _same_file(path, event.path):
+        raise DaihoiError("output.is_event", path=str(path))
     for suffix in SIDE_FILES:
-        if resolved.name.endswith(suffix):
-            base = resolved.with_name(resolved.name[: -len(suffix)])
+        if not key.endswith(suffix) or len(resolved.name) <= len(suffix):
+            continue
+        base = resolved.with_name(resolved.name[: -len(suffix)])
+        if base.exists():
+            if _same_file(base, event.path):
+                raise DaihoiError("output.is_event", path=str(path))
             if is_sqlite_file(base):
                 raise DaihoiError("output.is_database", path=str(path))
-    if event.db["input_files"].exists():
-        row = event.conn.execute(
-            "select kind from input_files where path = ?", (str(resolved),)
-        ).fetchone()
-        if row is not None:
-            raise DaihoiError("output.is_list", path=str(path), kind=row[0])
+    if exists and is_sqlite_file(path):
+        raise DaihoiError("output.is_database", path=str(path))
+    kind = _imported_as(event, path, key, exists)
+    if kind is not None:
+        raise DaihoiError("output.is_list", path=str(path), kind=kind)
     return path
+
+
+def _imported_as(event: Event, path: Path, key: str, exists: bool) -> str | None:
+    """The kind of import ``path`` was read by, or None."""
+    if not event.db["input_files"].exists():
+        return None
+    name = _key(Path(path.name))
+    for known, known_name, kind in event.conn.execute("select path, name, kind from input_files"):
+        if key == _key(Path(known)) or (exists and _same_file(path, Path(known))):
+            return str(kind)
+        if exists and name == _key(Path(known_name)):
+            return str(kind)
+    if exists:
+        for (source,) in event.conn.execute("select distinct source_file from delegates"):
+            if source and name == _key(Path(source)):
+                return "delegates"
+    return None
 
 
 def remember_input(event: Event, path: str | os.PathLike[str], kind: str) -> None:
@@ -102,6 +128,11 @@ def private_file(target: Path, error_key: str = "export.cannot_write") -> Iterat
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def _key(path: Path) -> str:
+    """A path as compared: NFC and case-folded."""
+    return unicodedata.normalize("NFC", str(path)).casefold()
 
 
 def _resolved(path: Path) -> Path:

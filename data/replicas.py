@@ -40,15 +40,16 @@ def _owner_only(path: Path) -> None:
         raise DaihoiError("backup.cannot_write", path=str(path), reason=exc.strerror) from exc
 
 
-BACKUP_NAME = re.compile(r"-backup-(?P<event>[0-9a-f]{12})-\d{8}-\d{6}\.db")
-"""The tail of a backup's name that daihoi chose: ``tinh-backup-<event id>-<when>.db``."""
+BACKUP_NAME = re.compile(r"-backup-(?P<file>[0-9a-f]{12})-\d{8}-\d{6}\.db")
+"""The tail of a backup's name that daihoi chose: ``tinh-backup-<file id>-<when>.db``."""
 
 
 def backup_name(event: Event) -> str:
-    """``tinh-backup-3f2a9c1d0b7e-20250920-081500.db``: the event id makes it unmistakably this
-    event's, so rolling backups never prune another event's file or a desk copy."""
+    """``tinh-backup-3f2a9c1d0b7e-20250920-081500.db``: the id of this very file (the event's id
+    for the main file, its own for each desk copy) makes it unmistakably this file's, so rolling
+    backups never prune another event's, a desk copy's, or a desk copy itself."""
     moment = event.now().strftime("%Y%m%d-%H%M%S")
-    return f"{event.path.stem}-backup-{event.info.uid[:12]}-{moment}.db"
+    return f"{event.path.stem}-backup-{event.info.replica[:12]}-{moment}.db"
 
 
 def backup(event: Event, dest: str | os.PathLike[str]) -> Path:
@@ -84,9 +85,9 @@ def rolling_backup(event: Event, folder: str | os.PathLike[str], keep: int = 12)
     if not directory.is_dir():
         raise DaihoiError("backup.no_folder", path=str(directory))
     made = backup(event, directory)
-    uid = event.info.uid[:12]
+    replica = event.info.replica[:12]
     mine = sorted(
-        (p for p in directory.iterdir() if _is_backup_of(p, uid)),
+        (p for p in directory.iterdir() if _is_backup_of(p, replica)),
         key=lambda p: p.name[-18:],  # the moment: oldest first, whatever the event file's name
     )
     for old in mine[:-keep]:
@@ -94,12 +95,12 @@ def rolling_backup(event: Event, folder: str | os.PathLike[str], keep: int = 12)
     return made
 
 
-def _is_backup_of(path: Path, uid: str) -> bool:
+def _is_backup_of(path: Path, replica: str) -> bool:
     found = BACKUP_NAME.search(path.name)
     return (
         found is not None
         and found.end() == len(path.name)
-        and found["event"] == uid
+        and found["file"] == replica
         and path.is_file()
         and not path.is_symlink()
     )

@@ -110,6 +110,8 @@ class Event:
         self._info: EventInfo | None = None
         self._wal: tuple[int, int] | None = None
         """Device and inode of the ``-wal`` file this connection writes to."""
+        self.rescue_failed: str | None = None
+        """Why the rescue copy could not be written, if it could not."""
         self.stopped: Path | None = None
         """Set when the ``-wal`` file vanished under this desk: writing stopped, and the rescue
         copy made from this connection's view of the event is here."""
@@ -192,7 +194,6 @@ class Event:
             raise DaihoiError("event.missing", path=str(target))
         if target.is_dir():
             raise DaihoiError("event.not_an_event", path=str(target))
-        _check_header(target)
         return cls._connect(
             target,
             clock=clock,
@@ -232,7 +233,9 @@ class Event:
                 )
             event = cls(conn, path, clock=clock, desk=desk, operator=operator)
             # Before SQLite writes anything: another application's database (or an empty file)
-            # must not gain our tables or be switched to WAL.
+            # must not gain our tables or be switched to WAL. SQLite itself reads the header:
+            # Python's open() and close() on a file this process has open in SQLite would drop
+            # the process's locks on it (POSIX), and a closing desk would then delete the -wal.
             if not new and not _is_event(conn):
                 conn.close()
                 raise DaihoiError("event.not_an_event", path=str(path))
@@ -244,7 +247,17 @@ class Event:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
-            MIGRATIONS.apply(event.db)
+            if MIGRATIONS.pending(event.db):
+                # Under the write lock, so two desks opening an older file at once do not both
+                # upgrade it; the second finds nothing pending.
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    MIGRATIONS.apply(event.db)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
             event._wal = _file_id(event.wal_path)
         except sqlite3.DatabaseError as exc:
             if conn is not None:
@@ -297,13 +310,13 @@ class Event:
             yield self
             return
         if self.stopped is not None:
-            raise DaihoiError("event.wal_gone", path=str(self.path), rescue=str(self.stopped))
+            raise self.stopped_error()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise fault(exc, self.path) from exc
         if not self.files_intact():
-            raise DaihoiError("event.wal_gone", path=str(self.path), rescue=str(self.stopped))
+            raise self.stopped_error()
         try:
             yield self
         except sqlite3.OperationalError as exc:
@@ -345,9 +358,20 @@ class Event:
         self.stopped = self._rescue()
         return False
 
+    def stopped_error(self) -> DaihoiError:
+        """The refusal every write gets once this desk stopped: where its rows were saved."""
+        if self.rescue_failed is not None:
+            return DaihoiError(
+                "event.wal_gone_unsaved", path=str(self.path), reason=self.rescue_failed
+            )
+        return DaihoiError("event.wal_gone", path=str(self.path), rescue=str(self.stopped))
+
     def _rescue(self) -> Path:
+        """Copy what this connection sees to ``<stem>-rescue-<replica>-<when>-<pid>.db``; on
+        failure :attr:`rescue_failed` says why (the message then says nothing was saved)."""
         moment = self.clock().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.stem}-rescue-{self.info.uid[:12]}-{moment}.db")
+        name = f"{self.path.stem}-rescue-{self.info.replica[:12]}-{moment}-{os.getpid()}.db"
+        target = self.path.with_name(name)
         try:
             os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
             copy = sqlite3.connect(target)
@@ -356,8 +380,8 @@ class Event:
                 copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 copy.close()
-        except (OSError, sqlite3.Error):
-            pass  # the message still says writing stopped; the path shows what was tried
+        except (OSError, sqlite3.Error) as exc:
+            self.rescue_failed = str(exc)
         return target
 
     def journal(self, kind: str, payload: dict[str, Any], *, at: datetime | None = None) -> str:
@@ -432,7 +456,9 @@ def fault(exc: sqlite3.Error, path: Path, *, otherwise: str = "event.unreadable"
         key = "event.read_only"
     elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
         key = "event.busy"
-    elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+    elif name.startswith("SQLITE_NOTADB") or "not a database" in text:
+        key = "event.not_an_event"
+    elif name.startswith("SQLITE_CORRUPT") or "malformed" in text:
         key = "event.corrupt"
     elif name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         key = "event.cannot_open"
@@ -442,23 +468,16 @@ def fault(exc: sqlite3.Error, path: Path, *, otherwise: str = "event.unreadable"
 
 
 def is_sqlite_file(path: Path) -> bool:
-    """True when ``path`` is a file that starts like an SQLite database."""
+    """True when ``path`` is a file that starts like an SQLite database.
+
+    Never call it on a file this process has open in SQLite: closing the handle drops the
+    process's locks on that file (POSIX). The output guard asks it only after ruling out the
+    event file by path and identity."""
     try:
         with open(path, "rb") as f:
             return f.read(16) == SQLITE_HEADER
     except OSError:
         return False
-
-
-def _check_header(path: Path) -> None:
-    """Refuse what is not an SQLite database before SQLite is asked to open it."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(16)
-    except OSError as exc:
-        raise DaihoiError("event.cannot_open", path=str(path), reason=exc.strerror) from exc
-    if head != SQLITE_HEADER:
-        raise DaihoiError("event.not_an_event", path=str(path))
 
 
 def _is_event(conn: sqlite3.Connection) -> bool:

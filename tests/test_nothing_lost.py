@@ -13,6 +13,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -369,3 +370,101 @@ def test_arguments_that_are_not_utf8_are_one_line(tinh: Path) -> None:
     assert result.returncode == 1
     err = result.stderr.decode()
     assert err.count("\n") == 1 and "UTF-8" in err and "Traceback" not in err
+
+
+def test_a_second_open_in_the_desks_process_does_not_stop_a_healthy_desk(
+    event: Event, tmp_path: Path
+) -> None:
+    """Python's open()/close() on the event file drops the process's SQLite locks (POSIX): a
+    desk that opened the file twice (a rolling backup, a reprint) then lost its -wal to the
+    next process that closed the file."""
+    delegates.upsert(event, [{"name": "Nguyễn Văn An"}, {"name": "Trần Thị Bình"}])
+    codes = [c for (c,) in event.conn.execute("select code from codes order by delegate_id")]
+    desk = Desk(event)
+    assert desk.scan(codes[0]).verdict == ADMITTED
+    with Event.open(event.path):  # what the console's backup worker does
+        pass
+    with Event.open(event.path, readonly=True):  # and a read in the same process
+        pass
+    other = subprocess.run(
+        [sys.executable, "-m", "console", "stats", "--db", str(event.path)],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert other.returncode == 0, other.stderr
+    assert event.wal_path.exists()
+    assert desk.scan(codes[1]).verdict == ADMITTED
+    assert event.stopped is None
+
+
+def test_main_file_and_desk_copy_backups_in_one_folder_prune_only_their_own(
+    event: Event, tmp_path: Path, clock: FakeClock
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    copy_path = replicas.clone(event, "Bàn 2", tmp_path / "ban2.db")
+    with Event.open(copy_path, desk="Bàn 2", clock=clock) as copy:
+        theirs = []
+        for _ in range(3):
+            clock.advance(minutes=1)
+            theirs.append(replicas.rolling_backup(copy, folder, keep=3))
+    for _ in range(5):
+        clock.advance(minutes=1)
+        replicas.rolling_backup(event, folder, keep=3)
+    present = set(folder.iterdir())
+    assert set(theirs) <= present  # the desk copy's unmerged check-ins are still backed up
+    assert len(present) == 6
+
+
+def test_an_event_imported_before_paths_were_remembered_still_protects_its_list(
+    run, tinh: Path
+) -> None:  # type: ignore[no-untyped-def]
+    raw = sqlite3.connect(tinh)
+    raw.execute("delete from input_files")  # as an event from before the upgrade
+    raw.commit()
+    raw.close()
+    source = tinh.parent / "danh-sach.xlsx"
+    before = digest(source)
+    result = run("export", "absent", "-o", "danh-sach.xlsx", "--db", "tinh.db", code=1)
+    assert "danh sách đã nhập" in result.stderr
+    assert digest(source) == before
+
+
+def test_the_guard_ignores_case_and_unicode_form(run, tinh: Path) -> None:  # type: ignore[no-untyped-def]
+    for target in ("TINH.DB-WAL", "Tinh.db", "DANH-SACH.XLSX"):
+        result = run("export", "absent", "-o", target, "--db", "tinh.db", code=1)
+        assert "không ghi đè" in result.stderr
+    source = tinh.parent / "Hội nghị.xlsx"
+    write_xlsx_list(source)
+    run("import", "delegates", str(source), "--db", "tinh.db")
+    nfd = unicodedata.normalize("NFD", "hội nghị.xlsx")
+    assert "danh sách đã nhập" in run("badges", "-o", nfd, "--db", "tinh.db", code=1).stderr
+
+
+def test_desks_opening_an_older_file_at_once_all_start(tmp_path: Path) -> None:
+    path = tmp_path / "cu.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    MIGRATIONS.apply(sqlite_utils.Database(conn), stop_before="m002_journal_chain_inputs")
+    conn.execute(
+        "insert into event (id, uid, replica, title, kind, start, secret, created_at)"
+        " values (1, 'u', 'u', 'Cũ', 'dai-hoi', '07:30', '00', '2025-01-01')"
+    )
+    conn.close()
+    code = (
+        "import sys; from data.store import Event; from data import journal;"
+        f"e = Event.open({str(path)!r}); print(journal.verify(e.conn).ok)"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        for _ in range(4)
+    ]
+    results = [p.communicate() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], results
+    assert all(out.strip() == b"True" for out, _ in results)

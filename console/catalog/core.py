@@ -27,8 +27,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot open the event file {path} ({reason}). The file was not changed. Check the path, read permission and the drive (is the USB stick plugged in?).",
     },
     "event.needs_upgrade": {
-        "vi": "Tệp sự kiện {path} do bản daihoi cũ hơn tạo: lệnh chỉ đọc này không nâng cấp nó. Mở nó một lần bằng daihoi console --db {path} (hoặc một lệnh ghi) rồi chạy lại.",
-        "en": "The event file {path} was made by an older daihoi: this read-only command does not upgrade it. Open it once with daihoi console --db {path} (or any command that writes), then run this again.",
+        "vi": "Tệp sự kiện {path} do bản daihoi cũ hơn tạo: lệnh chỉ đọc này không nâng cấp nó. Nếu là tệp sự kiện đang dùng, mở nó một lần bằng daihoi console --db {path} rồi chạy lại; nếu là bản sao lưu, chép nó ra và mở bản chép, để bản sao lưu giữ nguyên.",
+        "en": "The event file {path} was made by an older daihoi: this read-only command does not upgrade it. If it is the event file in use, open it once with daihoi console --db {path}, then run this again; if it is a backup, copy it and open the copy, so the backup stays as it was.",
     },
     "event.cannot_create": {
         "vi": "Không tạo được tệp {path}: {reason}.",
@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.wal_gone": {
         "vi": "BÀN NÀY ĐÃ NGỪNG GHI: tệp {path}-wal bị xoá trong khi bàn đang chạy, mọi lượt ghi tiếp theo sẽ mất. Các lượt đã ghi ở bàn này được cứu vào {rescue}. Không điểm danh tiếp ở bàn này; báo ban tổ chức để gộp bản cứu (daihoi merge) và mở lại bàn.",
         "en": "THIS DESK HAS STOPPED WRITING: {path}-wal was deleted while the desk was running, so anything written from now on would vanish. What this desk had recorded was saved to {rescue}. Do not check anyone in here; tell the organizers, who restore from the rescue file and reopen the desk.",
+    },
+    "event.wal_gone_unsaved": {
+        "vi": "BÀN NÀY ĐÃ NGỪNG GHI: tệp {path}-wal bị xoá trong khi bàn đang chạy, mọi lượt ghi tiếp theo sẽ mất. Không lưu được bản cứu ({reason}). Đừng đóng bàn này: báo ngay ban tổ chức, họ chép dữ liệu từ bàn trước khi đóng.",
+        "en": "THIS DESK HAS STOPPED WRITING: {path}-wal was deleted while the desk was running, so anything written from now on would vanish. The rescue copy could not be saved ({reason}). Do not close this desk: tell the organizers now, who save its data before it is closed.",
     },
     "event.bad_kind": {
         "vi": "Loại sự kiện không hợp lệ: {kind} (dai-hoi hoặc hoi-nghi).",

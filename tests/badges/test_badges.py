@@ -257,7 +257,7 @@ def test_an_output_that_cannot_be_written_refuses_before_any_badge_is_revoked(
         print_badges(crowd, tmp_path / "ok.pdf", reprint=True, png_dir=tmp_path / "d.csv")
     assert caught.value.key == "badge.cannot_prepare"
     assert caught.value.params["path"] == str(tmp_path / "d.csv")
-    assert not (tmp_path / "ok.pdf").exists() and not (tmp_path / "ok.pdf.partial").exists()
+    assert not (tmp_path / "ok.pdf").exists() and not list(tmp_path.glob(".daihoi-*"))
     assert current(crowd) == before  # nobody's badge was revoked
     assert crowd.journal_rows("badge.reissued") == []
 
