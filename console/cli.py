@@ -65,7 +65,9 @@ def desk_option(func: Any) -> Any:
 def open_event(db: str | None, desk: str = "CLI", *, readonly: bool = False) -> Event:
     """The event file for a command; ``readonly`` for commands that only read (never a byte
     changed, so they work on backups and read-only media)."""
-    return Event.open(db, desk=desk, operator=default_operator(), readonly=readonly)
+    return Event.open(
+        db, desk=checkin_mod.desk_name(desk), operator=default_operator(), readonly=readonly
+    )
 
 
 @click.group(cls=Group, help="cli.main")
@@ -397,6 +399,7 @@ def console_cmd(
     from .app import make_app
 
     path = resolve_path(db)
+    desk = checkin_mod.desk_name(desk)
     Event.open(path).close()  # a clear message now rather than a traceback inside the app
     if backup_dir and not Path(backup_dir).is_dir():
         raise DaihoiError("backup.no_folder", path=backup_dir)

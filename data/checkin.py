@@ -13,6 +13,7 @@ exactly one *admitted*.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -90,6 +91,25 @@ class Counters:
     """(delegation, arrived, expected) for the delegations this desk has admitted."""
     recent: list[tuple[str, str, str]]
     """(time, name, delegation) of the last check-ins at this desk, newest first."""
+
+
+DESK_NAME_MAX = 40
+"""The longest desk name: it heads every screen and stands on every journal row."""
+
+
+def desk_name(text: str) -> str:
+    """A desk name as typed (``--desk``, the browser's login page), tidied: NFC, single spaces.
+
+    Refused (``desk.missing``, ``desk.bad``) when empty, longer than :data:`DESK_NAME_MAX`, or
+    holding control or format characters: the name is shown on other desks' screens ("đã điểm
+    danh lúc 08:12 ở Bàn 2"), so an escape sequence in it would reach their terminals.
+    """
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    if not name:
+        raise DaihoiError("desk.missing")
+    if len(name) > DESK_NAME_MAX or any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise DaihoiError("desk.bad", max=DESK_NAME_MAX)
+    return name
 
 
 class Desk:

@@ -468,3 +468,14 @@ def test_desks_opening_an_older_file_at_once_all_start(tmp_path: Path) -> None:
     results = [p.communicate() for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], results
     assert all(out.strip() == b"True" for out, _ in results)
+
+
+def test_a_desk_name_with_escape_sequences_is_refused(run, tinh: Path) -> None:  # type: ignore[no-untyped-def]
+    with Event.open(tinh) as event:
+        before = len(event.journal_rows())
+    for desk in ("\x1b]0;PWN\x07Bàn 1", "Bàn\u202e 1", "", "B" * 41):
+        result = run("checkin", "123", "--db", "tinh.db", "--desk", desk, code=1)
+        assert "tên bàn" in result.stderr.lower(), result.stderr
+        assert result.stderr.count("\n") == 1
+    with Event.open(tinh) as event:
+        assert len(event.journal_rows()) == before

@@ -74,6 +74,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": 'Đã tạo sự kiện "{title}" tại {path}.',
         "en": 'Created event "{title}" at {path}.',
     },
+    # ---------------------------------------------------------------- desks
+    "desk.missing": {
+        "vi": "Hãy nhập tên bàn (ví dụ: Bàn 3).",
+        "en": "Enter a desk name (for example: Desk 3).",
+    },
+    "desk.bad": {
+        "vi": "Tên bàn không hợp lệ: tối đa {max} ký tự, không có ký tự điều khiển.",
+        "en": "Invalid desk name: at most {max} characters, no control characters.",
+    },
+    "desk.reserved": {
+        "vi": "Tên bàn CLI dành cho dòng lệnh: hãy đặt tên khác (ví dụ: Bàn 3).",
+        "en": "The desk name CLI belongs to the command line: choose another (for example: Desk 3).",
+    },
     # ---------------------------------------------------------------- command line
     "cli.not_utf8": {
         "vi": "Tham số {arg} có byte không phải UTF-8 (thường do bảng mã cũ của terminal): gõ lại bằng Unicode, hoặc đặt LANG=C.UTF-8.",

@@ -115,15 +115,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This machine typed too many wrong PINs and is locked out. Try again in "
         "{minutes} minutes, or ask the organizers for the right PIN.",
     },
-    "serve.desk.missing": {
-        "vi": "Hãy nhập tên bàn (ví dụ: Bàn 3).",
-        "en": "Enter a desk name (for example: Desk 3).",
-    },
-    "serve.desk.bad": {
-        "vi": "Tên bàn không hợp lệ: tối đa {max} ký tự, không có ký tự điều khiển, "
-        "không dùng tên CLI.",
-        "en": "Invalid desk name: at most {max} characters, no control characters, not CLI.",
-    },
     "serve.default_desk": {"vi": "Trình duyệt {n}", "en": "Browser {n}"},
     "serve.full.title": {"vi": "Đã đủ bàn", "en": "All desks in use"},
     "serve.full": {

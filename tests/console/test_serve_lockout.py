@@ -138,7 +138,7 @@ def test_desk_names_are_tidied(typed: str, name: str) -> None:
 def test_desk_names_that_are_refused(typed: str) -> None:
     with pytest.raises(DaihoiError) as refused:
         desk_name(typed)
-    assert refused.value.key in ("serve.desk.missing", "serve.desk.bad")
+    assert refused.value.key in ("desk.missing", "desk.bad", "desk.reserved")
 
 
 def test_all_addresses_advertise_reachable_ones() -> None:
@@ -150,3 +150,22 @@ def test_all_addresses_advertise_reachable_ones() -> None:
     for text in lan_addresses():  # this machine's: never loopback, link-local or 0.0.0.0
         address = ipaddress.ip_address(text)
         assert not (address.is_loopback or address.is_unspecified or address.is_link_local)
+
+
+def test_many_addresses_together_get_no_more_than_the_overall_budget(clock: Clock) -> None:
+    """12 loopback addresses tested 60 PINs in 18 s before the overall budget."""
+    throttle = PinThrottle(clock=clock, tries=5, lockout=300, base_delay=1, overall=20)
+    checked = 0
+    for round_ in range(5):
+        for i in range(12):
+            address = f"127.0.0.{i + 2}"
+            if throttle.refusal(address) is None:
+                throttle.begin(address)
+                throttle.failed(address)
+                checked += 1
+        clock.now += 16  # past every address's own wait
+    assert checked == 20
+    refused = throttle.refusal("10.0.0.99")  # a new address is refused too, until the window ends
+    assert refused is not None and refused.key == "serve.login.locked"
+    clock.now += 300
+    assert throttle.refusal("10.0.0.99") is None
