@@ -156,7 +156,7 @@ def test_many_addresses_together_get_no_more_than_the_overall_budget(clock: Cloc
     """12 loopback addresses tested 60 PINs in 18 s before the overall budget."""
     throttle = PinThrottle(clock=clock, tries=5, lockout=300, base_delay=1, overall=20)
     checked = 0
-    for round_ in range(5):
+    for _round in range(5):
         for i in range(12):
             address = f"127.0.0.{i + 2}"
             if throttle.refusal(address) is None:
