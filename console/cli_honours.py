@@ -142,6 +142,7 @@ def import_honours(
             }
         )
     print_skipped(file, report.skipped)
+    print_skipped(file, report.warnings, "import.warn")
     for recipient in saved.repeated:
         say(t("honours.import.repeated", recipient=recipient))
     for u in unresolved:

@@ -116,6 +116,7 @@ def import_programme(db: str | None, file: str, dry_run: bool, as_json: bool) ->
     event = open_event(db)
     result = run_import(event, file, dry_run=dry_run)
     print_skipped(file, result.skipped)
+    print_skipped(file, result.warnings, "import.warn")
     say(t("programme.import.summary", n=len(result.items), skipped=len(result.skipped)))
     if dry_run:
         say(t("import.dry_run"))

@@ -16,10 +16,11 @@ from data import export as export_mod
 from data import stats as stats_mod
 from data.errors import DaihoiError
 from data.outputs import refuse_input
+from data.sheets import Skipped
 from data.store import Event, stamp
 
 from .cli import cli, db_option, import_command, json_option, open_event, output_option
-from .clikit import Group, emit, fails_cleanly, option, say
+from .clikit import Group, emit, fails_cleanly, option, print_skipped, say
 from .i18n import t
 from .phrases import offset_text
 
@@ -292,8 +293,9 @@ def import_higher_level(db: str | None, file: str, dry_run: bool, as_json: bool)
     else:
         for delegate_id in result.marked:
             click.echo(f"+ {delegate_id:>5}")
-    for u in result.unmatched:
-        say(t(f"higher.{u.reason}", file=file, row=u.row, text=u.text))
+    print_skipped(  # summed up past the first rows, like every import's skipped rows
+        file, [Skipped(u.row, f"higher.{u.reason}", {"text": u.text}) for u in result.unmatched]
+    )
     say(
         t(
             "higher.import_summary",

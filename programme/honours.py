@@ -245,7 +245,7 @@ def is_posthumous(*texts: str) -> bool:
 
 
 _HONORIFIC = re.compile(r"^(?:ông|bà|đồng chí|đ/c|liệt sĩ|anh|chị)\s+", re.IGNORECASE)
-_PAREN = re.compile(r"\([^)]*\)")
+_PAREN = re.compile(r"\([^()]*\)")  # [^()]: a cell of 32k "(" is linear, not 1.5 s
 
 
 def person_key(name: str) -> str:

@@ -134,7 +134,7 @@ def _read(path: Path) -> sheets.Table[None]:
     return sheets.read_table(path, merged=False, csv_suffixes=(".csv", ".txt"))
 
 
-def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
+def _find_header(rows: list[list[Any]], path: Path) -> tuple[int, dict[str, int]]:
     for index, row in enumerate(rows[:20]):
         columns: dict[str, int] = {}
         for col, cell in enumerate(row):
@@ -146,7 +146,7 @@ def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
             if "minutes" not in columns and "clock" not in columns:
                 raise DaihoiError("programme.import.no_minutes", row=index + 1)
             return index, columns
-    raise DaihoiError("programme.import.no_header")
+    raise DaihoiError("programme.import.no_header", path=str(path))
 
 
 def _minutes(raw: Any, text: str) -> int | None:
@@ -166,7 +166,7 @@ def parse(event: Event, path: Path) -> ImportResult:
     one and a file whose rows are mostly unreadable (nothing is written here)."""
     table = _read(path)
     rows = [list(values) for _, values in table.rows]
-    header, columns = _find_header(rows)
+    header, columns = _find_header(rows, path)
     names: dict[str, list[int]] = {}
     for delegate_id, name in event.conn.execute(
         "select id, name from delegates where status = 'approved'"

@@ -479,3 +479,18 @@ def test_a_desk_name_with_escape_sequences_is_refused(run, tinh: Path) -> None: 
         assert result.stderr.count("\n") == 1
     with Event.open(tinh) as event:
         assert len(event.journal_rows()) == before
+
+
+def test_a_higher_level_list_of_strangers_is_summed_up_not_printed_row_by_row(
+    run, tinh: Path
+) -> None:  # type: ignore[no-untyped-def]
+    names = tinh.parent / "cap-tren.csv"
+    names.write_text(
+        "STT,Họ và tên\n" + "".join(f"{i},Người Lạ Số {i}\n" for i in range(1, 301)),
+        encoding="utf-8",
+    )
+    result = run("import", "higher-level", str(names), "--db", "tinh.db", code=None)
+    lines = result.stderr.splitlines()
+    assert sum("không có trong danh sách đại biểu" in line for line in lines) == 21  # 20 + sum
+    assert any("280" in line and "dòng nữa" in line for line in lines)
+    assert len(lines) < 30

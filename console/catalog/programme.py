@@ -45,8 +45,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Programme: {n} items, {skipped} rows skipped.",
     },
     "programme.import.no_header": {
-        "vi": "Không thấy dòng tiêu đề cột (Nội dung, Thời lượng…).",
-        "en": "No header row found (title, minutes…).",
+        "vi": "{path}: không thấy dòng tiêu đề cột (Nội dung, Thời lượng…). Thêm một dòng tiêu đề có cột Nội dung và Thời lượng (phút) rồi nhập lại.",
+        "en": "{path}: no header row found (title, minutes…). Add a header row with a title column and a minutes column, then import again.",
     },
     "programme.import.empty": {
         "vi": "{path} không có mục nào.",

@@ -125,13 +125,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unmarked {n} delegates; {total} still go to the higher-level congress.",
     },
     "higher.no_match": {
-        "vi": '{file}, dòng {row}: "{text}" không có trong danh sách đại biểu',
-        "en": '{file}, row {row}: "{text}" is not on the delegate list',
+        "vi": '"{text}" không có trong danh sách đại biểu',
+        "en": '"{text}" is not on the delegate list',
     },
     "higher.ambiguous": {
-        "vi": '{file}, dòng {row}: có nhiều đại biểu tên "{text}"; thêm Đơn vị hoặc Năm sinh, '
+        "vi": 'có nhiều đại biểu tên "{text}"; thêm Đơn vị hoặc Năm sinh, '
         "hoặc dùng daihoi higher-level mark",
-        "en": '{file}, row {row}: several delegates are named "{text}"; add the unit or birth '
+        "en": 'several delegates are named "{text}"; add the unit or birth '
         "year, or use daihoi higher-level mark",
     },
     "higher.import_summary": {
