@@ -51,8 +51,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Could not write to the event file ({reason}): nothing was written, your input is kept.",
     },
     "event.wal_gone": {
-        "vi": "BÀN NÀY ĐÃ NGỪNG GHI: tệp {path}-wal bị xoá trong khi bàn đang chạy, mọi lượt ghi tiếp theo sẽ mất. Các lượt đã ghi ở bàn này được cứu vào {rescue}. Không điểm danh tiếp ở bàn này; báo ban tổ chức để gộp bản cứu (daihoi merge) và mở lại bàn.",
-        "en": "THIS DESK HAS STOPPED WRITING: {path}-wal was deleted while the desk was running, so anything written from now on would vanish. What this desk had recorded was saved to {rescue}. Do not check anyone in here; tell the organizers, who restore from the rescue file and reopen the desk.",
+        "vi": "BÀN NÀY ĐÃ NGỪNG GHI: tệp {path}-wal bị xoá trong khi bàn đang chạy, mọi lượt ghi tiếp theo sẽ mất. Các lượt đã ghi ở bàn này được cứu vào {rescue}. Không điểm danh tiếp ở bàn này. Báo ban tổ chức: dừng các bàn, kiểm tra bản cứu (daihoi verify, daihoi stats --db BẢN_CỨU) và dùng nó làm tệp sự kiện nếu nó đủ hơn tệp đang dùng.",
+        "en": "THIS DESK HAS STOPPED WRITING: {path}-wal was deleted while the desk was running, so anything written from now on would vanish. What this desk had recorded was saved to {rescue}. Do not check anyone in here. Tell the organizers: stop the desks, check the rescue file (daihoi verify, daihoi stats --db RESCUE) and use it as the event file if it holds more than the one in use.",
     },
     "event.wal_gone_unsaved": {
         "vi": "BÀN NÀY ĐÃ NGỪNG GHI: tệp {path}-wal bị xoá trong khi bàn đang chạy, mọi lượt ghi tiếp theo sẽ mất. Không lưu được bản cứu ({reason}). Đừng đóng bàn này: báo ngay ban tổ chức, họ chép dữ liệu từ bàn trước khi đóng.",
