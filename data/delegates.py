@@ -11,12 +11,16 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from . import names
 from .errors import DaihoiError
 from .store import Event, stamp
 from .text import fold, name_sort_key
 
 PERSON_FIELDS = (
     "name",
+    "honorific",
+    "role",
+    "name_original",
     "gender",
     "birth_year",
     "birth_date",
@@ -36,15 +40,30 @@ PERSON_FIELDS = (
 def match_key(name: str, unit: str, birth_year: int | None, delegation: str = "") -> str:
     """How a re-imported row finds its delegate when the list has no external id.
 
-    Accent-, case- and spacing-insensitive, so a corrected spelling of the accents is an update,
-    not a new person. A list with neither unit nor birth year gives only the name, and
-    namesakes are common ("Nguyễn Văn Hùng" in two districts): then the delegation is part of
-    the key, so two people are never merged into one (a moved delegate comes in as new).
+    The name is compared as the person's name alone (:func:`data.names.split_name`: no
+    honorific, no role note, invisible characters gone, ALL CAPS re-cased) and exact in NFC but
+    for letter case: "Bà NGUYỄN THỊ THÚY (Trưởng đoàn)" is "Nguyễn Thị Thúy", but "Nguyễn Thị
+    Thủy" of the same unit and year is another person, so the name is never folded. Unit and
+    delegation are folded (accents, case, spacing): a unit's spelling is not a person. A list
+    with neither unit nor birth year gives only the name, and namesakes are common ("Nguyễn
+    Văn Hùng" in two districts): then the delegation is part of the key, so two people are
+    never merged into one (a moved delegate comes in as new).
     """
-    key = f"{fold(name)}|{fold(unit)}|{birth_year or ''}"
+    key = f"{name_key(name)}|{fold(unit)}|{birth_year or ''}"
     if not unit and not birth_year and delegation:
         key += f"|{fold(delegation)}"
     return key
+
+
+def name_key(name: str) -> str:
+    """The name as :func:`match_key` compares it: split, exact NFC, lower case."""
+    return names.split_name(name).name.lower()
+
+
+def _loose_key(name: str, unit: str, birth_year: int | None, delegation: str) -> str:
+    """:func:`match_key` with the name folded: a name typed without any accent ("Nguyen Thi
+    Hoa") is the same person once its accents are added, and only then (see :func:`upsert`)."""
+    return match_key(fold(names.split_name(name).name), unit, birth_year, delegation)
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,12 @@ class Delegate:
     """The current (unrevoked) badge code, if one was issued."""
     checked_in_at: str | None = None
     checked_in_desk: str | None = None
+    honorific: str = ""
+    """Titles typed before the name on the list ("Đại tá", "Bà", "GS.TS."), kept apart."""
+    role: str = ""
+    """The note typed after the name ("Trưởng đoàn", "*"), kept apart."""
+    name_original: str = ""
+    """The name cell as typed when the name came in ALL CAPS and is stored re-cased, else ""."""
     sort_key: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def public(self) -> dict[str, Any]:
@@ -96,7 +121,7 @@ class Delegate:
 _SELECT = """
 select d.id, d.name, d.gender, d.birth_year, d.birth_date, d.ethnicity, d.religion, d.position,
        d.unit, d.delegation, d.category, d.seat, d.phone, d.external_id, d.source_file,
-       d.source_row, d.status, d.higher_level,
+       d.source_row, d.status, d.higher_level, d.honorific, d.role, d.name_original,
        (select c.code from codes c where c.delegate_id = d.id and c.revoked_at is null
         order by c.version desc limit 1) as code,
        a.checked_in_at, a.desk
@@ -106,8 +131,8 @@ from delegates d left join attendance a on a.delegate_id = d.id
 
 def _from_row(row: tuple[Any, ...]) -> Delegate:
     (id_, name, gender, birth_year, birth_date, ethnicity, religion, position, unit, delegation,
-     category, seat, phone, external_id, source_file, source_row, status, higher_level, code,
-     checked_in_at, desk) = row  # fmt: skip
+     category, seat, phone, external_id, source_file, source_row, status, higher_level,
+     honorific, role, name_original, code, checked_in_at, desk) = row  # fmt: skip
     return Delegate(
         id=id_,
         name=name,
@@ -130,6 +155,9 @@ def _from_row(row: tuple[Any, ...]) -> Delegate:
         code=code,
         checked_in_at=checked_in_at,
         checked_in_desk=desk,
+        honorific=honorific,
+        role=role,
+        name_original=name_original,
         sort_key=name_sort_key(name),
     )
 
@@ -201,7 +229,9 @@ def upsert(
     """Add or update delegates from list rows, in one transaction (or none, for a dry run).
 
     A row matches an existing delegate by ``external_id``, else by name + unit + birth year
-    compared accent- and spacing-insensitively (:func:`match_key`). Matched delegates are
+    (:func:`match_key`: the name exact, unit and delegation folded), else, when one of the two
+    names has no accent at all ("Nguyen Thi Hoa", a list typed without a Vietnamese keyboard),
+    by the same key with the name folded, if exactly one delegate has it. Matched delegates are
     updated in place, so their check-in, codes and honours stay attached. New delegates get
     their first badge code in the same transaction. Delegates missing from the new list are
     left as they are. ``source`` (the file name) goes into the journal row.
@@ -231,6 +261,7 @@ def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
     """Match ``records`` against the delegates in the event: what to insert, what to update."""
     by_external: dict[str, int] = {}
     by_key: dict[str, int] = {}
+    by_loose: dict[str, list[int]] = {}
     current: dict[int, dict[str, Any]] = {}
     cols = ", ".join(_STORED)
     for row in event.conn.execute(f"select id, {cols} from delegates order by id"):
@@ -240,6 +271,10 @@ def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
         # before the delegation joined the key still match.
         key = match_key(values["name"], values["unit"], values["birth_year"], values["delegation"])
         by_key.setdefault(key, row[0])
+        loose = _loose_key(
+            values["name"], values["unit"], values["birth_year"], values["delegation"]
+        )
+        by_loose.setdefault(loose, []).append(row[0])
         if values["external_id"]:
             by_external.setdefault(values["external_id"], row[0])
 
@@ -264,6 +299,8 @@ def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
         if found is None:
             found = by_key.get(key)
         if found is None:
+            found = _unaccented_match(values, by_loose, current)
+        if found is None:
             new_rows.append({**values, "match_key": key, "created_at": now, "updated_at": now})
             by_key[key] = -len(new_rows)  # a second copy of the row in the same file is an update
             if values["external_id"]:
@@ -286,6 +323,22 @@ def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
         else:
             unchanged += 1
     return _Plan(UpsertReport(added, updated, unchanged), new_rows, changes)
+
+
+def _unaccented_match(
+    values: dict[str, Any], by_loose: dict[str, list[int]], current: dict[int, dict[str, Any]]
+) -> int | None:
+    """The one stored delegate whose name differs from ``values``' only by accents, when one of
+    the two names has none at all; else None. Two accented names that fold alike ("Thúy" and
+    "Thủy") are two people."""
+    loose = _loose_key(values["name"], values["unit"], values["birth_year"], values["delegation"])
+    found = [i for i in by_loose.get(loose, ()) if i > 0]
+    if len(found) != 1:
+        return None
+    stored = current[found[0]]["name"]
+    if values["name"].isascii() or stored.isascii():
+        return found[0]
+    return None
 
 
 def _apply(event: Event, plan: _Plan, source: str) -> None:

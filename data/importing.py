@@ -33,18 +33,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import delegates
+from . import delegates, names
 from .outputs import remember_input
 from .sheets import (
     HEADER_SEARCH_ROWS,
     Row,
     Skipped,
+    column_letter,
     find_header_rows,
     name_columns,
     read_table,
@@ -60,7 +61,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "hovaten", "hoten", "hovatendaibieu", "hotendaibieu", "hotendaydu", "hovatendaydu",
         "fullname", "name", "tendaibieu", "daibieu", "hovatendb", "hotendb",
     ),
-    "_name_part": ("ho", "hodem", "hovatendem", "hovachulot", "ten", "tengoi"),
+    "_name_part": (
+        "ho", "hodem", "hovatendem", "hovachulot", "hochulot", "tendem", "tenlot", "chulot",
+        "ten", "tengoi", "tenrieng",
+    ),
     "_stt": ("stt", "tt", "sott", "no", "so", "sothutu"),
     "gender": ("gioitinh", "gioi", "phai", "gender", "sex", "namnu"),
     "_birth": (
@@ -166,6 +170,50 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 # ------------------------------------------------------------------------------ results
 @dataclass(frozen=True)
+class FieldSource:
+    """Where one delegate field was read from: shown before the counts, so a wrong column is
+    seen before the list is trusted."""
+
+    field: str
+    """A delegate field ("name", "birth_year", "gender" …)."""
+    header: str
+    """The header text as written ("Họ và tên đệm + Tên", "Năm sinh Nữ")."""
+    letters: str
+    """The column letter(s) ("B", "B+C", "D, E")."""
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the importer understood of the file, before any count."""
+
+    sheets: list[str] = field(default_factory=list)
+    """The sheet(s) read ("" for a CSV)."""
+    header_rows: list[int] = field(default_factory=list)
+    """The header row numbers: one, or two for a two-row header."""
+    columns: list[FieldSource] = field(default_factory=list)
+    """The column behind each field, in field order."""
+    delegations: list[str] = field(default_factory=list)
+    """Delegation headings found ("KHỐI CÁC SỞ", "Đoàn huyện Đại Từ"), in list order."""
+    categories: list[str] = field(default_factory=list)
+    """Category headings found ("Đại biểu đương nhiên", "Khách mời"), distinct, in list order."""
+    honorifics: int = 0
+    """Names with an honorific or title taken off ("Ông", "Đại tá") into its own field."""
+    roles: int = 0
+    """Names with a role note taken off ("(Trưởng đoàn)", "*") into its own field."""
+    recased: int = 0
+    """Names typed ALL IN CAPITALS, stored re-cased (the original kept)."""
+    filled_down: int = 0
+    """Rows whose delegation or unit was blank and taken from the rows above."""
+    skipped_reasons: dict[str, int] = field(default_factory=dict)
+    """Rows skipped, counted per reason (catalog key)."""
+    legacy: dict[str, int] = field(default_factory=dict)
+    """Cells converted from a legacy Vietnamese encoding, per encoding ("TCVN3": 12), when the
+    reader reports them."""
+    notes: list[Skipped] = field(default_factory=list)
+    """Warnings about the whole list, one line each (``import.no_gender``)."""
+
+
+@dataclass(frozen=True)
 class ImportReport:
     """What importing one file did (or, for a dry run, would do)."""
 
@@ -180,14 +228,17 @@ class ImportReport:
     skipped: list[Skipped]
     """Rows not imported, with why."""
     warnings: list[Skipped]
-    """Rows imported with a field left empty (e.g. an unclear gender), or with control
-    characters removed from a cell (``limits.control_chars``), with why; in row order."""
+    """Rows imported with a field left empty (an unclear gender, an unreadable birth year), with
+    control characters removed from a cell (``limits.control_chars``), or a total line that
+    does not match the rows read (``import.total_mismatch``), with why; in row order."""
     added_names: list[str]
     """Names of the delegates added, in list order."""
     updated_names: list[tuple[str, list[str]]]
     """(name, changed fields) of the delegates updated."""
     dry_run: bool = False
     """True when nothing was written."""
+    understood: Understanding = field(default_factory=Understanding)
+    """What the importer understood of the file (sheet, header, columns, sections, names)."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +262,13 @@ class Header:
     row: int
     """Row number of the (last) header row; data starts below it."""
     columns: list[Column]
+    first_row: int = 0
+    """Row number of the first header row when the header has two (else 0)."""
+
+    @property
+    def rows(self) -> list[int]:
+        """The header's row numbers."""
+        return [self.first_row, self.row] if self.first_row else [self.row]
 
 
 # ------------------------------------------------------------------------------ reading
@@ -241,13 +299,67 @@ def find_header(rows: Sequence[Row]) -> Header | None:
 
     A second header row directly below (cells that are header names, "Nam"/"Nữ", or copies of
     the cell above from a vertical merge) is combined with it: "Năm sinh" over "Nam" / "Nữ"
-    becomes two birth-year columns that also give the gender.
+    becomes two birth-year columns that also give the gender; "Họ và tên" over "Họ đệm" /
+    "Tên" two name parts. The second row may also hold sub-headers we do not read under a
+    group heading ("Trình độ" over "Chuyên môn" / "Lý luận chính trị"): it still gives the
+    gender and the name parts (:func:`_loose_sub_header`).
     """
     texts = [(n, [clean(_text(v)) for v in values]) for n, values in rows[: HEADER_SEARCH_ROWS + 1]]
     found = find_header_rows(texts, header_field, _names_columns, groups=(None, "_birth", "gender"))
     if found is None:
         return None
-    return Header(found.row, map_columns(found.top, found.sub))
+    if found.sub is not None:
+        first = _row_above(texts, found.row)
+        return Header(found.row, map_columns(found.top, found.sub), first)
+    at = next(i for i, (n, _) in enumerate(texts) if n == found.row)
+    if at + 1 < len(texts) and _loose_sub_header(found.top, texts[at + 1][1]):
+        below_row, below = texts[at + 1]
+        return Header(below_row, map_columns(found.top, below), found.row)
+    return Header(found.row, map_columns(found.top, None))
+
+
+def _row_above(texts: Sequence[tuple[int, list[str]]], row: int) -> int:
+    at = next(i for i, (n, _) in enumerate(texts) if n == row)
+    return texts[at - 1][0] if at > 0 else 0
+
+
+def _loose_sub_header(top: Sequence[str], below: Sequence[str]) -> bool:
+    """Whether ``below`` is a second header row that :func:`data.sheets.find_header_rows`
+    did not take: "Nam"/"Nữ" under "Năm sinh", "Ngày sinh" or "Giới tính", or name parts
+    ("Họ đệm", "Tên") under "Họ và tên", beside sub-headers of a group heading spanning several
+    columns ("Trình độ" over "Chuyên môn" | "Lý luận chính trị"). Every other filled cell is
+    a copy of the cell above (a vertical merge), so a row of data is never taken for one."""
+    meaningful = 0
+    carried = ""
+    for j in range(max(len(top), len(below))):
+        upper = top[j] if j < len(top) else ""
+        lower = below[j] if j < len(below) else ""
+        if upper:
+            carried = upper
+        if not lower or lower == upper:
+            continue
+        up = upper or carried
+        up_field, low_field = header_field(up), header_field(lower)
+        if low_field in ("_male", "_female") and up_field in ("_birth", "gender"):
+            meaningful += 1
+        elif low_field == "_name_part" and up_field == "name":
+            meaningful += 1
+        elif up and up_field is None and _spans(top, j):
+            continue  # a group heading's own sub-headers, not read
+        else:
+            return False
+    return meaningful > 0
+
+
+def _spans(top: Sequence[str], j: int) -> bool:
+    """Whether the header cell over column ``j`` covers more than one column: the same text
+    beside it (a merge filled by the reader) or blank cells on its right (a merge not kept)."""
+    text = top[j] if j < len(top) else ""
+    left = top[j - 1] if 0 < j <= len(top) else ""
+    right = top[j + 1] if j + 1 < len(top) else ""
+    if not text:
+        return bool(left) or any(top[:j])
+    return text in (left, right) or (j + 1 < len(top) and not right)
 
 
 def map_columns(top: Sequence[str], sub: Sequence[str] | None = None) -> list[Column]:
@@ -300,30 +412,120 @@ def _dedupe(columns: list[Column]) -> list[Column]:
 
 
 # ------------------------------------------------------------------------------ rows
+# A heading that names a kind of delegate (folded, numbering and count taken off): it sets the
+# category of the rows below, not their delegation.
+_CATEGORY_HEADING = re.compile(
+    r"^(?:cac\s+)?(?:(?:thanh\s*phan\s*)?dai\s*bieu\s*(?:la\s*)?(?:duong\s*nhien|chi\s*dinh|"
+    r"(?:duoc\s*)?bau|du\s*khuyet|khach\s*moi|moi|dien\s*hinh|tieu\s*bieu|anh\s*hung|chinh\s*thuc)|"
+    r"khach\s*moi|dien\s*hinh\s*tien\s*tien|guong\s*dien\s*hinh)"
+)
+# After a number in the STT column, a heading is sure only when it cannot be a name: its second
+# word in lower case ("Đoàn huyện Bát Xát") or its first word no family name ("Khối", "Huyện").
+_TOTAL_NUMBER = re.compile(r"\d+")
+
+
+def is_category_heading(text: str) -> bool:
+    """A heading naming a kind of delegate ("a) Đại biểu đương nhiên", "Khách mời",
+    "Đại biểu là điển hình tiên tiến"): the category of the rows below."""
+    return bool(_CATEGORY_HEADING.match(fold(_section_name(text))))
+
+
+_ROMAN_HEADING = re.compile(r"^\s*[IVXLC]+\s*[.)/:–-]")
+_ROMAN_STT = re.compile(r"^[IVXLC]+\.?$")
+
+
+def _top_level(text: str, stt: str) -> bool:
+    """A heading numbered with a Roman numeral ("XI. Khách mời", "I | KHỐI …") is of the
+    delegation level, whatever it names: guests may be a delegation of their own."""
+    return bool(_ROMAN_HEADING.match(text) or _ROMAN_STT.match(stt))
+
+
+def _numbered_heading(text: str) -> bool:
+    """A heading numbered in the STT column like a person ("2 | Đoàn huyện Bát Xát")."""
+    words = text.split()
+    if len(words) < 2 or not _SECTION_START.match(fold(text)):
+        return False
+    if words[0].lower() not in names.FAMILY_NAMES:
+        return True
+    return words[1][0].isalpha() and words[1][0].islower()
+
+
 @dataclass
 class _Parsed:
     records: list[dict[str, Any]]
     skipped: list[Skipped]
     warnings: list[Skipped]
+    delegations: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    honorifics: int = 0
+    roles: int = 0
+    recased: int = 0
+    filled_down: int = 0
+    notes: list[Skipped] = field(default_factory=list)
 
 
-def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed:
-    """Turn the rows below ``header`` into delegate records, skipping what is not a delegate."""
+@dataclass
+class _Counts:
+    """People read since each kind of boundary, for checking "Cộng" and "Tổng cộng" rows."""
+
+    block: int = 0
+    """Since the last heading or "Cộng" row."""
+    delegation: int = 0
+    """Since the last delegation heading."""
+    category: int = 0
+    """Since the last heading of either level."""
+    total: int = 0
+    """In the whole list."""
+
+    def person(self) -> None:
+        self.block += 1
+        self.delegation += 1
+        self.category += 1
+        self.total += 1
+
+
+def parse_rows(
+    rows: Sequence[Row], header: Header, source_file: str, *, on: date | None = None
+) -> _Parsed:
+    """Turn the rows below ``header`` into delegate records, skipping what is not a delegate.
+
+    ``on`` is the event's day, for two-digit birth years ("28/5/01" is 2001 when 1901 would
+    make the delegate 124); today when not given.
+    """
     cols = header.columns
     name_cols = [c for c in cols if c.field == "name"] or [
         c for c in cols if c.field == "_name_part"
     ]
     name_idx = {c.index for c in name_cols}
     stt_idx = {c.index for c in cols if c.field == "_stt"}
-    has_delegation = any(c.field == "delegation" for c in cols)
+    fill_cols = [c for c in cols if c.field in ("delegation", "unit")]
     name_header = name_cols[0].header if name_cols else ""
+    day = on or date.today()
 
-    records: list[dict[str, Any]] = []
-    skipped: list[Skipped] = []
-    warnings: list[Skipped] = []
-    section = ""
+    out = _Parsed([], [], [])
+    skipped, warnings = out.skipped, out.warnings
+    section = ""  # the delegation a heading gave
+    category = ""  # the category a lower heading gave
+    carried: dict[int, str] = {}  # delegation / unit written once for a group, filled down
+    counts = _Counts()
     seen_ids: dict[str, int] = {}
     seen_keys: dict[str, int] = {}
+
+    def heading(text: str, number: int, stt: str) -> None:
+        nonlocal section, category
+        title = _section_name(text)
+        if is_category_heading(text) and not _top_level(text, stt):
+            category = title
+            if title not in out.categories:
+                out.categories.append(title)
+        else:
+            section, category = title, ""
+            carried.clear()
+            out.delegations.append(title)
+            counts.delegation = 0
+            if _doubtful_section(text, stt):
+                skipped.append(Skipped(number, "import.section_or_name", {"text": text}))
+        counts.block = counts.category = 0
 
     for number, values in rows:
         if number <= header.row:
@@ -345,34 +547,48 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
         if is_total(stt) or is_total(name):
             if any(_has_letter(t) for t in others):  # a total line does not name a unit
                 skipped.append(Skipped(number, "import.total_row", {"text": stt or name}))
+            else:
+                _check_total(stt or name, [name, *others], number, counts, warnings)
             continue
         if all(_NUMBERING_CELL.match(t) for t in filled):
             continue
         if not _has_letter(name):
             lone = filled[0] if len(set(filled)) == 1 else ""
             if lone and is_section(lone, stt, False):
-                section = _section_name(lone)
-                if _doubtful_section(lone, stt):
-                    skipped.append(Skipped(number, "import.section_or_name", {"text": lone}))
+                heading(lone, number, stt)
             elif any(_has_letter(t) for t in filled):
                 skipped.append(Skipped(number, "import.no_name", column=name_header))
             continue
-        if is_section(name, stt, rest, rest and all(t.isdigit() for t in others)):
-            section = _section_name(name)
-            if _doubtful_section(name, stt):
-                skipped.append(Skipped(number, "import.section_or_name", {"text": name}))
+        parts = names.split_name(name)
+        if _is_heading(name, parts, stt, rest, others):
+            heading(name, number, stt)
             continue
 
-        record: dict[str, Any] = {"name": name, "source_file": source_file, "source_row": number}
-        bad = _fill_record(record, texts, values, cols, number, warnings)
-        if bad is not None:
-            skipped.append(bad)
-            continue
-        if section and (not has_delegation or not record.get("delegation")):
+        person = parts.name if _has_letter(parts.name) else name
+        record: dict[str, Any] = {"name": person, "source_file": source_file, "source_row": number}
+        if person == parts.name:
+            record["honorific"], record["role"] = parts.honorific, parts.role
+            out.honorifics += bool(parts.honorific)
+            out.roles += bool(parts.role)
+            if parts.cased:
+                record["name_original"] = names.clean_name(name)
+                out.recased += 1
+        _fill_record(record, texts, values, cols, number, warnings, day)
+        for c in fill_cols:
+            text = texts[c.index] if c.index < len(texts) else ""
+            if text:
+                carried[c.index] = text
+            elif c.index in carried and not (c.field == "delegation" and section):
+                record[c.field] = carried[c.index]
+                out.filled_down += 1
+        if section and not record.get("delegation"):
             record["delegation"] = section
+        if category and not record.get("category"):
+            record["category"] = category
+        counts.person()
         ext = record.get("external_id")
         key = delegates.match_key(
-            name, record.get("unit", ""), record.get("birth_year"), record.get("delegation", "")
+            person, record.get("unit", ""), record.get("birth_year"), record.get("delegation", "")
         )
         first = seen_ids.get(ext) if ext else None
         if first is None:
@@ -383,17 +599,56 @@ def parse_rows(rows: Sequence[Row], header: Header, source_file: str) -> _Parsed
         if ext:
             seen_ids[ext] = number
         seen_keys[key] = number
-        records.append(record)
-    return _Parsed(records, skipped, warnings)
+        out.records.append(record)
+    if out.records and not any(r.get("gender") for r in out.records):
+        out.notes.append(Skipped(header.row, "import.no_gender"))
+    return out
+
+
+def _is_heading(name: str, parts: names.NameParts, stt: str, rest: bool, others: list[str]) -> bool:
+    """Whether a row with a name cell is a heading rather than a person."""
+    if _PLAIN_NUMBER.match(stt):
+        return not rest and _numbered_heading(name)
+    if not is_section(name, stt, rest, rest and all(t.isdigit() for t in others)):
+        return False
+    if parts.honorific or parts.role:
+        # "Nguyễn Văn An - Phó trưởng đoàn" alone on its row: the note's lower-case words made
+        # it look like a heading; the name without it decides
+        return is_section(parts.name, stt, rest, rest and all(t.isdigit() for t in others))
+    return True
+
+
+def _check_total(
+    text: str, cells: list[str], number: int, counts: _Counts, warnings: list[Skipped]
+) -> None:
+    """Check a total line against the people read: "Tổng cộng" / "Tổng số" the whole list,
+    "Cộng" the section above. A mismatch is a warning naming the row."""
+    said = None
+    for cell in [text, *cells]:
+        if m := _TOTAL_NUMBER.search(cell):
+            said = int(m.group())
+            break
+    whole = fold(text).startswith("tong")
+    if said is not None:
+        expected = (counts.total,) if whole else (counts.block, counts.category, counts.delegation)
+        if said not in expected:
+            read = counts.total if whole else counts.block
+            warnings.append(
+                Skipped(number, "import.total_mismatch", {"text": text, "said": said, "read": read})
+            )
+    if not whole:
+        counts.block = 0
 
 
 def join_name(texts: list[str], name_cols: list[Column]) -> str:
+    """The name cell, or the split-name cells joined ("Họ" + "Tên đệm" + "Tên"); a name merged
+    across the split columns is read once."""
     parts: list[str] = []
     for c in name_cols:
         t = texts[c.index] if c.index < len(texts) else ""
         if t and (not parts or t != parts[-1]):  # a name merged across both columns
             parts.append(t)
-    return clean(" ".join(parts))
+    return names.join_parts(*parts)
 
 
 def _has_letter(text: str) -> bool:
@@ -476,8 +731,10 @@ def _fill_record(
     cols: list[Column],
     number: int,
     warnings: list[Skipped],
-) -> Skipped | None:
-    """Put each column's value in ``record``; return a Skip if the row cannot be read."""
+    on: date,
+) -> None:
+    """Put each column's value in ``record``. A cosmetic field that cannot be read (a birth
+    year "abc", an odd gender) is left empty with a warning: it never loses the delegate."""
     gender_ticks: dict[str, bool] = {}
     for c in cols:
         if c.index >= len(texts) or c.field in ("name", "_name_part", "_stt"):
@@ -490,9 +747,12 @@ def _fill_record(
         if not text:
             continue
         if c.field == "_birth":
-            parsed = _birth(raw, text)
+            parsed = _birth(raw, text, on)
             if parsed is None:
-                return Skipped(number, "import.bad_year", {"value": text}, c.header)
+                warnings.append(Skipped(number, "import.bad_year", {"value": text}, c.header))
+                if c.gender:  # the year is unreadable, but written in the Nam or the Nữ column
+                    record.setdefault("gender", c.gender)
+                continue
             year, day = parsed
             if day or "birth_year" not in record:  # "Năm sinh" and "Ngày sinh": the date wins
                 record["birth_year"] = year
@@ -511,12 +771,11 @@ def _fill_record(
         else:
             record[c.field] = text
     if "gender" not in record and gender_ticks:
-        ticked = [g for g, on in gender_ticks.items() if on]
+        ticked = [g for g, on_ in gender_ticks.items() if on_]
         if len(ticked) == 1:
             record["gender"] = ticked[0]
         elif not ticked and list(gender_ticks) == ["Nữ"]:
             record["gender"] = "Nam"  # a lone "Nữ" tick column: blank means a man
-    return None
 
 
 def _gender(text: str) -> str:
@@ -528,9 +787,15 @@ def _gender(text: str) -> str:
     return ""
 
 
-def _birth(raw: Any, text: str) -> tuple[int, str | None] | None:
-    """(year, ``YYYY-MM-DD`` or None) from a year, an Excel date, or "12/03/1980"; None if
-    unreadable or implausible."""
+OLDEST, YOUNGEST = 100, 15
+"""Ages on the event day a two-digit birth year is resolved into ("28/5/01" → 2001)."""
+
+
+def _birth(raw: Any, text: str, on: date | None = None) -> tuple[int, str | None] | None:
+    """(year, ``YYYY-MM-DD`` or None) from a year (1983, 1983.0, "1983"), an Excel date, a
+    date serial, "12/03/1980", "28/5/01", "00/00/1983" (the year only) or "2001-05-28"; None
+    if unreadable or implausible (before 1900 or after the event day ``on``, today if None)."""
+    on = on or date.today()
     year: int | None = None
     day: date | None = None
     if isinstance(raw, datetime):
@@ -549,8 +814,11 @@ def _birth(raw: Any, text: str) -> tuple[int, str | None] | None:
         elif m := _DATE.match(s):
             d, mo, y = (int(g) for g in m.groups())
             if y < 100:
-                y += 1900
-            day = _safe_date(y, mo, d)
+                y = _century(y, mo, d, on)
+            if d == 0 and mo == 0:  # "00/00/1983": the year is known, the day is not
+                year = y
+            else:
+                day = _safe_date(y, mo, d)
         elif m := _ISO_DATE.match(s):
             day = _safe_date(*(int(g) for g in m.groups()))
         elif m := _MONTH_YEAR.match(s):
@@ -558,9 +826,20 @@ def _birth(raw: Any, text: str) -> tuple[int, str | None] | None:
                 year = int(m.group(2))
     if day is not None:
         year = day.year
-    if year is None or not 1900 <= year <= date.today().year:
+    if year is None or not 1900 <= year <= on.year:
         return None
     return year, day.isoformat() if day else None
+
+
+def _century(yy: int, month: int, day: int, on: date) -> int:
+    """A two-digit year in the century that makes the delegate between :data:`YOUNGEST` and
+    :data:`OLDEST` on the event day; the later one when both do, 1900s when neither does."""
+    for year in (2000 + yy, 1900 + yy):
+        born = _safe_date(year, month or 1, day or 1) or date(year, 1, 1)
+        age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+        if YOUNGEST <= age <= OLDEST:
+            return year
+    return 1900 + yy
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -605,7 +884,7 @@ def import_delegates(
     """
     table = read_table(path, sheet, has_header=find_header)
     assert table.header is not None  # read_table raised import.no_header otherwise
-    parsed = parse_rows(table.rows, table.header, Path(path).name)
+    parsed = parse_rows(table.rows, table.header, Path(path).name, on=_event_day(event))
     headers = [""] * (max((c.index for c in table.header.columns), default=-1) + 1)
     for c in table.header.columns:
         headers[c.index] = c.header
@@ -624,4 +903,79 @@ def import_delegates(
         added_names=list(upserted.added),
         updated_names=list(upserted.updated),
         dry_run=dry_run,
+        understood=understanding(table, table.header, parsed),
     )
+
+
+def _event_day(event: Event) -> date | None:
+    """The event's day, for resolving two-digit birth years; None (today) when not set."""
+    try:
+        day = event.info.date
+        return date.fromisoformat(day) if day else None
+    except (ValueError, AttributeError):
+        return None
+
+
+_FIELD_OF = {"_name_part": "name", "_birth": "birth_year", "_male": "gender", "_female": "gender"}
+
+
+def understanding(table: Any, header: Header, parsed: _Parsed) -> Understanding:
+    """What the import understood of ``table``: sheets, header rows, columns, sections, names."""
+    by_field: dict[str, list[Column]] = {}
+    for c in header.columns:
+        if c.field == "_stt":
+            continue
+        by_field.setdefault(_FIELD_OF.get(c.field, c.field), []).append(c)
+        if c.field == "_birth" and c.gender:
+            by_field.setdefault("gender", []).append(c)
+    columns = []
+    for f in ("name", *(f for f in delegates.PERSON_FIELDS if f != "name")):
+        found = by_field.get(f)
+        if not found:
+            continue
+        joiner = " + " if f == "name" and len(found) > 1 else ", "
+        texts = list(dict.fromkeys(_column_text(c) for c in found))
+        letters = ("+" if joiner == " + " else ", ").join(column_letter(c.index) for c in found)
+        columns.append(FieldSource(f, joiner.join(texts), letters))
+    reasons: dict[str, int] = {}
+    for s in parsed.skipped:
+        reasons[s.key] = reasons.get(s.key, 0) + 1
+    sheets = getattr(table, "sheets", None) or [table.sheet]
+    return Understanding(
+        sheets=[str(s) for s in sheets],
+        header_rows=header.rows,
+        columns=columns,
+        delegations=list(parsed.delegations),
+        categories=list(parsed.categories),
+        honorifics=parsed.honorifics,
+        roles=parsed.roles,
+        recased=parsed.recased,
+        filled_down=parsed.filled_down,
+        skipped_reasons=reasons,
+        legacy=legacy_counts(table),
+        notes=list(parsed.notes),
+    )
+
+
+def _column_text(c: Column) -> str:
+    return f"{c.header} ({c.gender})" if c.gender and c.gender not in c.header else c.header
+
+
+def legacy_counts(table: Any) -> dict[str, int]:
+    """Cells the reader converted from a legacy encoding, per encoding, if it reports them
+    (a mapping, or a list of conversions each with an ``encoding``); {} otherwise."""
+    found = None
+    for attr in ("legacy", "converted", "legacy_cells", "conversions"):
+        found = getattr(table, attr, None)
+        if found:
+            break
+    if not found:
+        return {}
+    if isinstance(found, dict):
+        return {str(k): int(v) if isinstance(v, int) else len(v) for k, v in found.items()}
+    counts: dict[str, int] = {}
+    if isinstance(found, (list, tuple)):
+        for item in found:
+            key = str(getattr(item, "encoding", None) or getattr(item, "key", None) or item)
+            counts[key] = counts.get(key, 0) + 1
+    return counts

@@ -302,7 +302,7 @@ def _settle(target: Event, touched: dict[int, list[str]], report: MergeReport) -
 _DELEGATE_COLS = (
     "id, external_id, name, gender, birth_year, birth_date, ethnicity, religion, position, unit,"
     " delegation, category, seat, phone, source_file, source_row, match_key, status, higher_level,"
-    " created_at, updated_at"
+    " created_at, updated_at, honorific, role, name_original"
 )
 
 

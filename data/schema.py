@@ -145,3 +145,18 @@ _M002 = [
         first_at text not null,
         last_at text not null)""",
 ]
+
+
+@MIGRATIONS()
+def m003_delegate_name_parts(db: sqlite_utils.Database) -> None:
+    """What a list's name cell holds beside the name (:func:`data.names.split_name`): the
+    honorific typed before it ("Đại tá", "Bà"), the role note after it ("Trưởng đoàn"), and the
+    name as typed when it came in ALL CAPS and is stored re-cased."""
+    _run(
+        db,
+        [
+            "alter table delegates add column honorific text not null default ''",
+            "alter table delegates add column role text not null default ''",
+            "alter table delegates add column name_original text not null default ''",
+        ],
+    )
