@@ -276,12 +276,22 @@ def import_delegates(
         {"row": s.row, "column": s.column, "reason": t(s.key, **s.params)} for s in report.skipped
     ]
     if as_json:
+        from dataclasses import asdict
+
+        understood = asdict(report.understood)
+        understood["notes"] = [t(n.key, **n.params) for n in report.understood.notes]
+        warnings = [
+            {"row": w.row, "column": w.column, "reason": t(w.key, **w.params), "key": w.key}
+            for w in report.warnings
+        ]
         emit(
             {
                 "added": report.added,
                 "updated": report.updated,
                 "unchanged": report.unchanged,
                 "skipped": skipped,
+                "warnings": warnings,
+                "understood": understood,
             }
         )
     else:
@@ -290,7 +300,10 @@ def import_delegates(
         for name, fields in report.updated_names:
             click.echo(f"~ {name} ({', '.join(fields)})")
     print_skipped(report.file, report.skipped)
-    print_skipped(report.file, report.warnings, "import.warn")
+    # A total line that disagrees with the rows read is a check, not a field left empty.
+    checks = [w for w in report.warnings if w.key == "import.total_mismatch"]
+    print_skipped(report.file, [w for w in report.warnings if w not in checks], "import.warn")
+    print_skipped(report.file, checks, "import.check")
     say_import_summary(report)
     if dry_run:
         say(t("import.dry_run"))
@@ -477,7 +490,64 @@ def demo(db: str, no_console: bool, desk: str) -> None:
 
 
 def say_import_summary(report: Any) -> None:
-    """ "Thêm 3, cập nhật 1, giữ nguyên 520, bỏ qua 0 dòng." on stderr."""
+    """What the import understood, in a few lines, then "Thêm 3, cập nhật 1, giữ nguyên 520,
+    bỏ qua 0 dòng." on stderr."""
+    seen = getattr(report, "understood", None)
+    if seen is not None:
+
+        def listed(items: list[str], limit: int = 6) -> str:
+            shown = ", ".join(items[:limit])
+            more = len(items) - limit
+            return shown + (" " + t("import.seen.more", count=more) if more > 0 else "")
+
+        rows = "–".join(str(r) for r in seen.header_rows)
+        sheets = [s for s in seen.sheets if s]
+        if sheets:
+            say(t("import.seen.where", sheets=", ".join(sheets), rows=rows))
+        else:
+            say(t("import.seen.where_csv", rows=rows))
+        columns = [
+            t("import.seen.column", field=t(f"import.field.{c.field}"), header=c.header,
+              letters=c.letters)
+            for c in seen.columns
+        ]  # fmt: skip
+        say(t("import.seen.columns", columns="; ".join(columns)))
+        if seen.delegations:
+            names = listed(list(dict.fromkeys(seen.delegations)))
+            say(t("import.seen.delegations", count=len(seen.delegations), names=names))
+        if seen.categories:
+            names = listed(seen.categories)
+            say(t("import.seen.categories", count=len(seen.categories), names=names))
+        if seen.honorifics or seen.roles or seen.recased:
+            say(
+                t(
+                    "import.seen.names",
+                    honorifics=seen.honorifics,
+                    roles=seen.roles,
+                    recased=seen.recased,
+                )
+            )
+        if seen.filled_down:
+            say(t("import.seen.filled", count=seen.filled_down))
+        if seen.legacy:
+            say(
+                t(
+                    "import.seen.legacy",
+                    counts=", ".join(f"{k} {n}" for k, n in seen.legacy.items()),
+                )
+            )
+        if seen.skipped_reasons:
+            first = {}
+            for s in report.skipped:
+                first.setdefault(s.key, s)
+            reasons = [
+                t("import.seen.reason", count=n, reason=t(k, **first[k].params))
+                for k, n in seen.skipped_reasons.items()
+                if k in first
+            ]
+            say(t("import.seen.skipped", reasons="; ".join(reasons)))
+        for note in seen.notes:
+            say(t(note.key, **note.params))
     say(
         t(
             "import.summary",

@@ -188,6 +188,79 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Thêm {added}, cập nhật {updated}, giữ nguyên {unchanged}, bỏ qua {skipped} dòng.",
         "en": "Added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped} rows.",
     },
+    "import.total_mismatch": {
+        "vi": "dòng tổng “{text}” ghi {said} người nhưng đọc được {read}: hãy kiểm tra danh sách",
+        "en": "total line “{text}” says {said} people but {read} were read: please check the list",
+    },
+    "import.check": {
+        "vi": "{file}, dòng {row}{column}: {reason}",
+        "en": "{file}, row {row}{column}: {reason}",
+    },
+    "import.no_gender": {
+        "vi": "Danh sách không ghi giới tính: mọi đại biểu được nhập với giới tính để trống.",
+        "en": "The list gives no gender: every delegate was imported with the gender empty.",
+    },
+    "import.seen.where": {
+        "vi": "Đã đọc: trang tính {sheets}, dòng tiêu đề {rows}.",
+        "en": "Read: sheet {sheets}, header row {rows}.",
+    },
+    "import.seen.where_csv": {
+        "vi": "Đã đọc: dòng tiêu đề {rows}.",
+        "en": "Read: header row {rows}.",
+    },
+    "import.seen.columns": {"vi": "Cột: {columns}.", "en": "Columns: {columns}."},
+    "import.seen.column": {
+        "vi": "{field} ← {header} ({letters})",
+        "en": "{field} ← {header} ({letters})",
+    },
+    "import.seen.delegations": {
+        "vi": "Đoàn/khối theo dòng tiêu đề mục ({count}): {names}.",
+        "en": "Delegations from headings ({count}): {names}.",
+    },
+    "import.seen.categories": {
+        "vi": "Thành phần theo dòng tiêu đề mục ({count}): {names}.",
+        "en": "Categories from headings ({count}): {names}.",
+    },
+    "import.seen.names": {
+        "vi": (
+            "Họ tên: tách danh xưng/chức danh {honorifics}, ghi chú vai trò {roles}, "
+            "viết lại chữ in hoa {recased}."
+        ),
+        "en": (
+            "Names: honorifics/titles taken off {honorifics}, role notes {roles}, "
+            "re-cased from capitals {recased}."
+        ),
+    },
+    "import.seen.filled": {
+        "vi": "Điền xuống đoàn/đơn vị ghi một lần cho cả nhóm: {count} dòng.",
+        "en": "Delegation/unit written once for a group, filled down: {count} rows.",
+    },
+    "import.seen.legacy": {
+        "vi": "Chuyển từ bảng mã cũ sang Unicode: {counts}.",
+        "en": "Converted from legacy encodings to Unicode: {counts}.",
+    },
+    "import.seen.skipped": {"vi": "Bỏ qua: {reasons}.", "en": "Skipped: {reasons}."},
+    "import.seen.reason": {
+        "vi": "{count} dòng, như “{reason}”",
+        "en": "{count} rows, such as “{reason}”",
+    },
+    "import.seen.more": {"vi": "… và {count} nữa", "en": "… and {count} more"},
+    "import.field.name": {"vi": "họ tên", "en": "name"},
+    "import.field.honorific": {"vi": "danh xưng", "en": "honorific"},
+    "import.field.role": {"vi": "vai trò", "en": "role"},
+    "import.field.name_original": {"vi": "họ tên gốc", "en": "name as typed"},
+    "import.field.gender": {"vi": "giới tính", "en": "gender"},
+    "import.field.birth_year": {"vi": "năm sinh", "en": "birth year"},
+    "import.field.birth_date": {"vi": "ngày sinh", "en": "birth date"},
+    "import.field.ethnicity": {"vi": "dân tộc", "en": "ethnicity"},
+    "import.field.religion": {"vi": "tôn giáo", "en": "religion"},
+    "import.field.position": {"vi": "chức vụ", "en": "position"},
+    "import.field.unit": {"vi": "đơn vị", "en": "unit"},
+    "import.field.delegation": {"vi": "đoàn", "en": "delegation"},
+    "import.field.category": {"vi": "thành phần", "en": "category"},
+    "import.field.seat": {"vi": "ghế", "en": "seat"},
+    "import.field.phone": {"vi": "điện thoại", "en": "phone"},
+    "import.field.external_id": {"vi": "mã", "en": "id"},
     "import.dry_run": {
         "vi": "Chạy thử: chưa ghi gì vào tệp sự kiện.",
         "en": "Dry run: nothing was written to the event file.",
