@@ -469,7 +469,7 @@ class _Counts:
     """People read since each kind of boundary, for checking "Cộng" and "Tổng cộng" rows."""
 
     block: int = 0
-    """Since the last heading or "Cộng" row."""
+    """Since the last delegation heading or "Cộng" row."""
     delegation: int = 0
     """Since the last delegation heading."""
     category: int = 0
@@ -522,10 +522,10 @@ def parse_rows(
             section, category = title, ""
             carried.clear()
             out.delegations.append(title)
-            counts.delegation = 0
+            counts.delegation = counts.block = 0
             if _doubtful_section(text, stt):
                 skipped.append(Skipped(number, "import.section_or_name", {"text": text}))
-        counts.block = counts.category = 0
+        counts.category = 0
 
     for number, values in rows:
         if number <= header.row:
