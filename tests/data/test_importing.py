@@ -681,3 +681,89 @@ def test_an_update_only_import_journals_its_file_and_old_and_new_values(
         "source": "b.csv",
         "updated": [[delegate_id, {"seat": ["A1", "B7"]}]],
     }
+
+
+# ------------------------------------------------------------------------ property: layouts
+HONORIFIC = st.sampled_from(["", "Ông ", "Bà ", "Đ/c ", "Đại tá ", "TS. "])
+ROLE = st.sampled_from(["", " (Trưởng đoàn)", "*", " - Phó trưởng đoàn"])
+DELEGATION_HEADING = st.sampled_from(
+    ["I. KHỐI CÁC SỞ, BAN, NGÀNH", "Đoàn huyện Đại Từ", "II. Đoàn thành phố Sông Công"]
+)
+CATEGORY_HEADING = st.sampled_from(["a) Đại biểu đương nhiên", "Khách mời", "Đại biểu bầu"])
+# One list: a sequence of people and headings; each person (family, rest, honorific, role,
+# caps, unit or blank for fill-down).
+ITEM = st.one_of(
+    st.tuples(st.just("person"), FAMILY, st.lists(GIVEN, min_size=1, max_size=3), HONORIFIC,
+              ROLE, st.booleans(), st.sampled_from(["Sở Y tế", "Sở Nội vụ", ""])),
+    st.tuples(st.just("delegation"), DELEGATION_HEADING),
+    st.tuples(st.just("category"), CATEGORY_HEADING),
+    st.tuples(st.just("total")),
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(ITEM, min_size=1, max_size=12),
+    st.sampled_from(["one-row", "two-row", "split-2", "split-3"]),
+)
+def test_no_person_is_dropped_or_invented_across_layouts(
+    items: list[tuple[Any, ...]], layout: str
+) -> None:
+    """Every numbered row naming a person is read as exactly one delegate, with the name
+    split_name finds, or skipped and reported; no heading or total becomes a person."""
+    from data.names import split_name
+
+    if layout == "one-row":
+        head: list[tuple[str, ...]] = [("STT", "Họ và tên", "Năm sinh", "Đơn vị")]
+    elif layout == "two-row":
+        head = [("STT", "Họ và tên", "Năm sinh", "Năm sinh", "Đơn vị"),
+                ("STT", "Họ và tên", "Nam", "Nữ", "Đơn vị")]  # fmt: skip
+    elif layout == "split-2":
+        head = [("STT", "Họ và tên đệm", "Tên", "Năm sinh", "Đơn vị")]
+    else:
+        head = [("STT", "Họ", "Tên đệm", "Tên", "Năm sinh", "Đơn vị")]
+    rows: list[Row] = [(n, h) for n, h in enumerate(head, start=1)]
+    expected: dict[int, str] = {}
+    stt = 0
+    people_seen = 0
+    for item in items:
+        n = len(rows) + 1
+        if item[0] == "person":
+            _, family, rest, honorific, role, caps, unit = item
+            stt += 1
+            people_seen += 1
+            words = [family, *rest]
+            full = " ".join(words).upper() if caps else " ".join(words)
+            year = str(1960 + stt % 40)
+            if layout == "one-row":
+                cells: tuple[str, ...] = (str(stt), honorific + full + role, year, unit)
+            elif layout == "two-row":
+                cells = (str(stt), honorific + full + role, year, "", unit)
+            elif layout == "split-2":
+                given = full.split()[-1]
+                first = " ".join(full.split()[:-1]) or given
+                cells = (str(stt), honorific + first, given + role, year, unit)
+            else:
+                w = full.split()
+                cells = (str(stt), honorific + w[0], " ".join(w[1:-1]), w[-1] + role, year, unit)
+            rows.append((n, cells))
+            parts = split_name(" ".join(c for c in cells[1:-2] if c) if "split" in layout
+                               else cells[1])  # fmt: skip
+            expected[n] = parts.name
+        elif item[0] == "total":
+            rows.append((n, (f"Cộng: {people_seen}",)))
+        else:
+            rows.append((n, ("", item[1])))
+            stt = 0 if item[0] == "delegation" else stt
+    header = find_header(rows)
+    assert header is not None
+    parsed = parse_rows(rows, header, "ds.csv")
+    by_row = {r["source_row"]: r for r in parsed.records}
+    reported = {s.row for s in parsed.skipped}
+    assert set(by_row) <= set(expected)  # nothing invented from a heading or a total
+    for n, name in expected.items():
+        assert n in by_row or n in reported, (n, rows[n - 1])
+        if n in by_row:
+            assert by_row[n]["name"] == name
+    if layout == "two-row":
+        assert all(r.get("gender") == "Nam" for r in parsed.records)
