@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import re
 import threading
@@ -49,8 +50,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from . import formats, workbooks, xlsx_styles
 from .errors import DaihoiError
 from .text import strip_controls
+from .workbooks import VISIBLE, SheetInfo
 
 Row = tuple[int, tuple[Any, ...]]
 """A spreadsheet row number (1-based, as Excel shows it) and its raw cell values."""
@@ -112,18 +115,71 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class SheetSkipped:
+    """A sheet of the workbook that was not read, and why."""
+
+    sheet: str
+    """The sheet's name."""
+    key: str
+    """``import.hidden_sheet`` (hidden or very hidden: old data kept out of sight is never a
+    list) or ``import.sheet_without_list`` (no header the importer recognizes: a cover note, a
+    summary of counts)."""
+
+
+@dataclass(frozen=True)
 class Table(Generic[H]):
-    """One sheet (or CSV file) as read."""
+    """One sheet (or CSV file, or Word or HTML table) as read."""
 
     rows: list[Row]
     """Every row up to the last one holding a value, numbered as Excel shows it, empty rows
-    between included (as ``()``), merges filled."""
+    between included (as ``()``), merges filled; hidden and struck-through rows are empty."""
     sheet: str
-    """The sheet read ("" for a CSV)."""
+    """The sheet read ("" for a CSV; "Bảng 2" for a Word or HTML file's second table)."""
     header: H | None = None
     """What the caller's header test found on that sheet (None without a test)."""
     warnings: list[Skipped] = field(default_factory=list)
     """Cells read with characters removed (``limits.control_chars``), column as its letter."""
+    format: str = ""
+    """What the file really is (:func:`data.formats.detect`): "xlsx", "xls", "xlsb", "ods",
+    "docx", "html" or "csv", whatever its name says."""
+    merged: int = 0
+    """Merged ranges found on the sheet (each filled with its top-left value unless the caller
+    asked for ``merged=False``)."""
+    skipped_rows: list[Skipped] = field(default_factory=list)
+    """Rows that hold values but were left out, in row order: ``import.hidden_row`` (hidden in
+    Excel) and ``import.struck_row`` (every filled cell struck through). .xlsx only: .xls, .xlsb
+    and .ods rows are all read (calamine does not say which are hidden or struck)."""
+    font: str = ""
+    """The workbook's default font (.xlsx; "" otherwise)."""
+    fonts: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(row number, 0-based column) → font name, for the cells typed in another font than
+    :attr:`font` (``.VnTime``: TCVN3 text, ``VNI-Times``: VNI-Windows): the hint the legacy
+    encoding converter takes. .xlsx only."""
+    sheets_skipped: list[SheetSkipped] = field(default_factory=list)
+    """The workbook's other sheets that were not read because hidden, or (for
+    :func:`read_tables`) because they hold no list."""
+    named: bool = False
+    """The sheet's name was typed by a person (a workbook's tab, not "" or "Bảng 2"), so it may
+    name the delegation of rows that name none."""
+
+    def font_of(self, row: int, column: int) -> str:
+        """The font of a cell (0-based column): its own, else the workbook's default."""
+        return self.fonts.get((row, column), self.font)
+
+
+@dataclass(frozen=True)
+class Book(Generic[H]):
+    """Every list a file holds: each visible sheet (or table) with a header the caller knows."""
+
+    file: str
+    """The path as given."""
+    format: str
+    """What the file really is (see :attr:`Table.format`)."""
+    tables: list[Table[H]]
+    """The lists, in the workbook's order; never empty (:func:`read_tables` raises
+    ``no_header`` instead)."""
+    skipped: list[SheetSkipped] = field(default_factory=list)
+    """Sheets not read: hidden ones, and those without a header (a summary, a cover note)."""
 
 
 def read_table(
@@ -135,18 +191,96 @@ def read_table(
     merged: bool = True,
     csv_suffixes: Collection[str] = CSV_SUFFIXES,
 ) -> Table[H]:
-    """Read ``path``: the sheet named, else the active one, else (with ``has_header``) the first
-    sheet where ``has_header`` finds a header.
+    """Read one list of ``path``: the sheet named, else the active one, else (with
+    ``has_header``) the first visible sheet where ``has_header`` finds a header.
+
+    The format is told from the content (:func:`data.formats.detect`): .xlsx/.xlsm, .xls,
+    .xlsb, .ods, a Word document's tables, an HTML table saved as .xls, CSV (for the suffixes
+    in ``csv_suffixes``; some importers take ``.txt`` too). Hidden sheets are never read unless
+    named; they are listed in :attr:`Table.sheets_skipped`.
 
     ``has_header(rows)`` returns the caller's header, or None; when no sheet tried has one, the
     error ``no_header`` is raised. ``merged=False`` leaves merged ranges as Excel stores them
     (value in the top-left cell only), for importers that tell a heading row by its lone cell.
-    ``csv_suffixes`` names the suffixes read as CSV (some importers take ``.txt`` too).
     """
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in XLSX_SUFFIXES and suffix not in csv_suffixes:
-        raise DaihoiError("import.unsupported", file=str(target))
+    source = _open(Path(path), csv_suffixes)
+    try:
+        infos = source.sheets()
+        hidden = [SheetSkipped(i.name, "import.hidden_sheet") for i in infos if i.state != VISIBLE]
+        if sheet is not None:
+            order = [_named(source, infos, sheet)]
+        else:
+            visible = [i for i in infos if i.state == VISIBLE]
+            active = source.active(visible)
+            order = [active] + ([i for i in visible if i is not active] if has_header else [])
+        for info in order:
+            table = source.table(info, merged)
+            if has_header is None:
+                return _with(table, None, hidden)
+            header = has_header(table.rows)
+            if header is not None:
+                return _with(table, header, [s for s in hidden if s.sheet != info.name])
+        raise DaihoiError(no_header, file=str(path))
+    finally:
+        source.close()
+
+
+def read_tables(
+    path: str | Path,
+    sheet: str | None = None,
+    *,
+    has_header: Callable[[list[Row]], H | None],
+    no_header: str = "import.no_header",
+    merged: bool = True,
+    csv_suffixes: Collection[str] = CSV_SUFFIXES,
+) -> Book[H]:
+    """Every list of ``path``: each visible sheet (or Word/HTML table) where ``has_header``
+    finds a header, in order; or only the sheet named. A workbook of one sheet per delegation
+    reads whole; a hidden sheet ("DS 2020 (cũ)") and a sheet without a header (a summary of
+    counts, a cover note) are left out and listed in :attr:`Book.skipped`. Raises ``no_header``
+    when no sheet has one, and everything :func:`read_table` raises.
+    """
+    source = _open(Path(path), csv_suffixes)
+    try:
+        infos = source.sheets()
+        skipped = [SheetSkipped(i.name, "import.hidden_sheet") for i in infos if i.state != VISIBLE]
+        order = (
+            [_named(source, infos, sheet)]
+            if sheet is not None
+            else [i for i in infos if i.state == VISIBLE]
+        )
+        tables: list[Table[H]] = []
+        for info in order:
+            table = source.table(info, merged)
+            header = has_header(table.rows)
+            if header is None:
+                skipped.append(SheetSkipped(info.name, "import.sheet_without_list"))
+                continue
+            tables.append(_with(table, header, []))
+        if not tables:
+            raise DaihoiError(no_header, file=str(path))
+        skipped.sort(key=lambda s: next(i.index for i in infos if i.name == s.sheet))
+        return Book(str(path), source.format, tables, skipped)
+    finally:
+        source.close()
+
+
+def _with(table: Table[Any], header: H | None, skipped: list[SheetSkipped]) -> Table[H]:
+    return dataclasses.replace(table, header=header, sheets_skipped=skipped)  # type: ignore[return-value]
+
+
+def _named(source: _Source, infos: list[SheetInfo], sheet: str) -> SheetInfo:
+    found = next((i for i in infos if i.name == sheet), None)
+    if found is None:
+        shown = ", ".join(strip_controls(i.name) for i in infos)
+        raise DaihoiError(
+            "import.no_sheet", file=str(source.path), sheet=strip_controls(sheet), sheets=shown
+        )
+    return found
+
+
+def _open(target: Path, csv_suffixes: Collection[str]) -> _Source:
+    """The reader for ``target``'s real format, after the checks every file gets."""
     if not target.is_file():
         raise DaihoiError("import.missing", file=str(target))
     try:
@@ -157,24 +291,14 @@ def read_table(
         raise DaihoiError(
             "limits.file_size", file=str(target), size=_mb(size), limit=MAX_FILE_BYTES // MB
         )
-    if suffix in csv_suffixes:
-        rows, warnings = _read_csv(target)
-        return Table(rows, "", _header(target, rows, has_header, no_header), warnings)
-    return _read_xlsx(target, sheet, has_header, no_header, merged)
-
-
-def _header(
-    path: Path,
-    rows: list[Row],
-    has_header: Callable[[list[Row]], H | None] | None,
-    no_header: str,
-) -> H | None:
-    if has_header is None:
-        return None
-    header = has_header(rows)
-    if header is None:
-        raise DaihoiError(no_header, file=str(path))
-    return header
+    kind = formats.detect(target, tuple(csv_suffixes))
+    if kind == "csv":
+        return _CsvSource(target)
+    if kind == "xlsx":
+        return _XlsxSource(target)
+    if kind in ("xls", "xlsb", "ods"):
+        return _CalamineSource(target, kind)
+    return _TablesSource(target, kind)
 
 
 def column_letter(index: int) -> str:
@@ -216,48 +340,300 @@ under it, never the caller's header test, whose own bugs must surface, not pass 
 file."""
 
 
-def _read_xlsx(
-    path: Path,
-    sheet: str | None,
-    has_header: Callable[[list[Row]], H | None] | None,
-    no_header: str,
-    merged: bool,
-) -> Table[H]:
-    import openpyxl  # heavy: imported only when a spreadsheet is read
-    from openpyxl.utils.exceptions import InvalidFileException
+# ---------------------------------------------------------------------------- the readers
+class _Source:
+    """One file being read: its sheets, and each sheet's table on demand."""
 
-    parts = inspect_xlsx(path)  # refuses what is past a bound before openpyxl opens it
-    try:
-        book = _load_workbook(openpyxl, path)
-    except (InvalidFileException, *_BROKEN) as exc:
-        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
-    try:
-        names = list(book.sheetnames)  # read by load_workbook: cannot fail here
-        if sheet is not None:
-            if sheet not in names:
-                shown = ", ".join(strip_controls(n) for n in names)
+    format = ""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.merged_area = 0
+
+    def sheets(self) -> list[SheetInfo]:
+        return [SheetInfo("", VISIBLE, 0)]
+
+    def active(self, visible: list[SheetInfo]) -> SheetInfo:
+        if not visible:
+            raise DaihoiError("import.no_header", file=str(self.path))
+        return visible[0]
+
+    def table(self, info: SheetInfo, merged: bool) -> Table[Any]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        return None
+
+    def _count_merged(self, merges: Iterable[tuple[int, int, int, int]]) -> None:
+        """Bound the area the merged ranges of the file cover, as the xlsx pre-pass does."""
+        for r1, c1, r2, c2 in merges:
+            self.merged_area += (r2 - r1 + 1) * (c2 - c1 + 1)
+            if self.merged_area > MAX_MERGED_CELLS:
+                ref = f"{column_letter(c1 - 1)}{r1}:{column_letter(c2 - 1)}{r2}"
                 raise DaihoiError(
-                    "import.no_sheet", file=str(path), sheet=strip_controls(sheet), sheets=shown
+                    "limits.merged",
+                    file=str(self.path),
+                    ref=ref,
+                    cells=self.merged_area,
+                    limit=MAX_MERGED_CELLS,
                 )
-            order = [sheet]
-        else:
-            active = book.active.title if book.active is not None else names[0]
-            order = [active] + ([n for n in names if n != active] if has_header else [])
-        for name in order:
-            ws = book[name]
-            part = parts.get((getattr(ws, "_worksheet_path", None) or "").lstrip("/"))
+
+    def _finish(
+        self,
+        name: str,
+        raw: list[Row],
+        merges: list[tuple[int, int, int, int]],
+        merged: bool,
+        *,
+        escapes: bool = False,
+        hidden: Collection[int] = (),
+        struck: Collection[tuple[int, int]] = (),
+        fonts: dict[tuple[int, int], str] | None = None,
+        font: str = "",
+        named: bool = True,
+    ) -> Table[Any]:
+        """Bound, clean and fill one sheet's rows (every format but CSV and openpyxl's path)."""
+        warnings: list[Skipped] = []
+        rows: list[Row] = []
+        for n, values in raw:
+            if values and any(v is not None for v in values):
+                if n > MAX_ROWS:
+                    raise DaihoiError("limits.rows", file=str(self.path), row=n, limit=MAX_ROWS)
+                rows.append((n, _cells(self.path, n, values, warnings, xlsx=escapes)))
+            elif n <= MAX_ROWS:
+                rows.append((n, ()))
+        reach = min(max((r2 for _, _, r2, _ in merges), default=0), MAX_ROWS)
+        last = rows[-1][0] if rows else 0
+        rows.extend((n, ()) for n in range(last + 1, reach + 1))
+        return _table(
+            self.format, name, rows, warnings, merges, merged, hidden, struck, fonts, font, named
+        )
+
+
+def _table(
+    kind: str,
+    name: str,
+    rows: list[Row],
+    warnings: list[Skipped],
+    merges: list[tuple[int, int, int, int]],
+    merged: bool,
+    hidden: Collection[int],
+    struck: Collection[tuple[int, int]],
+    fonts: dict[tuple[int, int], str] | None,
+    font: str,
+    named: bool,
+) -> Table[Any]:
+    """The table of one sheet: hidden and struck rows taken out (after merges are filled, so a
+    delegation merged down from a hidden row still reaches the rows below)."""
+    out: list[Skipped] = []
+    drop: set[int] = set()
+    if hidden or struck:
+        marks = set(struck)
+        for n, values in rows:
+            filled = [j for j, v in enumerate(values) if v is not None]
+            if not filled:
+                continue
+            if n in hidden:
+                out.append(Skipped(n, "import.hidden_row"))
+                drop.add(n)
+            elif marks and all((n, j) in marks for j in filled):
+                out.append(Skipped(n, "import.struck_row"))
+                drop.add(n)
+    if merges and merged:
+        rows = fill_merges(rows, merges)
+    if drop:
+        rows = [(n, () if n in drop else values) for n, values in rows]
+    while rows and all(v is None for v in rows[-1][1]):
+        rows.pop()
+    return Table(
+        rows,
+        strip_controls(name),
+        None,
+        warnings,
+        format=kind,
+        merged=len(merges),
+        skipped_rows=out,
+        font=font,
+        fonts=fonts or {},
+        named=named,
+    )
+
+
+class _CsvSource(_Source):
+    format = "csv"
+
+    def table(self, info: SheetInfo, merged: bool) -> Table[Any]:
+        rows, warnings = _read_csv(self.path)
+        return Table(rows, "", None, warnings, format="csv")
+
+
+class _TablesSource(_Source):
+    """A Word document's or an HTML file's tables, each read like a sheet ("Bảng 1" …)."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(path)
+        self.format = kind
+        if kind == "docx":
+            inspect_xlsx(path)  # the zip's bounds: sizes, parts, DTDs
+        try:
+            if kind == "docx":
+                from .word_tables import read_docx
+
+                self.raw = read_docx(path)
+            else:
+                from .html_tables import read_html
+
+                self.raw = read_html(path)
+        except DaihoiError:
+            raise
+        except (*_BROKEN, LookupError) as exc:
+            raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+        except Exception as exc:  # python-docx's own errors (PackageNotFoundError …)
+            raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+        if not self.raw:
+            raise DaihoiError("import.no_table", file=str(path))
+
+    def sheets(self) -> list[SheetInfo]:
+        if len(self.raw) == 1:
+            return [SheetInfo("", VISIBLE, 0)]
+        return [SheetInfo(f"Bảng {i + 1}", VISIBLE, i) for i in range(len(self.raw))]
+
+    def table(self, info: SheetInfo, merged: bool) -> Table[Any]:
+        raw = self.raw[info.index]
+        self._count_merged(raw.merges)
+        return self._finish(info.name, raw.rows, raw.merges, merged, named=False)
+
+
+class _CalamineSource(_Source):
+    """.xls, .xlsb, .ods: calamine for the sheets, their visibility and (.xls) merges."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(path)
+        self.format = kind
+        if kind != "xls":
+            inspect_xlsx(path)  # a zip: its sizes, parts and DTDs bounded first
+        try:
+            self.book = workbooks.open_book(path)
+            self.infos = workbooks.sheets_of(self.book)
+        except workbooks.PasswordProtected as exc:
+            raise DaihoiError("import.encrypted", file=str(path)) from exc
+        except workbooks.CalamineFailed as exc:
+            raise DaihoiError("import.unreadable", file=str(path), reason=str(exc)) from exc
+
+    def sheets(self) -> list[SheetInfo]:
+        return self.infos
+
+    def table(self, info: SheetInfo, merged: bool) -> Table[Any]:
+        try:
+            grid = workbooks.read_grid(self.book, info.name, want_merges=True)
+        except workbooks.CalamineFailed as exc:
+            raise DaihoiError("import.unreadable", file=str(self.path), reason=str(exc)) from exc
+        self._count_merged(grid.merges)
+        return self._finish(info.name, grid.rows, grid.merges, merged)
+
+    def close(self) -> None:
+        closer = getattr(self.book, "close", None)
+        if closer is not None:
+            closer()
+
+
+class _XlsxSource(_Source):
+    """.xlsx / .xlsm: the streaming pre-pass (bounds, merges, hidden rows), then calamine for
+    the values of a sheet the pre-pass has bounded, openpyxl's streaming reader for any other."""
+
+    format = "xlsx"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.parts = inspect_xlsx(path)  # refuses what is past a bound before anything opens it
+        self.calamine: Any = None
+        self.openpyxl_book: Any = None
+        try:
+            with zipfile.ZipFile(path) as archive:
+                self.layout = xlsx_styles.read_layout(archive)
+                self.styles = xlsx_styles.read_styles(archive, self.layout.styles)
+        except (zipfile.BadZipFile, zlib.error, OSError, KeyError) as exc:
+            raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+
+    def sheets(self) -> list[SheetInfo]:
+        if self.layout.sheets:
+            return [SheetInfo(s.name, s.state, i) for i, s in enumerate(self.layout.sheets)]
+        book = self._openpyxl()  # no workbook part we could read: openpyxl says what is wrong
+        return [SheetInfo(ws.title, VISIBLE, i) for i, ws in enumerate(book.worksheets)]
+
+    def active(self, visible: list[SheetInfo]) -> SheetInfo:
+        if not visible:
+            raise DaihoiError("import.no_header", file=str(self.path))
+        names = [s.name for s in self.layout.sheets]
+        tab = self.layout.active
+        if 0 <= tab < len(names):
+            chosen = next((i for i in visible if i.name == names[tab]), None)
+            if chosen is not None:
+                return chosen
+        return visible[0]
+
+    def table(self, info: SheetInfo, merged: bool) -> Table[Any]:
+        target = next((s.part for s in self.layout.sheets if s.name == info.name), "")
+        part = self.parts.get(target)
+        hidden = part.hidden if part is not None else set()
+        wanted = self.styles.interesting
+        styled: dict[tuple[int, int], int] = {}
+        if wanted and part is not None:
+            with zipfile.ZipFile(self.path) as archive:
+                styled = xlsx_styles.styled_cells(archive, target, wanted)
+        struck = {cell for cell, s in styled.items() if s in self.styles.struck}
+        fonts = {cell: self.styles.fonts[s] for cell, s in styled.items() if s in self.styles.fonts}
+        font = self.styles.default_font
+        spaces = any(p.bare_spaces for p in self.parts.values())
+        if part is not None and part.tame() and not spaces:
+            grid = self._calamine_grid(info.name)
+            if grid is not None:
+                merges = part.merges
+                return self._finish(
+                    info.name, grid.rows, merges, merged, hidden=hidden, struck=struck,
+                    fonts=fonts, font=font,
+                )  # fmt: skip
+        ws = self._openpyxl()[info.name]
+        try:
+            rows, warnings = _sheet_rows(self.path, ws, False, part)
+        except _BROKEN as exc:
+            raise DaihoiError(
+                "import.unreadable", file=str(self.path), reason=_reason(exc)
+            ) from exc
+        merges = part.merges if part is not None else []
+        return _table(
+            "xlsx", info.name, rows, warnings, merges, merged, hidden, struck, fonts, font, True
+        )
+
+    def _calamine_grid(self, name: str) -> workbooks.Grid | None:
+        """The sheet's values by calamine, or None when calamine cannot read the file (a part
+        cut short after the last value: openpyxl's streaming reader stops before the break)."""
+        try:
+            if self.calamine is None:
+                self.calamine = workbooks.open_book(self.path)
+            return workbooks.read_grid(self.calamine, name, want_merges=False)
+        except workbooks.CalamineFailed:
+            return None
+
+    def _openpyxl(self) -> Any:
+        if self.openpyxl_book is None:
+            import openpyxl  # heavy: imported only when calamine cannot read a sheet
+            from openpyxl.utils.exceptions import InvalidFileException
+
             try:
-                rows, warnings = _sheet_rows(path, ws, merged, part)
-            except _BROKEN as exc:
-                raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
-            if has_header is None:
-                return Table(rows, strip_controls(name), None, warnings)
-            header = has_header(rows)
-            if header is not None:
-                return Table(rows, strip_controls(name), header, warnings)
-        raise DaihoiError(no_header, file=str(path))
-    finally:
-        book.close()
+                self.openpyxl_book = _load_workbook(openpyxl, self.path)
+            except (InvalidFileException, *_BROKEN) as exc:
+                raise DaihoiError(
+                    "import.unreadable", file=str(self.path), reason=_reason(exc)
+                ) from exc
+        return self.openpyxl_book
+
+    def close(self) -> None:
+        if self.openpyxl_book is not None:
+            self.openpyxl_book.close()
+        closer = getattr(self.calamine, "close", None)
+        if closer is not None:
+            closer()
 
 
 _OPENING = threading.local()
@@ -285,7 +661,9 @@ def _load_workbook(openpyxl: Any, path: Path) -> Any:
         ReadOnlyWorksheet._get_size = _get_size
     _OPENING.active = True
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # openpyxl refuses a name not ending in .xlsx/.xlsm whatever it holds: the bytes then.
+        source = path if path.suffix.lower() in XLSX_SUFFIXES else io.BytesIO(path.read_bytes())
+        return openpyxl.load_workbook(source, read_only=True, data_only=True)
     finally:
         _OPENING.active = False
 
@@ -293,7 +671,8 @@ def _load_workbook(openpyxl: Any, path: Path) -> Any:
 def _sheet_rows(
     path: Path, ws: Any, merged: bool, part: PartScan | None
 ) -> tuple[list[Row], list[Skipped]]:
-    """The rows of one sheet, bounded, cleaned and (with ``merged``) with merges filled.
+    """The rows of one sheet by openpyxl's streaming reader, bounded and cleaned (with
+    ``merged``, merges filled; else :func:`_table` fills them).
 
     Reading stops once every value the part holds has been read (and every row a merge reaches):
     openpyxl would otherwise parse each of a million formatted empty rows below the list.
@@ -301,7 +680,7 @@ def _sheet_rows(
     # A wrong <dimension> (common in files written by other tools) would cut rows or columns.
     ws.reset_dimensions()
     expected = part.values if part is not None else None
-    merges = part.merges if merged and part is not None else []
+    merges = part.merges if part is not None else []
     reach = min(max((r2 for _, _, r2, _ in merges), default=0), MAX_ROWS)
     rows: list[Row] = []
     warnings: list[Skipped] = []
@@ -322,7 +701,7 @@ def _sheet_rows(
             rows.append((n, ()))
         if expected is not None and seen >= expected and n >= reach:
             break
-    if merges:
+    if merges and merged:
         rows = fill_merges(rows, merges)
     while rows and all(v is None for v in rows[-1][1]):
         rows.pop()
@@ -342,7 +721,13 @@ def ooxml_text(text: str) -> str:
 
 
 def _cells(
-    path: Path, n: int, values: tuple[Any, ...], warnings: list[Skipped], *, xlsx: bool = True
+    path: Path,
+    n: int,
+    values: tuple[Any, ...],
+    warnings: list[Skipped],
+    *,
+    xlsx: bool = True,
+    text_only: bool = False,
 ) -> tuple[Any, ...]:
     """One row's cells within the bounds, text without control characters (an .xlsx's escaped
     characters decoded first, so ``_x001B_`` is found as the ESC it stands for)."""
@@ -356,7 +741,7 @@ def _cells(
                 "limits.columns", file=str(path), row=n, column=column, limit=MAX_COLUMNS
             )
         values = values[:width]
-    texts = values if not xlsx else [v for v in values if v.__class__ is str]
+    texts = values if text_only else [v for v in values if v.__class__ is str]
     joined = "".join(texts)
     if len(joined) <= MAX_CELL_CHARS and joined.isprintable() and (not xlsx or "_x" not in joined):
         return values  # the usual row: short printable texts, nothing to look at cell by cell
@@ -409,10 +794,40 @@ class PartScan:
     """Prefixes bound to the spreadsheet namespace (``x`` of ``<x:v>``)."""
     utf16: bool = False
     """The part is in UTF-16: only its DTD markers and shared texts are looked for."""
+    hidden: set[int] = field(default_factory=set)
+    """Numbers of the rows Excel hides (``<row r="14" hidden="1">``)."""
+    last_row: int = 0
+    """The highest row number a ``<row r="…">`` names."""
+    row_tags: int = 0
+    """Row elements (with or without ``r``): with :attr:`last_row`, a bound on the row numbers
+    the sheet can reach."""
+    far_column: int = 0
+    """The farthest column a cell reference names past column Z (0 when none does)."""
+    bare_spaces: bool = False
+    """A text (``<t>``) starts or ends with a blank without ``xml:space="preserve"``: calamine
+    trims such a text, and two runs "Nguyễn " + "Thị Hoa" would read "NguyễnThị Hoa", so the
+    workbook is read by openpyxl, which keeps the blank."""
+
+    def tame(self) -> bool:
+        """Whether the sheet may be read whole into memory (by calamine): its values counted,
+        no row element past :data:`MAX_ROWS` and no cell past :data:`MAX_COLUMNS`, so it holds
+        at most the cells a list may have. Any other sheet is streamed by openpyxl, whose reading
+        stops at the bounds with the exact row and column past them."""
+        return (
+            self.values is not None
+            and self.root == b"worksheet"
+            and self.last_row + self.row_tags <= MAX_ROWS
+            and self.far_column <= MAX_COLUMNS
+        )
 
 
 _CHUNK = 1 << 20
 _CARRY = 1 << 16
+_BARE_SPACE = re.compile(rb"<(?:[\w.-]+:)?t>(?:\s|[^<]*?\s</)")
+_ROW_NUMBER = re.compile(rb'<(?:[\w.-]+:)?row\b[^>]*?\br="(\d+)"')
+_HIDDEN_ROW = re.compile(rb'<(?:[\w.-]+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_R = re.compile(rb'\br="(\d+)"')
+_FAR_REF = re.compile(rb'<(?:[\w.-]+:)?c\b[^>]*?\br="([A-Z]{2,})\d')
 _MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ROOT = re.compile(rb"<(?![?!])(?:[\w.-]+:)?([\w.-]+)")
 """The root element's start tag, after the prolog (``<?xml …?>``, comments)."""
@@ -541,8 +956,30 @@ class _Scanner:
             for tag in tags:
                 part.values += data.count(tag + b"v") + data.count(tag + b"is")
                 part.values -= data.count(tag + b"v/>") + data.count(tag + b"v></")
-        if part.root == b"worksheet" and b"mergeCell" in data:
-            self._merges(part, data)
+        if not part.bare_spaces and b"<" in data and _BARE_SPACE.search(data):
+            part.bare_spaces = True
+        if part.root == b"worksheet":
+            self._rows(part, data)
+            if b"mergeCell" in data:
+                self._merges(part, data)
+
+    def _rows(self, part: PartScan, data: bytes) -> None:
+        """Row numbers and far columns (what makes a sheet :meth:`PartScan.tame`), hidden rows."""
+        tags = data.count(b"<row") + sum(data.count(b"<%s:row" % p) for p in part.prefixes)
+        if not tags:
+            return
+        part.row_tags += tags
+        numbers = _ROW_NUMBER.findall(data)
+        if numbers:
+            part.last_row = max(part.last_row, max(map(int, numbers)))
+        far = _FAR_REF.findall(data)
+        if far:
+            part.far_column = max(part.far_column, max(_col(c) for c in far))
+        if b"hidden" in data:
+            for match in _HIDDEN_ROW.finditer(data):
+                number = _ROW_R.search(match.group(0))
+                if number is not None:
+                    part.hidden.add(int(number.group(1)))
 
     def _strings(self, found: int) -> None:
         self.strings += found
@@ -635,7 +1072,7 @@ def _read_csv(path: Path) -> tuple[list[Row], list[Skipped]]:
                     raise DaihoiError(
                         "limits.columns", file=str(path), row=n, column=column, limit=MAX_COLUMNS
                     )
-            rows.append((n, _cells(path, n, tuple(record), warnings, xlsx=False)))
+            rows.append((n, _cells(path, n, tuple(record), warnings, xlsx=False, text_only=True)))
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise DaihoiError(

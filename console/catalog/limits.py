@@ -82,6 +82,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{file}, dòng {row}{column}: {reason} — vẫn nhập phần còn lại",
         "en": "{file}, row {row}{column}: {reason} — the rest was imported",
     },
+    # ------------------------------------------------------------ formats (data/formats.py)
+    "import.format": {
+        "vi": "Tệp {file} là tệp {kind}, không phải bảng danh sách đọc được: lưu lại thành "
+        ".xlsx từ Excel/LibreOffice rồi nhập lại. Chưa thay đổi gì.",
+        "en": "{file} is a {kind} file, not a list we can read: save it as .xlsx from "
+        "Excel/LibreOffice and import it again. Nothing was changed.",
+    },
+    "import.encrypted": {
+        "vi": "Tệp {file} được đặt mật khẩu nên không đọc được: mở bằng Excel/LibreOffice, bỏ "
+        "mật khẩu, lưu lại thành .xlsx rồi nhập lại. Chưa thay đổi gì.",
+        "en": "{file} is protected by a password and cannot be read: open it in "
+        "Excel/LibreOffice, remove the password, save it as .xlsx and import it again. "
+        "Nothing was changed.",
+    },
+    "import.unknown_format": {
+        "vi": "Tệp {file} không phải định dạng bảng tính nào đọc được (.xlsx, .xls, .ods, "
+        ".csv, bảng Word hay HTML): lưu lại thành .xlsx từ Excel/LibreOffice rồi nhập lại. "
+        "Chưa thay đổi gì.",
+        "en": "{file} is in no format we can read (.xlsx, .xls, .ods, .csv, a Word or HTML "
+        "table): save it as .xlsx from Excel/LibreOffice and import it again. Nothing was "
+        "changed.",
+    },
+    "import.no_table": {
+        "vi": "Tệp {file} không có bảng nào: danh sách cần nằm trong một bảng (Word) hoặc một "
+        "trang tính; lưu lại thành .xlsx từ Excel/LibreOffice rồi nhập lại. Chưa thay đổi gì.",
+        "en": "{file} holds no table: the list must be in a table (Word) or a sheet; save it as "
+        ".xlsx from Excel/LibreOffice and import it again. Nothing was changed.",
+    },
+    # ------------------------------------------------------------ sheets and rows left out
+    "import.hidden_sheet": {
+        "vi": "Bỏ qua trang ẩn '{sheet}'",
+        "en": "Hidden sheet '{sheet}' skipped",
+    },
+    "import.sheet_without_list": {
+        "vi": "Bỏ qua trang '{sheet}': không có dòng tiêu đề danh sách",
+        "en": "Sheet '{sheet}' skipped: no list header in it",
+    },
+    "import.hidden_row": {"vi": "bị ẩn", "en": "hidden"},
+    "import.struck_row": {"vi": "gạch ngang", "en": "struck through"},
     # ------------------------------------------------------------ a long list of rows
     "limits.more_same": {
         "vi": "{file}: … và {more} dòng nữa, cùng lý do: {reason}",
