@@ -383,7 +383,12 @@ def test_tcvn3_cells_convert_back(text: str) -> None:
     if any(
         len(w) > 1 and set(w) & TCVN3_ONLY and not is_syllable(w) for w in legacy._words(stored)
     ):
-        assert detect(stored) in (TCVN3, TCVN3_UPPER) and convert(stored).text == text
+        found = detect(stored)
+        assert found in (TCVN3, TCVN3_UPPER)
+        # A cell with a word in capitals ("ANH ®ç") reads as the capitals font (.VnTimeH, where
+        # every letter shows as a capital) just as well: then the letters agree, not their case.
+        shown = text.upper() if found == TCVN3_UPPER else text
+        assert convert(stored).text == shown
 
 
 @settings(max_examples=300, deadline=None)
