@@ -84,12 +84,19 @@ def test_import_list_search_checkin_round_trip(run, tmp_path: Path) -> None:  # 
     dry = json.loads(
         run("import", "delegates", str(source), "--db", "e.db", "--dry-run", "--json").stdout
     )
-    assert dry == {"added": 2, "updated": 0, "unchanged": 0, "skipped": []}
+    counts = ("added", "updated", "unchanged", "skipped")
+    assert {k: dry[k] for k in counts} == {"added": 2, "updated": 0, "unchanged": 0, "skipped": []}
+    assert dry["understood"]["header_rows"] and dry["warnings"] == []
     assert json.loads(run("delegates", "--db", "e.db", "--json").stdout) == []
     done = json.loads(run("import", "delegates", str(source), "--db", "e.db", "--json").stdout)
     assert done["added"] == 2
     again = json.loads(run("import", "delegates", str(source), "--db", "e.db", "--json").stdout)
-    assert again == {"added": 0, "updated": 0, "unchanged": 2, "skipped": []}
+    assert {k: again[k] for k in counts} == {
+        "added": 0,
+        "updated": 0,
+        "unchanged": 2,
+        "skipped": [],
+    }
 
     listed = json.loads(run("delegates", "--db", "e.db", "--json").stdout)
     assert [d["name"] for d in listed] == ["Trần Văn Đức", "Nguyễn Thị Hoa"]  # Đức < Hoa

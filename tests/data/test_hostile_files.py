@@ -500,30 +500,36 @@ def test_a_long_list_of_skipped_rows_is_summed_up(cli_db: str, tmp_path: Path) -
     lines = result.stderr.splitlines()
     assert lines[:2] == [f"{csv}, dòng 3: trùng với dòng 2", f"{csv}, dòng 4: trùng với dòng 2"]
     assert lines[19] == f"{csv}, dòng 22: trùng với dòng 2"
-    assert lines[20:] == [
-        f"{csv}: … và 1.980 dòng nữa, cùng lý do: trùng với dòng 2",
+    assert lines[20] == f"{csv}: … và 1.980 dòng nữa, cùng lý do: trùng với dòng 2"
+    assert "Bỏ qua: 2000 dòng, như “trùng với dòng 2”." in lines[21:]  # what the import understood
+    assert lines[-2:] == [
         "Thêm 1, cập nhật 0, giữ nguyên 0, bỏ qua 2000 dòng.",
         "Chạy thử: chưa ghi gì vào tệp sự kiện.",
     ]
+    assert len(lines) == 27
     args = ["--lang", "en", "import", "delegates", str(csv), "--db", cli_db, "--dry-run", "--json"]
     result = runner.invoke(cli, args)
     assert f"{csv}: … and 1,980 more rows, same reason: same person as row 2" in result.stderr
-    assert len(result.stderr.splitlines()) == 23
+    assert len(result.stderr.splitlines()) == 27
     assert '"row": 2002' in result.stdout and result.stdout.count('"row"') == 2000
 
 
-def test_a_summary_counts_each_reason(cli_db: str, tmp_path: Path) -> None:
+def test_skipped_rows_and_warnings_are_each_summed_up(cli_db: str, tmp_path: Path) -> None:
+    """25 duplicates (skipped) and 30 unreadable birth years (imported, the year left empty):
+    each list shows 20 lines and one line for the rest."""
     csv = tmp_path / "ds.csv"
     rows = ["Họ và tên,Năm sinh", "Nguyễn Văn An,1970"]
     rows += ["Nguyễn Văn An,1970"] * 25 + [f"Lê Văn {i},19x{i}" for i in range(30)]
     csv.write_text("\n".join(rows) + "\n", "utf-8")
     result = CliRunner().invoke(cli, ["import", "delegates", str(csv), "--db", cli_db])
     lines = result.stderr.splitlines()
-    assert lines[20] == (
-        f"{csv}: … và 35 dòng nữa: 5 dòng kiểu “trùng với dòng 2”; 30 dòng kiểu "
-        '“năm sinh "19x0" không đọc được”'
+    assert lines[20] == f"{csv}: … và 5 dòng nữa, cùng lý do: trùng với dòng 2"
+    assert lines[21] == (
+        f'{csv}, dòng 28, cột Năm sinh: năm sinh "19x0" không đọc được'
+        " — vẫn nhập, để trống trường này"
     )
-    assert lines[21] == "Thêm 1, cập nhật 0, giữ nguyên 0, bỏ qua 55 dòng."
+    assert lines[41] == f'{csv}: … và 10 dòng nữa: 10 dòng kiểu “năm sinh "19x20" không đọc được”'
+    assert lines[-1] == "Thêm 31, cập nhật 0, giữ nguyên 0, bỏ qua 25 dòng."
 
 
 # ---------------------------------------------------------------------------- control characters
