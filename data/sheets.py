@@ -158,6 +158,9 @@ class Table(Generic[H]):
     sheets_skipped: list[SheetSkipped] = field(default_factory=list)
     """The workbook's other sheets that were not read because hidden, or (for
     :func:`read_tables`) because they hold no list."""
+    legacy: dict[str, int] = field(default_factory=dict)
+    """Cells converted from a legacy Vietnamese encoding, per encoding (``{"tcvn3": 12}``):
+    :func:`data.legacy.convert` runs on every text cell, with the cell's font as its hint."""
     named: bool = False
     """The sheet's name was typed by a person (a workbook's tab, not "" or "Bảng 2"), so it may
     name the delegation of rows that name none."""
@@ -423,8 +426,10 @@ def _table(
     font: str,
     named: bool,
 ) -> Table[Any]:
-    """The table of one sheet: hidden and struck rows taken out (after merges are filled, so a
-    delegation merged down from a hidden row still reaches the rows below)."""
+    """The table of one sheet: legacy-encoded texts converted, hidden and struck rows taken out
+    (after merges are filled, so a delegation merged down from a hidden row still reaches the
+    rows below)."""
+    rows, converted = convert_legacy(rows, fonts or {}, font)
     out: list[Skipped] = []
     drop: set[int] = set()
     if hidden or struck:
@@ -456,7 +461,42 @@ def _table(
         font=font,
         fonts=fonts or {},
         named=named,
+        legacy=converted,
     )
+
+
+def convert_legacy(
+    rows: list[Row], fonts: dict[tuple[int, int], str], font: str = ""
+) -> tuple[list[Row], dict[str, int]]:
+    """``rows`` with every text typed in a legacy Vietnamese encoding (TCVN3, VNI-Windows)
+    turned into Unicode (:func:`data.legacy.convert`, the cell's font as the hint), and how
+    many cells each encoding gave. Other texts are left exactly as read (not even normalised:
+    the importer does that). Runs after control characters are stripped, which leaves every
+    legacy code alone (TCVN3's ư is the soft hyphen, not a control)."""
+    from . import legacy
+
+    counts: dict[str, int] = {}
+    seen: dict[tuple[str, str], tuple[str, str] | None] = {}  # a list repeats its units
+    out: list[Row] = []
+    for n, values in rows:
+        changed: list[Any] | None = None
+        for j, value in enumerate(values):
+            if value.__class__ is not str or value.isascii():
+                continue
+            hint = fonts.get((n, j), font)
+            key = (value, hint)
+            if key not in seen:
+                result = legacy.convert(value, hint or None)
+                seen[key] = (result.text, result.encoding) if result.encoding else None
+            found = seen[key]
+            if found is None:
+                continue
+            counts[found[1]] = counts.get(found[1], 0) + 1
+            if changed is None:
+                changed = list(values)
+            changed[j] = found[0]
+        out.append((n, values if changed is None else tuple(changed)))
+    return out, counts
 
 
 class _CsvSource(_Source):
@@ -464,7 +504,8 @@ class _CsvSource(_Source):
 
     def table(self, info: SheetInfo, merged: bool) -> Table[Any]:
         rows, warnings = _read_csv(self.path)
-        return Table(rows, "", None, warnings, format="csv")
+        rows, converted = convert_legacy(rows, {})
+        return Table(rows, "", None, warnings, format="csv", legacy=converted)
 
 
 class _TablesSource(_Source):
