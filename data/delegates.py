@@ -14,7 +14,7 @@ from typing import Any
 from . import names
 from .errors import DaihoiError
 from .store import Event, stamp
-from .text import fold, name_sort_key
+from .text import fold, name_sort_key, tone_placement
 
 PERSON_FIELDS = (
     "name",
@@ -56,8 +56,9 @@ def match_key(name: str, unit: str, birth_year: int | None, delegation: str = ""
 
 
 def name_key(name: str) -> str:
-    """The name as :func:`match_key` compares it: split, exact NFC, lower case."""
-    return names.split_name(name).name.lower()
+    """The name as :func:`match_key` compares it: split, exact NFC, lower case, one tone
+    placement ("Thúy" and "Thuý" are one spelling of one name; "Thủy" is another name)."""
+    return tone_placement(names.split_name(name).name).lower()
 
 
 def _loose_key(name: str, unit: str, birth_year: int | None, delegation: str) -> str:

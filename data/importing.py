@@ -641,12 +641,13 @@ def _check_total(
 
 
 def join_name(texts: list[str], name_cols: list[Column]) -> str:
-    """The name cell, or the split-name cells joined ("Họ" + "Tên đệm" + "Tên"); a name merged
-    across the split columns is read once."""
+    """The name cell, or the split-name cells joined ("Họ" + "Tên đệm" + "Tên"); a whole name
+    merged across the split columns is read once. One word twice is two parts of the name:
+    "Đoàn" + "Phương" + "Phương" is Đoàn Phương Phương."""
     parts: list[str] = []
     for c in name_cols:
         t = texts[c.index] if c.index < len(texts) else ""
-        if t and (not parts or t != parts[-1]):  # a name merged across both columns
+        if t and (not parts or t != parts[-1] or len(t.split()) < 2):
             parts.append(t)
     return names.join_parts(*parts)
 

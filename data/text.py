@@ -135,3 +135,26 @@ def name_sort_key(name: str) -> tuple[str, str, str, str]:
 def collate(value: str) -> str:
     """Sort key for any Vietnamese text (units, delegations) in dictionary order."""
     return collate_key(clean(value))
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+"""Grave, acute, tilde, hook above, dot below: the five marked Vietnamese tones."""
+
+
+def tone_placement(text: str) -> str:
+    """``text`` with the old and the new tone placement made one: the tone of a word ending in
+    "oa", "oe" or "uy" sits on its last vowel ("Hòa" and "Hoà" both give "Hoà", "Thúy" and
+    "Thuý" both give "Thuý"). Any other difference stays: "Thúy" is not "Thủy".
+
+    For matching a person across two versions of a list, never for what is stored or shown:
+    the name keeps the spelling the unit typed.
+    """
+    words = []
+    for word in text.split(" "):
+        parts = unicodedata.normalize("NFD", word)
+        tones = [c for c in parts if c in _TONE_MARKS]
+        bare = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        if len(tones) == 1 and bare.lower().endswith(("oa", "oe", "uy")):
+            word = unicodedata.normalize("NFC", bare + tones[0])
+        words.append(word)
+    return " ".join(words)

@@ -119,12 +119,13 @@ def test_a_corrected_list_reimports_onto_the_same_people(event: Event, tmp_path:
         [3, "Ông Văn Tùng (dự khuyết)", 1965, "Sở Xây dựng"],
         [4, "Lê Văn Bình", 1975, "Sở Nội vụ"],
         [5, "Nguyễn Thị Lan", 1988, "Sở Tư pháp"],
-        [6, "Nguyễn Thị Thúy", 1990, "Sở Y tế"],
+        [6, "Nguyễn Thị Thuý", 1990, "Sở Y tế"],  # the old tone placement: the same name
         [7, "Nguyễn Thị Thủy", 1990, "Sở Y tế"],
     ]
     report = import_delegates(event, csv_file(tmp_path / "v2.csv", corrected))
     assert report.added == 0 and report.skipped == []
     after = {d.name: d.id for d in delegates.all_delegates(event)}
+    assert after.pop("Nguyễn Thị Thuý") == before.pop("Nguyễn Thị Thúy")  # updated, not added
     assert after == before
     assert people(event)["Ông Văn Tùng"].role == "dự khuyết"
 

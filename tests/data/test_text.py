@@ -104,3 +104,15 @@ def test_vietnamese_alphabet_order() -> None:
 
 def test_sort_is_stable_across_normal_forms() -> None:
     assert name_sort_key(nfd("Nguyễn Thị Hoa"))[:3] == name_sort_key("Nguyễn Thị Hoa")[:3]
+
+
+def test_tone_placement_makes_old_and_new_one_and_keeps_other_tones_apart() -> None:
+    from data.text import tone_placement
+
+    assert (
+        tone_placement("Nguyễn Thị Thúy") == tone_placement("Nguyễn Thị Thuý") == "Nguyễn Thị Thuý"
+    )
+    assert tone_placement("Lê Văn Hòa") == tone_placement("Lê Văn Hoà") == "Lê Văn Hoà"
+    assert tone_placement("Khỏe") == "Khoẻ"
+    assert tone_placement("Thủy") != tone_placement("Thúy")
+    assert tone_placement("Hoàng Toàn Quý") == "Hoàng Toàn Quý"  # a final consonant, or one form
