@@ -489,6 +489,10 @@ def demo(db: str, no_console: bool, desk: str) -> None:
         make_app(path, desk=desk, operator=default_operator()).run()
 
 
+LEGACY_NAMES = {"tcvn3": "TCVN3", "tcvn3-upper": "TCVN3 (.VnTimeH)", "vni": "VNI-Windows"}
+"""How the legacy encodings of :mod:`data.legacy` are called in the summary."""
+
+
 def say_import_summary(report: Any) -> None:
     """What the import understood, in a few lines, then "Thêm 3, cập nhật 1, giữ nguyên 520,
     bỏ qua 0 dòng." on stderr."""
@@ -533,7 +537,9 @@ def say_import_summary(report: Any) -> None:
             say(
                 t(
                     "import.seen.legacy",
-                    counts=", ".join(f"{k} {n}" for k, n in seen.legacy.items()),
+                    counts=", ".join(
+                        f"{LEGACY_NAMES.get(k, k)} {n}" for k, n in seen.legacy.items()
+                    ),
                 )
             )
         if seen.skipped_reasons:

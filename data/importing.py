@@ -953,7 +953,7 @@ def understanding(table: Any, header: Header, parsed: _Parsed) -> Understanding:
         recased=parsed.recased,
         filled_down=parsed.filled_down,
         skipped_reasons=reasons,
-        legacy=legacy_counts(table),
+        legacy=dict(table.legacy),
         notes=list(parsed.notes),
     )
 
@@ -962,21 +962,3 @@ def _column_text(c: Column) -> str:
     return f"{c.header} ({c.gender})" if c.gender and c.gender not in c.header else c.header
 
 
-def legacy_counts(table: Any) -> dict[str, int]:
-    """Cells the reader converted from a legacy encoding, per encoding, if it reports them
-    (a mapping, or a list of conversions each with an ``encoding``); {} otherwise."""
-    found = None
-    for attr in ("legacy", "converted", "legacy_cells", "conversions"):
-        found = getattr(table, attr, None)
-        if found:
-            break
-    if not found:
-        return {}
-    if isinstance(found, dict):
-        return {str(k): int(v) if isinstance(v, int) else len(v) for k, v in found.items()}
-    counts: dict[str, int] = {}
-    if isinstance(found, (list, tuple)):
-        for item in found:
-            key = str(getattr(item, "encoding", None) or getattr(item, "key", None) or item)
-            counts[key] = counts.get(key, 0) + 1
-    return counts
