@@ -845,7 +845,8 @@ class PartScan:
     far_column: int = 0
     """The farthest column a cell reference names past column Z (0 when none does)."""
     bare_spaces: bool = False
-    """A text (``<t>``) starts or ends with a blank without ``xml:space="preserve"``: calamine
+    """Rich text whose run (``<r><t>``) starts or ends with a blank without
+    ``xml:space="preserve"``: calamine
     trims such a text, and two runs "Nguyễn " + "Thị Hoa" would read "NguyễnThị Hoa", so the
     workbook is read by openpyxl, which keeps the blank."""
 
@@ -865,10 +866,17 @@ class PartScan:
 _CHUNK = 1 << 20
 _CARRY = 1 << 16
 _BARE_SPACE = re.compile(rb"<(?:[\w.-]+:)?t>(?:\s|[^<]*?\s</)")
+_T_OPEN_SPACE = re.compile(rb"t>[ \t\r\n]")
+"""A quick look for :data:`_BARE_SPACE` (a literal prefix: a scan, not a walk of each tag)."""
+_BLANKS = (b" ", b"\t", b"\r", b"\n")
 _ROW_NUMBER = re.compile(rb'<(?:[\w.-]+:)?row\b[^>]*?\br="(\d+)"')
+_ROW_NUMBER_FIRST = re.compile(rb'row r="(\d+)')
+"""Row numbers as Excel and openpyxl write them (``r`` first): the quick form of
+:data:`_ROW_NUMBER`, used when it finds every row element."""
 _HIDDEN_ROW = re.compile(rb'<(?:[\w.-]+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_R = re.compile(rb'\br="(\d+)"')
-_FAR_REF = re.compile(rb'<(?:[\w.-]+:)?c\b[^>]*?\br="([A-Z]{2,})\d')
+_FAR_REF = re.compile(rb'r="([A-Z]{2,})\d')
+"""A cell reference past column Z (only cells have an ``r`` of letters and digits)."""
 _MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ROOT = re.compile(rb"<(?![?!])(?:[\w.-]+:)?([\w.-]+)")
 """The root element's start tag, after the prolog (``<?xml …?>``, comments)."""
@@ -997,12 +1005,27 @@ class _Scanner:
             for tag in tags:
                 part.values += data.count(tag + b"v") + data.count(tag + b"is")
                 part.values -= data.count(tag + b"v/>") + data.count(tag + b"v></")
-        if not part.bare_spaces and b"<" in data and _BARE_SPACE.search(data):
+        if not part.bare_spaces and self._bare_spaces(part, data):
             part.bare_spaces = True
         if part.root == b"worksheet":
             self._rows(part, data)
             if b"mergeCell" in data:
                 self._merges(part, data)
+
+    @staticmethod
+    def _bare_spaces(part: PartScan, data: bytes) -> bool:
+        """Whether ``data`` has a text run (``<r>``, rich text) with a blank at an end and no
+        ``xml:space``. calamine trims a whole cell's text too, which the importers do anyway;
+        a run's blank is what keeps two words apart. Literal searches first."""
+        runs = [b"<r>"] + [b"<%s:r>" % p for p in part.prefixes]
+        if not any(run in data for run in runs):
+            return False
+        ends = [b"</t>"] + [b"</%s:t>" % p for p in part.prefixes]
+        if _T_OPEN_SPACE.search(data) is None and not any(
+            blank + end in data for blank in _BLANKS for end in ends
+        ):
+            return False
+        return _BARE_SPACE.search(data) is not None
 
     def _rows(self, part: PartScan, data: bytes) -> None:
         """Row numbers and far columns (what makes a sheet :meth:`PartScan.tame`), hidden rows."""
@@ -1010,7 +1033,9 @@ class _Scanner:
         if not tags:
             return
         part.row_tags += tags
-        numbers = _ROW_NUMBER.findall(data)
+        numbers = _ROW_NUMBER_FIRST.findall(data)
+        if len(numbers) < tags - data.count(b"<rowBreaks"):
+            numbers = _ROW_NUMBER.findall(data)  # some row element has its r elsewhere
         if numbers:
             part.last_row = max(part.last_row, max(map(int, numbers)))
         far = _FAR_REF.findall(data)
