@@ -553,6 +553,8 @@ class _CalamineSource(_Source):
         self.format = kind
         if kind != "xls":
             inspect_xlsx(path)  # a zip: its sizes, parts and DTDs bounded first
+        if kind == "ods":
+            _ods_bounds(path)
         try:
             self.book = workbooks.open_book(path)
             self.infos = workbooks.sheets_of(self.book)
@@ -576,6 +578,47 @@ class _CalamineSource(_Source):
         closer = getattr(self.book, "close", None)
         if closer is not None:
             closer()
+
+
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*?)(/>|>(.*?)</table:table-row>)", re.S)
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/>|>)")
+_ODS_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
+_ODS_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d+)"')
+
+
+def _ods_bounds(path: Path) -> None:
+    """Refuse an .ods whose repeated rows or cells holding a value reach past the row or column
+    bound, before calamine expands them in memory: one row element may say "this row 1,000,000
+    times" and one cell "16,384 times". LibreOffice's own trailing repeat of empty rows and
+    cells holds no value and does not count."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            content = archive.read("content.xml")
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError) as exc:
+        raise DaihoiError("import.unreadable", file=str(path), reason=_reason(exc)) from exc
+    row = 0
+    for match in _ODS_ROW.finditer(content):
+        repeated = _ODS_ROWS_REPEATED.search(match.group(1))
+        count = int(repeated.group(1)) if repeated else 1
+        body = match.group(3) or b""
+        if b"office:value-type" not in body and b"<text:p" not in body:
+            row += count
+            continue
+        if row + count > MAX_ROWS:
+            raise DaihoiError("limits.rows", file=str(path), row=MAX_ROWS + 1, limit=MAX_ROWS)
+        column = 0
+        for cell in _ODS_CELL.finditer(body):
+            spans = _ODS_COLUMNS_REPEATED.search(cell.group(1))
+            column += int(spans.group(1)) if spans else 1
+            if column > MAX_COLUMNS and b"value-type" in cell.group(1):
+                raise DaihoiError(
+                    "limits.columns",
+                    file=str(path),
+                    row=row + 1,
+                    column=column_letter(MAX_COLUMNS),
+                    limit=MAX_COLUMNS,
+                )
+        row += count
 
 
 class _XlsxSource(_Source):

@@ -361,3 +361,87 @@ def test_excel_dates_stay_dates_and_whole_numbers_ints(tmp_path: Path) -> None:
     values = sheets.read_table(path).rows[1][1]
     assert values == ("Lê An", datetime.datetime(1980, 3, 10), 1980, 1.5, 12345678901)
     assert [type(v) for v in values] == [str, datetime.datetime, int, float, int]
+
+
+# ---------------------------------------------------------------------------- bounds
+def repeated_ods(path: Path, rows: int, columns: int) -> Path:
+    """An .ods of a header and one row element saying "this row ``rows`` times", its value cell
+    repeated ``columns`` times, then LibreOffice's trailing repeat of empty rows."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="DS")
+    head = TableRow()
+    cell = TableCell(valuetype="string")
+    cell.addElement(P(text="Họ và tên"))
+    head.addElement(cell)
+    table.addElement(head)
+    many = TableRow(numberrowsrepeated=rows)
+    cell = TableCell(valuetype="string", numbercolumnsrepeated=columns)
+    cell.addElement(P(text="Lê Văn An"))
+    many.addElement(cell)
+    table.addElement(many)
+    empty = TableRow(numberrowsrepeated=1_048_000)
+    empty.addElement(TableCell(numbercolumnsrepeated=1024))
+    table.addElement(empty)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+def test_repeated_ods_rows_and_cells_are_bounded_before_calamine_expands_them(
+    tmp_path: Path,
+) -> None:
+    path = repeated_ods(tmp_path / "ds.ods", 2, 1)
+    assert sheets.read_table(path).rows == [
+        (1, ("Họ và tên",)),
+        (2, ("Lê Văn An",)),
+        (3, ("Lê Văn An",)),
+    ]
+    path = repeated_ods(tmp_path / "rows.ods", 10_000_000, 1)
+    with pytest.raises(DaihoiError) as caught:
+        sheets.read_table(path)
+    assert (caught.value.key, caught.value.params["row"]) == ("limits.rows", sheets.MAX_ROWS + 1)
+    path = repeated_ods(tmp_path / "cols.ods", 1, 16_384)
+    with pytest.raises(DaihoiError) as caught:
+        sheets.read_table(path)
+    assert caught.value.key == "limits.columns"
+
+
+def test_html_spans_count_against_the_merged_area(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rowspan="100000000" is clamped as browsers clamp it (65,534) and counted."""
+    path = tmp_path / "ds.xls"
+    cells = '<td rowspan="100000000" colspan="5000">x</td>'
+    path.write_text(f"<table><tr><th>Họ và tên</th>{cells}</tr><tr><td>Lê An</td></tr></table>")
+    with pytest.raises(DaihoiError) as caught:
+        sheets.read_table(path)
+    assert caught.value.params == {
+        "file": str(path),
+        "ref": "B1:ALM65534",
+        "cells": 65_534_000,
+        "limit": sheets.MAX_MERGED_CELLS,
+    }
+    monkeypatch.setattr(sheets, "MAX_ROWS", 3)
+    rows = "".join(f"<tr><td>Người {i}</td></tr>" for i in range(5))
+    path.write_text(f"<table><tr><th>Họ và tên</th></tr>{rows}</table>")
+    with pytest.raises(DaihoiError) as caught:
+        sheets.read_table(path)
+    assert (caught.value.key, caught.value.params["row"]) == ("limits.rows", 4)
+
+
+def test_a_long_cell_in_a_word_table_is_refused(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=1)
+    table.cell(0, 0).text = "Họ và tên"
+    table.cell(1, 0).text = "A" * (sheets.MAX_CELL_CHARS + 1)
+    path = tmp_path / "ds.docx"
+    document.save(str(path))
+    with pytest.raises(DaihoiError) as caught:
+        sheets.read_table(path)
+    assert (caught.value.key, caught.value.params["row"]) == ("limits.cell", 2)
