@@ -102,7 +102,8 @@ def print_skipped(file: str, skipped: Iterable[Skipped], key: str = "import.skip
             shown += 1
             column = t("import.column", column=s.column) if s.column else ""
             reason = t(s.key, **s.params)
-            say(t(_OWN_LINE.get(s.key, key), file=file, row=s.row, column=column, reason=reason))
+            where = f"{file} › {s.sheet}" if s.sheet else file
+            say(t(_OWN_LINE.get(s.key, key), file=where, row=s.row, column=column, reason=reason))
             continue
         more += 1
         entry = rest.get(s.key)

@@ -32,8 +32,8 @@ of the reader's bounds (:mod:`data.sheets`), changes nothing and raises
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +49,7 @@ from .sheets import (
     find_header_rows,
     name_columns,
     read_table,
+    read_tables,
 )
 from .store import Event
 from .text import clean, fold, header_key
@@ -883,29 +884,68 @@ def import_delegates(
     unit + birth year) and never touches check-ins. The whole file is parsed before anything is
     written, so an unreadable file changes nothing.
     """
-    table = read_table(path, sheet, has_header=find_header)
-    assert table.header is not None  # read_table raised import.no_header otherwise
-    parsed = parse_rows(table.rows, table.header, Path(path).name, on=_event_day(event))
-    headers = [""] * (max((c.index for c in table.header.columns), default=-1) + 1)
-    for c in table.header.columns:
-        headers[c.index] = c.header
-    # Cells the reader cleaned (control characters), with the rows' own warnings, in row order.
-    warnings = sorted(name_columns(table.warnings, headers) + parsed.warnings, key=lambda w: w.row)
-    upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=Path(path).name)
+    book = read_tables(path, sheet, has_header=find_header)
+    many = len(book.tables) > 1
+    name = Path(path).name
+    parsed = _Parsed([], [], [])
+    for table in book.tables:
+        assert table.header is not None  # read_tables keeps only sheets with a header
+        part = parse_rows(table.rows, table.header, name, on=_event_day(event))
+        if many and table.named:  # one sheet per delegation: the sheet's name is the delegation
+            for record in part.records:
+                if not record.get("delegation"):
+                    record["delegation"] = table.sheet
+        headers = [""] * (max((c.index for c in table.header.columns), default=-1) + 1)
+        for c in table.header.columns:
+            headers[c.index] = c.header
+        # Cells the reader cleaned (control characters), with the rows' own warnings, by row.
+        warnings = sorted(name_columns(table.warnings, headers) + part.warnings, key=_row)
+        skipped = sorted(part.skipped + table.skipped_rows, key=_row)  # hidden, struck rows
+        on_sheet = table.sheet if many else ""
+        parsed.records += part.records
+        parsed.skipped += [replace(s, sheet=on_sheet) for s in skipped]
+        parsed.warnings += [replace(w, sheet=on_sheet) for w in warnings]
+        parsed.delegations += [d for d in part.delegations if d not in parsed.delegations]
+        parsed.categories += [c for c in part.categories if c not in parsed.categories]
+        parsed.honorifics += part.honorifics
+        parsed.roles += part.roles
+        parsed.recased += part.recased
+        parsed.filled_down += part.filled_down
+        parsed.notes += part.notes
+    parsed.notes += [Skipped(0, s.key, {"sheet": s.sheet}) for s in book.skipped]
+    upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=name)
     if not dry_run:
         remember_input(event, path, "delegates")
+    first = book.tables[0]
+    understood = replace(
+        understanding(first, first.header, parsed),
+        sheets=[t.sheet for t in book.tables],
+        legacy=_summed(t.legacy for t in book.tables),
+    )
     return ImportReport(
         file=str(path),
         added=len(upserted.added),
         updated=len(upserted.updated),
         unchanged=upserted.unchanged,
         skipped=parsed.skipped,
-        warnings=warnings,
+        warnings=parsed.warnings,
         added_names=list(upserted.added),
         updated_names=list(upserted.updated),
         dry_run=dry_run,
-        understood=understanding(table, table.header, parsed),
+        understood=understood,
     )
+
+
+def _row(s: Skipped) -> int:
+    return s.row
+
+
+def _summed(counts: Iterable[dict[str, int]]) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for found in counts:
+        for key, n in found.items():
+            total[key] = total.get(key, 0) + n
+    return total
 
 
 def _event_day(event: Event) -> date | None:
@@ -960,5 +1000,3 @@ def understanding(table: Any, header: Header, parsed: _Parsed) -> Understanding:
 
 def _column_text(c: Column) -> str:
     return f"{c.header} ({c.gender})" if c.gender and c.gender not in c.header else c.header
-
-

@@ -112,6 +112,8 @@ class Skipped:
     column: str = ""
     """The column's header text ("Năm sinh"), or "" when the whole row is at fault. The reader
     knows only letters ("C"); :func:`name_columns` puts the header text in their place."""
+    sheet: str = ""
+    """The sheet the row is on, when the file held several lists (row numbers repeat)."""
 
 
 @dataclass(frozen=True)

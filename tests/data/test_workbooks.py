@@ -90,7 +90,8 @@ def test_the_importer_never_takes_the_hidden_sheet(event: Event, tmp_path: Path)
     path = delegation_workbook(tmp_path / "ds.xlsx")
     report = import_delegates(event, path)
     assert report.skipped == []
-    assert stored(event) == {(*p,) for p in SHEETS["Đoàn Đại Từ"]}  # the active sheet
+    assert stored(event) == {(*p,) for ps in SHEETS.values() for p in ps}  # every visible list
+    assert not {o[0] for o in OLD} & {d.name for d in delegates.all_delegates(event)}
     table = sheets.read_table(path, has_header=find_header)
     assert [(s.sheet, s.key) for s in table.sheets_skipped] == [(HIDDEN, "import.hidden_sheet")]
 
@@ -107,14 +108,16 @@ def test_the_sheet_option_still_picks_one(event: Event, tmp_path: Path, run: Any
     assert result.stdout.splitlines()[0] == "+ Hà Thị Lan"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="data/importing.py reads one sheet until it calls sheets.read_tables"
-)
 def test_the_importer_takes_every_visible_list(event: Event, tmp_path: Path) -> None:
     path = delegation_workbook(tmp_path / "ds.xlsx")
-    import_delegates(event, path)
+    report = import_delegates(event, path)
     people = {(d.name, d.delegation) for d in delegates.all_delegates(event)}
     assert people == {(p[0], name) for name, ps in SHEETS.items() for p in ps}
+    assert report.understood.sheets == list(SHEETS)
+    assert [(n.key, n.params) for n in report.understood.notes if "sheet" in n.key] == [
+        ("import.hidden_sheet", {"sheet": HIDDEN}),
+        ("import.sheet_without_list", {"sheet": "Tổng hợp"}),
+    ]
 
 
 def test_an_xls_workbook_skips_its_hidden_sheet(tmp_path: Path) -> None:
@@ -180,7 +183,10 @@ def test_hidden_and_struck_rows_are_skipped_and_reported(event: Event, tmp_path:
     ]
     assert table.rows[3] == (4, ()) and table.rows[4] == (5, ())
     report = import_delegates(event, path)
-    assert report.skipped == []
+    assert [(s.row, s.key) for s in report.skipped] == [
+        (4, "import.hidden_row"),
+        (5, "import.struck_row"),
+    ]
     assert stored(event) == {PEOPLE[0], PEOPLE[3], PEOPLE[4]}
 
 
