@@ -116,8 +116,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ---------------------------------------------------------------- import
     "import.unsupported": {
-        "vi": "Tệp {file}: chỉ đọc được .xlsx và .csv.",
-        "en": "{file}: only .xlsx and .csv files can be read.",
+        "vi": "Tệp {file}: không đọc được loại tệp này. Đọc được .xlsx, .xls, .ods, .docx (bảng), bảng HTML và .csv: lưu lại thành .xlsx từ Excel/LibreOffice rồi nhập lại.",
+        "en": "{file}: this kind of file cannot be read. daihoi reads .xlsx, .xls, .ods, .docx (tables), HTML tables and .csv: save it as .xlsx from Excel/LibreOffice and import again.",
     },
     "import.unreadable": {
         "vi": "Không đọc được tệp {file}: {reason}. Chưa thay đổi gì.",
