@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from data import delegates
+from data import delegates, legacy
 from data.errors import DaihoiError
 from data.sheets import (
     Row,
@@ -58,12 +58,20 @@ def trimmed(rows: list[Row]) -> list[Row]:
 def normal_mode(path: Path) -> list[Row]:
     """The sheet as openpyxl's normal (slow) mode sees it, merged ranges filled from
     ``ws.merged_cells``: what the read-only reader with its merge regex must give (texts as
-    Excel shows them, without control characters or bidi overrides)."""
+    Excel shows them, without control characters or bidi overrides, a text that reads as
+    TCVN3 or VNI turned into Unicode as the reader does: "KÆ" is TCVN3 for "KỈ")."""
     book = openpyxl.load_workbook(path, data_only=True)
     ws = book.active
     grid = [
-        [strip_controls(ooxml_text(v)) if isinstance(v, str) else v for v in r]
-        for r in ws.iter_rows(values_only=True)
+        [
+            legacy.convert(strip_controls(ooxml_text(v)), c.font.name).text
+            if isinstance(v, str) and not v.isascii()
+            else strip_controls(ooxml_text(v))
+            if isinstance(v, str)
+            else v
+            for v, c in zip(values, cells)
+        ]
+        for values, cells in zip(ws.iter_rows(values_only=True), ws.iter_rows())
     ]
     for merged in ws.merged_cells.ranges:
         top = grid[merged.min_row - 1][merged.min_col - 1]
