@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import names
@@ -55,6 +56,7 @@ def match_key(name: str, unit: str, birth_year: int | None, delegation: str = ""
     return key
 
 
+@lru_cache(maxsize=1 << 16)  # pure; match_key asks it for every row and every delegate
 def name_key(name: str) -> str:
     """The name as :func:`match_key` compares it: split, exact NFC, lower case, one tone
     placement ("Thúy" and "Thuý" are one spelling of one name; "Thủy" is another name)."""

@@ -76,6 +76,7 @@ _SHAPE_MARKS = frozenset("\u0302\u0306\u031b")
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked again for every split-name part
 def clean_name(text: str) -> str:
     """``text`` cleaned the way :func:`split_name` cleans a cell before reading it.
 
@@ -239,6 +240,7 @@ class NameParts:
 
 
 # ------------------------------------------------------------------------------ the functions
+@lru_cache(maxsize=1 << 16)  # a list repeats names; the importer asks 3-5 times per row
 def split_name(full: str) -> NameParts:
     """Split a name cell into the name, the honorific before it and the note after it.
 

@@ -141,6 +141,7 @@ _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 """Grave, acute, tilde, hook above, dot below: the five marked Vietnamese tones."""
 
 
+@lru_cache(maxsize=1 << 16)  # pure; a match key per row and per candidate
 def tone_placement(text: str) -> str:
     """``text`` with the old and the new tone placement made one: the tone of a word ending in
     "oa", "oe" or "uy" sits on its last vowel ("Hòa" and "Hoà" both give "Hoà", "Thúy" and
