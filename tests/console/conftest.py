@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +78,15 @@ def event_path(tmp_path: Path, clock: Any) -> Path:
 def by_name(path: Path, name: str) -> delegates.Delegate:
     with Event.open(path) as ev:
         return next(d for d in delegates.all_delegates(ev) if d.name == name)
+
+
+def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:
+    """``check()``'s first truthy answer, asked every 0.1 s for ``timeout`` seconds (a server
+    or browser in another process: there is no message to wait for)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")

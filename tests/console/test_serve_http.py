@@ -33,7 +33,7 @@ import pytest
 from data import delegates, pins
 from data.store import Event
 
-from .conftest import PEOPLE
+from .conftest import PEOPLE, wait_until
 
 PIN = "246813"
 LAN = "127.0.0.2"
@@ -89,16 +89,6 @@ class Served:
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
-
-
-def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture
