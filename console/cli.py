@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -29,6 +29,9 @@ from data.store import Event, resolve_path
 from .clikit import Group, Option, emit, fails_cleanly, option, print_skipped, say
 from .i18n import set_lang, t
 from .phrases import desk_notes, hhmm
+
+if TYPE_CHECKING:  # the importer loads only when a command imports a list
+    from data.importing import ImportReport
 
 
 def default_operator() -> str:
@@ -493,11 +496,11 @@ LEGACY_NAMES = {"tcvn3": "TCVN3", "tcvn3-upper": "TCVN3 (.VnTimeH)", "vni": "VNI
 """How the legacy encodings of :mod:`data.legacy` are called in the summary."""
 
 
-def say_import_summary(report: Any) -> None:
+def say_import_summary(report: ImportReport) -> None:
     """What the import understood, in a few lines, then "Thêm 3, cập nhật 1, giữ nguyên 520,
     bỏ qua 0 dòng." on stderr."""
-    seen = getattr(report, "understood", None)
-    if seen is not None:
+    seen = report.understood
+    if seen.header_rows:  # a report made without reading a file has nothing to say here
 
         def listed(items: list[str], limit: int = 6) -> str:
             shown = ", ".join(items[:limit])

@@ -464,6 +464,19 @@ class _Parsed:
     filled_down: int = 0
     notes: list[Skipped] = field(default_factory=list)
 
+    def extend(self, part: _Parsed, *, sheet: str = "") -> None:
+        """Add another sheet's list; its rows' messages name ``sheet`` (row numbers repeat)."""
+        self.records += part.records
+        self.skipped += [replace(s, sheet=sheet) for s in part.skipped]
+        self.warnings += [replace(w, sheet=sheet) for w in part.warnings]
+        self.delegations += [d for d in part.delegations if d not in self.delegations]
+        self.categories += [c for c in part.categories if c not in self.categories]
+        self.honorifics += part.honorifics
+        self.roles += part.roles
+        self.recased += part.recased
+        self.filled_down += part.filled_down
+        self.notes += part.notes
+
 
 @dataclass
 class _Counts:
@@ -898,27 +911,18 @@ def import_delegates(
         headers = [""] * (max((c.index for c in table.header.columns), default=-1) + 1)
         for c in table.header.columns:
             headers[c.index] = c.header
-        # Cells the reader cleaned (control characters), with the rows' own warnings, by row.
-        warnings = sorted(name_columns(table.warnings, headers) + part.warnings, key=_row)
-        skipped = sorted(part.skipped + table.skipped_rows, key=_row)  # hidden, struck rows
-        on_sheet = table.sheet if many else ""
-        parsed.records += part.records
-        parsed.skipped += [replace(s, sheet=on_sheet) for s in skipped]
-        parsed.warnings += [replace(w, sheet=on_sheet) for w in warnings]
-        parsed.delegations += [d for d in part.delegations if d not in parsed.delegations]
-        parsed.categories += [c for c in part.categories if c not in parsed.categories]
-        parsed.honorifics += part.honorifics
-        parsed.roles += part.roles
-        parsed.recased += part.recased
-        parsed.filled_down += part.filled_down
-        parsed.notes += part.notes
+        # Cells the reader cleaned (control characters), with the rows' own warnings, by row;
+        # hidden and struck-through rows with the rows skipped.
+        part.warnings = sorted(name_columns(table.warnings, headers) + part.warnings, key=_row)
+        part.skipped = sorted(part.skipped + table.skipped_rows, key=_row)
+        parsed.extend(part, sheet=table.sheet if many else "")
     parsed.notes += [Skipped(0, s.key, {"sheet": s.sheet}) for s in book.skipped]
     upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=name)
     if not dry_run:
         remember_input(event, path, "delegates")
-    first = book.tables[0]
-    understood = replace(
-        understanding(first, first.header, parsed),
+    understood = understanding(
+        book.tables[0].header,
+        parsed,
         sheets=[t.sheet for t in book.tables],
         legacy=_summed(t.legacy for t in book.tables),
     )
@@ -960,8 +964,12 @@ def _event_day(event: Event) -> date | None:
 _FIELD_OF = {"_name_part": "name", "_birth": "birth_year", "_male": "gender", "_female": "gender"}
 
 
-def understanding(table: Any, header: Header, parsed: _Parsed) -> Understanding:
-    """What the import understood of ``table``: sheets, header rows, columns, sections, names."""
+def understanding(
+    header: Header | None, parsed: _Parsed, *, sheets: list[str], legacy: dict[str, int]
+) -> Understanding:
+    """What the import understood: the sheets read, header rows and columns (of the first
+    list), sections and name parts (of all), legacy cells converted by the reader."""
+    assert header is not None
     by_field: dict[str, list[Column]] = {}
     for c in header.columns:
         if c.field == "_stt":
@@ -981,9 +989,8 @@ def understanding(table: Any, header: Header, parsed: _Parsed) -> Understanding:
     reasons: dict[str, int] = {}
     for s in parsed.skipped:
         reasons[s.key] = reasons.get(s.key, 0) + 1
-    sheets = getattr(table, "sheets", None) or [table.sheet]
     return Understanding(
-        sheets=[str(s) for s in sheets],
+        sheets=sheets,
         header_rows=header.rows,
         columns=columns,
         delegations=list(parsed.delegations),
@@ -993,7 +1000,7 @@ def understanding(table: Any, header: Header, parsed: _Parsed) -> Understanding:
         recased=parsed.recased,
         filled_down=parsed.filled_down,
         skipped_reasons=reasons,
-        legacy=dict(table.legacy),
+        legacy=legacy,
         notes=list(parsed.notes),
     )
 
