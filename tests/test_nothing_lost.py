@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -120,8 +121,16 @@ def test_no_output_is_written_over_a_backup_or_desk_copy(run, tinh: Path) -> Non
         assert digest(tinh.parent / target) == before
 
 
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The usual umask (files 0644 unless daihoi asks for less), restored afterwards."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.usefixtures("usual_umask")
 def test_outputs_are_owner_only(run, tinh: Path) -> None:  # type: ignore[no-untyped-def]
-    os.umask(0o022)
     run("badges", "-o", "the.pdf", "--png", "the-pngs", "--db", "tinh.db")
     run("honours", "tray", "-o", "khay.pdf", "--db", "tinh.db")
     run("export", "summary", "-o", "tom-tat.pdf", "--db", "tinh.db")
