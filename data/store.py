@@ -10,7 +10,7 @@ Several processes (reception desks, the MC desk, organizers) open the same file 
 - the ``journal`` table is append-only (triggers refuse UPDATE, DELETE and a REPLACE over an
   existing row), every change of state appends its row in the same transaction as the change
   itself, and each row's ``hash`` covers the row and the hash before it, so a row edited, removed
-  or inserted behind the software's back breaks the chain (:func:`verify`);
+  or inserted behind the software's back breaks the chain (:func:`data.journal.verify`);
 - reading never changes a file: :meth:`Event.open` with ``readonly=True`` opens SQLite read-only
   (immutable when no desk has the file open), and every open checks the file is an event file
   before SQLite creates a table or switches it to WAL;
