@@ -1,4 +1,4 @@
-"""Migrations of the honours tables (registered on data.schema.MIGRATIONS, in order).
+"""Migrations of the honours tables (listed, in order, in data.schema).
 
 One row per honour to hand over on stage: who receives it (a person or a collective), what
 (the form of honour, as written in the decision), under which decision, in which group ("Đợt 2")
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .schema import MIGRATIONS, _run
+from .schema_core import run_statements
 
 
-@MIGRATIONS()
 def m100_honours(db: sqlite_utils.Database) -> None:
     """The honours list and the state of each honour during the ceremony."""
-    _run(db, _M100)
+    run_statements(db, _M100)
 
 
 _M100 = [
@@ -56,7 +55,6 @@ _M100 = [
 ]
 
 
-@MIGRATIONS()
 def m101_honours_match_decided(db: sqlite_utils.Database) -> None:
     """When the organizers decided an honour's match (``honours match``): a re-import keeps that
     decision, "not a delegate" included, instead of matching the row again.
@@ -64,7 +62,7 @@ def m101_honours_match_decided(db: sqlite_utils.Database) -> None:
     Decisions made before this column existed are read back from the journal: the latest
     ``honour.matched`` row of each honour, restoring a "not a delegate" a re-import overwrote.
     """
-    _run(db, _M101)
+    run_statements(db, _M101)
 
 
 _M101 = [

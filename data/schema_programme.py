@@ -1,4 +1,4 @@
-"""Migrations of the programme tables (registered on data.schema.MIGRATIONS, in order).
+"""Migrations of the programme tables (listed, in order, in data.schema).
 
 ``programme_items`` is the running order (a tree one level deep: the speeches of "tham luận" are
 children of that item); ``programme_runs`` keeps every time an item was on stage. Actual times are
@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .schema import MIGRATIONS, _run
+from .schema_core import run_statements
 
 
-@MIGRATIONS()
 def m_programme_001_items_runs(db: sqlite_utils.Database) -> None:
     """The running order and the runs (actual start/end) of its items."""
-    _run(db, _PROGRAMME_001)
+    run_statements(db, _PROGRAMME_001)
 
 
 _PROGRAMME_001 = [
@@ -57,7 +56,6 @@ _PROGRAMME_001 = [
 ]
 
 
-@MIGRATIONS()
 def m_programme_002_present(db: sqlite_utils.Database) -> None:
     """The number of delegates present when a run started (announced before the vote)."""
-    _run(db, ["alter table programme_runs add column present integer"])
+    run_statements(db, ["alter table programme_runs add column present integer"])
