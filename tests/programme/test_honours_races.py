@@ -143,7 +143,7 @@ def test_not_a_delegate_survives_a_re_import(event: Event) -> None:
 
 
 def test_decisions_made_before_the_column_are_read_back_from_the_journal(event: Event) -> None:
-    from data.schema import _run
+    from data.schema_core import run_statements
     from data.schema_honours import _M101
 
     delegates.upsert(event, [{"name": "Nguyễn Văn An", "unit": "Sở Y tế", "birth_year": 1975}])
@@ -156,7 +156,7 @@ def test_decisions_made_before_the_column_are_read_back_from_the_journal(event: 
             "update honours set match_decided_at = null, match = 'ambiguous', candidates = '[1]'"
         )
     with event.write():
-        _run(event.db, _M101[1:])
+        run_statements(event.db, _M101[1:])
     restored = honours.get(event, an.id)
     assert (restored.match, restored.candidates) == ("none", ())
     assert restored.match_decided_at == event.journal_rows("honour.matched")[-1]["at"]
