@@ -13,6 +13,7 @@ import click
 
 from data import delegates as delegates_mod
 from data import export as export_mod
+from data import higher_level_import
 from data import stats as stats_mod
 from data.errors import DaihoiError
 from data.outputs import refuse_input
@@ -284,7 +285,7 @@ def higher_unmark(db: str | None, ids: tuple[int, ...], as_json: bool) -> None:
 @import_command("higher-level", "cli.import.higher_level", sheet=False)
 def import_higher_level(db: str | None, file: str, dry_run: bool, as_json: bool) -> None:
     event = open_event(db, "organizers")
-    result = export_mod.import_higher_level(event, file, dry_run=dry_run)
+    result = higher_level_import.import_higher_level(event, file, dry_run=dry_run)
     unmatched: list[dict[str, Any]] = [
         {"row": u.row, "text": u.text, "reason": u.reason} for u in result.unmatched
     ]

@@ -15,10 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from console.cli import cli
-from data import delegates, export, stats
+from data import delegates, export, higher_level_import, stats
 from data.checkin import Desk
 from data.errors import DaihoiError
 from data.store import Event
+from data.text import collate
 
 from ..conftest import FakeClock
 from .test_stats import generate, small_event
@@ -93,7 +94,7 @@ def test_attendance_lists_everyone_by_delegation_without_phones(
     assert "Điện thoại" not in header
     assert all("0912345678" not in [str(c) for c in row] for row in body)
     delegations = [row[1] for row in body]
-    assert delegations == sorted(delegations, key=export.collate)
+    assert delegations == sorted(delegations, key=collate)
     arrived = {row[2]: (row[7], row[8]) for row in body}
     for d in delegates.all_delegates(event):
         if d.checked_in_at:
@@ -223,23 +224,23 @@ def test_higher_level_list_is_matched_like_the_import(event: Event, clock: FakeC
             ["", "Người lập biểu"],
         ],
     )
-    dry = export.import_higher_level(event, source, dry_run=True)
+    dry = higher_level_import.import_higher_level(event, source, dry_run=True)
     assert [u.reason for u in dry.unmatched] == ["ambiguous", "no_match"]
     assert [u.row for u in dry.unmatched] == [7, 8]
     assert not any(d.higher_level for d in delegates.all_delegates(event))
 
-    done = export.import_higher_level(event, source)
+    done = higher_level_import.import_higher_level(event, source)
     chosen = {d.name: d.birth_year for d in delegates.all_delegates(event) if d.higher_level}
     assert chosen == {"Nguyễn Thị Hoa": 1980, "Trần Văn Đức": 1961}
     assert len(done.marked) == 2
     assert event.journal_rows("delegates.higher_level_imported")[0]["payload"]["source"] == "hl.csv"
-    again = export.import_higher_level(event, source)
+    again = higher_level_import.import_higher_level(event, source)
     assert (again.marked, again.already) == ((), 2)
 
     ids = write_list(
         Path("ids.csv"), [["Mã"]] + [[str(d.id)] for d in delegates.all_delegates(event)[:2]]
     )
-    assert len(export.import_higher_level(event, ids, dry_run=True).unmatched) == 0
+    assert len(higher_level_import.import_higher_level(event, ids, dry_run=True).unmatched) == 0
 
 
 FIVE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]
@@ -270,7 +271,7 @@ def test_higher_level_list_finds_every_name_header_the_importer_knows(
             ["2", "Hoàng Văn Em", "Sở Y tế"],
         ],
     )
-    found = export.import_higher_level(event, source)
+    found = higher_level_import.import_higher_level(event, source)
     assert sorted(found.marked) == sorted([ids["Phạm Thị Dung"], ids["Hoàng Văn Em"]])
     assert found.unmatched == ()
     assert {d.name for d in delegates.all_delegates(event) if d.higher_level} == {
@@ -291,7 +292,7 @@ def test_higher_level_list_with_family_and_given_name_columns(event: Event) -> N
             ["2", "Hoàng Văn", "Em", "Sở Y tế"],
         ],
     )
-    found = export.import_higher_level(event, source, dry_run=True)
+    found = higher_level_import.import_higher_level(event, source, dry_run=True)
     assert sorted(found.marked) == sorted([ids["Phạm Thị Dung"], ids["Hoàng Văn Em"]])
     assert found.unmatched == ()
 
@@ -307,7 +308,7 @@ def test_higher_level_namesakes_are_ambiguous_not_picked(event: Event) -> None:
         ],
     )
     source = write_list(Path("hl.csv"), [["STT", "Họ và tên"], ["1", "Nguyễn Văn Hùng"]])
-    found = export.import_higher_level(event, source)
+    found = higher_level_import.import_higher_level(event, source)
     assert found.marked == ()
     assert [(u.row, u.reason) for u in found.unmatched] == [(2, "ambiguous")]
     assert not any(d.higher_level for d in delegates.all_delegates(event))
@@ -321,7 +322,7 @@ def test_higher_level_list_without_a_header_changes_nothing(event: Event) -> Non
         [["Số", "Người được chọn", "Nơi làm việc"], ["1", "Phạm Thị Dung", "Sở Y tế"]],
     )
     with pytest.raises(DaihoiError) as caught:
-        export.import_higher_level(event, source)
+        higher_level_import.import_higher_level(event, source)
     assert caught.value.key == "import.no_header"
     assert not any(d.higher_level for d in delegates.all_delegates(event))
 
@@ -331,14 +332,14 @@ def test_higher_level_numbers_are_ids_only_under_an_id_header(event: Event) -> N
     or "ID" it is: the list's own code first, else our id."""
     ids = five_delegates(event)
     bare = write_list(Path("bare.csv"), [["1"], ["2"], ["Hoàng Văn Em"]])
-    found = export.import_higher_level(event, bare, dry_run=True)
+    found = higher_level_import.import_higher_level(event, bare, dry_run=True)
     assert found.marked == (ids["Hoàng Văn Em"],)
     assert [(u.row, u.text, u.reason) for u in found.unmatched] == [
         (1, "1", "no_match"),
         (2, "2", "no_match"),
     ]
     coded = write_list(Path("coded.csv"), [["ID", "Ghi chú"], ["1", ""], ["2", "x"]])
-    assert export.import_higher_level(event, coded, dry_run=True).marked == (1, 2)
+    assert higher_level_import.import_higher_level(event, coded, dry_run=True).marked == (1, 2)
 
 
 def test_higher_level_import_reaches_desk_copies(event: Event, clock: FakeClock) -> None:
@@ -356,7 +357,7 @@ def test_higher_level_import_reaches_desk_copies(event: Event, clock: FakeClock)
     before = updated(event, 4)
     replicas.clone(event, "Bàn 9", "copy.db")
     clock.advance(minutes=5)
-    export.import_higher_level(
+    higher_level_import.import_higher_level(
         event, write_list(Path("hl.csv"), [["Họ và tên"], ["Phạm Thị Dung"]])
     )
     assert updated(event, 4) > before
@@ -468,10 +469,8 @@ def run_cli(*args: str) -> Any:
     return result
 
 
-def test_one_table_check_and_one_fold_cache_for_figures_and_reports(event: Event) -> None:
-    """Reports and figures ask the same function whether a table exists, and stats folds
-    through data.text.fold (already cached) rather than a second cache of its own."""
+def test_the_table_check_reports_and_figures_share(event: Event) -> None:
+    """Reports and figures ask one function whether a table exists (an event file made before
+    the honours or programme tables has none)."""
     assert stats.table_exists(event, "delegates")
     assert not stats.table_exists(event, "no_such_table")
-    assert not hasattr(export, "_table_exists")
-    assert not hasattr(stats, "_fold")

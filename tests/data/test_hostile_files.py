@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from openpyxl.styles import PatternFill
 
 from console.cli import cli
-from data import delegates, export, sheets
+from data import delegates, higher_level_import, sheets
 from data.errors import DaihoiError
 from data.importing import import_delegates
 from data.store import Event
@@ -121,7 +121,7 @@ IMPORTERS: dict[str, Callable[[Event, Path], Any]] = {
     "delegates": import_delegates,
     "programme": import_programme,
     "honours": import_honours,
-    "higher-level": export.import_higher_level,
+    "higher-level": higher_level_import.import_higher_level,
 }
 
 
@@ -594,7 +594,7 @@ def test_every_importer_strips_control_characters(filled: Event, tmp_path: Path)
     assert recipients == {"Nguyễn Văn An", "Lê Văn An"}
     assert forms == {"Bằng khen của Chủ tịch UBND tỉnh"}
     delegates.upsert(filled, [{"name": "Nguyễn Văn An"}])
-    higher = export.import_higher_level(filled, csv)
+    higher = higher_level_import.import_higher_level(filled, csv)
     assert (len(higher.marked), higher.unmatched) == (2, ())
 
 
