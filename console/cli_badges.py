@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import click
 
-from badges.build import print_badges
 from badges.layout import LAYOUTS
-from badges.style import load_style
 
-from .cli import cli, db_option, desk_option, json_option, open_event, output_option
-from .clikit import emit, fails_cleanly, option, say
+from .clikit import (
+    command,
+    db_option,
+    desk_option,
+    emit,
+    json_option,
+    open_event,
+    option,
+    output_option,
+    say,
+)
 from .i18n import t
 
 
-@cli.command(help="cli.badges")
+@command("badges", help="cli.badges")
 @db_option
 @output_option("cli.opt.badges_out")
 @option("--layout", type=click.Choice(list(LAYOUTS)), default="a6", help="cli.opt.layout")
@@ -28,7 +35,6 @@ from .i18n import t
 @option("--logo", type=click.Path(dir_okay=False), default=None, help="cli.opt.logo")
 @desk_option
 @json_option
-@fails_cleanly
 def badges(
     db: str | None,
     out: str,
@@ -43,6 +49,9 @@ def badges(
     desk: str,
     as_json: bool,
 ) -> None:
+    from badges.build import print_badges  # fpdf: imported by the command that draws
+    from badges.style import load_style
+
     style = load_style(colors_file, logo)  # a bad colour file refuses before anything is written
     event = open_event(db, desk)
     run = print_badges(

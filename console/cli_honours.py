@@ -9,10 +9,10 @@ All of them call :mod:`programme.honours`, like the screen.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from badges.tray import TrayGroup, TrayLabels, TrayRow, render_tray
 from data.errors import DaihoiError
 from data.outputs import refuse_input
 from data.store import Event
@@ -20,20 +20,23 @@ from data.text import fold
 from programme import honours as honours_mod
 from programme.honours import Honour, HonourRow
 
-from .cli import (
-    Group,
+from .clikit import (
     db_option,
     desk_option,
     emit,
+    group,
     import_command,
     json_option,
     open_event,
+    option,
     output_option,
+    print_skipped,
     say,
 )
-from .cli import cli as root
-from .clikit import fails_cleanly, option, print_skipped
 from .i18n import t
+
+if TYPE_CHECKING:
+    from badges.tray import TrayGroup, TrayLabels
 
 # ---------------------------------------------------------------------------- shared with the screen
 
@@ -61,6 +64,8 @@ def group_title(name: str) -> str:
 
 def tray_groups(event: Event, group: str | None = None) -> list[TrayGroup]:
     """The tray sheets' content: plain rows for :mod:`badges.tray`, built from the programme."""
+    from badges.tray import TrayGroup, TrayRow  # fpdf: imported by what draws a tray
+
     result = []
     for name, found in honours_mod.tray(event, group=group):
         presenters = sorted({h.presenter for h in found if h.presenter})
@@ -77,6 +82,8 @@ def tray_groups(event: Event, group: str | None = None) -> list[TrayGroup]:
 
 
 def tray_labels() -> TrayLabels:
+    from badges.tray import TrayLabels
+
     return TrayLabels(
         number=t("honours.tray.number"),
         recipient=t("honours.tray.recipient"),
@@ -89,6 +96,8 @@ def tray_labels() -> TrayLabels:
 
 def write_tray(event: Event, path: str | Path, group: str | None = None) -> list[TrayGroup]:
     """Render the tray sheets of ``group`` (or every group) to ``path``."""
+    from badges.tray import render_tray
+
     refuse_input(event, path)
     check_group(event, group)
     groups = tray_groups(event, group)
@@ -172,13 +181,12 @@ def import_honours(
 
 
 # ---------------------------------------------------------------------------- honours
-@root.group(cls=Group, help="cli.honours", invoke_without_command=True)
+@group("honours", help="cli.honours", invoke_without_command=True)
 @db_option
 @option("--group", default=None, help="cli.honours.opt.group")
 @option("--unresolved", "only_unresolved", is_flag=True, help="cli.honours.opt.unresolved")
 @json_option
 @click.pass_context
-@fails_cleanly
 def honours(
     ctx: click.Context, db: str | None, group: str | None, only_unresolved: bool, as_json: bool
 ) -> None:
@@ -221,7 +229,6 @@ def _state_command(name: str, state: str) -> None:
     @desk_option
     @click.argument("honour_id", metavar="ID", type=int)
     @json_option
-    @fails_cleanly
     def command(db: str | None, desk: str, honour_id: int, as_json: bool) -> None:
         _record(db, desk, honour_id, state, as_json)
 
@@ -241,7 +248,6 @@ for _name, _state in (
 @click.argument("honour_id", metavar="ID", type=int)
 @option("--by", "by", required=True, help="cli.honours.opt.by")
 @json_option
-@fails_cleanly
 def proxy(db: str | None, desk: str, honour_id: int, by: str, as_json: bool) -> None:
     _record(db, desk, honour_id, honours_mod.PROXY, as_json, by=by)
 
@@ -251,7 +257,6 @@ def proxy(db: str | None, desk: str, honour_id: int, by: str, as_json: bool) -> 
 @desk_option
 @click.argument("group")
 @json_option
-@fails_cleanly
 def call(db: str | None, desk: str, group: str, as_json: bool) -> None:
     event = open_event(db, desk)
     check_group(event, group)
@@ -266,7 +271,6 @@ def call(db: str | None, desk: str, group: str, as_json: bool) -> None:
 @click.argument("honour_id", metavar="ID", type=int)
 @click.argument("delegate", metavar="DELEGATE_ID")
 @json_option
-@fails_cleanly
 def match(db: str | None, honour_id: int, delegate: str, as_json: bool) -> None:
     event = open_event(db, "organizers")
     delegate_id = None if delegate.lower() in ("none", "-", "0") else int(delegate)
@@ -291,7 +295,6 @@ def match(db: str | None, honour_id: int, delegate: str, as_json: bool) -> None:
 @option("--presenter", default="", help="cli.honours.opt.presenter")
 @option("--collective/--individual", default=None, help="cli.honours.opt.collective")
 @json_option
-@fails_cleanly
 def add(
     db: str | None,
     desk: str,
@@ -336,7 +339,6 @@ def add(
 @db_option
 @output_option("cli.honours.opt.output")
 @option("--group", default=None, help="cli.honours.opt.group")
-@fails_cleanly
 def tray(db: str | None, out: str, group: str | None) -> None:
     event = open_event(db, readonly=True)
     groups = write_tray(event, out, group)

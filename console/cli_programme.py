@@ -15,8 +15,17 @@ from data.store import Event
 from programme import running
 from programme.timing import DayTiming
 
-from .cli import cli, db_option, desk_option, import_command, json_option, open_event
-from .clikit import Group, emit, fails_cleanly, print_skipped, say
+from .clikit import (
+    db_option,
+    desk_option,
+    emit,
+    group,
+    import_command,
+    json_option,
+    open_event,
+    print_skipped,
+    say,
+)
 from .i18n import t
 from .phrases import offset_text
 
@@ -77,11 +86,10 @@ def report(outcome: running.Outcome) -> None:
         say(t("programme.present", n=outcome.present))
 
 
-@cli.group(name="programme", cls=Group, invoke_without_command=True, help="cli.programme")
+@group("programme", help="cli.programme", invoke_without_command=True)
 @db_option
 @json_option
 @click.pass_context
-@fails_cleanly
 def programme_group(ctx: click.Context, db: str | None, as_json: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
@@ -96,7 +104,6 @@ def _live(name: str, help_key: str, operation: Any) -> None:
     @desk_option
     @json_option
     @click.pass_context
-    @fails_cleanly
     def command(ctx: click.Context, db: str | None, desk: str, as_json: bool) -> None:
         event = open_event(db or ctx.obj.get("db"), desk)
         report(operation(event))

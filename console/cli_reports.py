@@ -20,8 +20,19 @@ from data.outputs import refuse_input
 from data.sheets import Skipped
 from data.store import Event, stamp
 
-from .cli import cli, db_option, import_command, json_option, open_event, output_option
-from .clikit import Group, emit, fails_cleanly, option, print_skipped, say
+from .clikit import (
+    command,
+    db_option,
+    emit,
+    group,
+    import_command,
+    json_option,
+    open_event,
+    option,
+    output_option,
+    print_skipped,
+    say,
+)
 from .i18n import t
 from .phrases import offset_text
 
@@ -100,13 +111,12 @@ def programme_lines(event: Event) -> list[export_mod.ProgrammeLine]:
 
 
 # ---------------------------------------------------------------- export
-@cli.command(help="cli.export")
+@command("export", help="cli.export")
 @db_option
 @click.argument("kind", type=click.Choice([*export_mod.KINDS, SUMMARY]))
 @output_option()
 @option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
 @json_option
-@fails_cleanly
 def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> None:
     event = open_event(db, "organizers", readonly=True)
     target = Path(out)
@@ -146,11 +156,10 @@ def write_report(
 
 
 # ---------------------------------------------------------------- stats
-@cli.command(help="cli.stats")
+@command("stats", help="cli.stats")
 @db_option
 @option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
 @json_option
-@fails_cleanly
 def stats(db: str | None, bucket: int, as_json: bool) -> None:
     found = figures(open_event(db, readonly=True), bucket)
     if as_json:
@@ -244,7 +253,7 @@ def programme_line(p: stats_mod.ProgrammeFigures) -> str:
 
 
 # ---------------------------------------------------------------- higher level
-@cli.group(name="higher-level", cls=Group, help="cli.higher_level")
+@group("higher-level", help="cli.higher_level")
 def higher_level() -> None:
     pass
 
@@ -268,7 +277,6 @@ def _mark(db: str | None, ids: tuple[int, ...], chosen: bool, as_json: bool) -> 
 @db_option
 @click.argument("ids", nargs=-1, required=True, type=int)
 @json_option
-@fails_cleanly
 def higher_mark(db: str | None, ids: tuple[int, ...], as_json: bool) -> None:
     _mark(db, ids, True, as_json)
 
@@ -277,7 +285,6 @@ def higher_mark(db: str | None, ids: tuple[int, ...], as_json: bool) -> None:
 @db_option
 @click.argument("ids", nargs=-1, required=True, type=int)
 @json_option
-@fails_cleanly
 def higher_unmark(db: str | None, ids: tuple[int, ...], as_json: bool) -> None:
     _mark(db, ids, False, as_json)
 

@@ -1,23 +1,32 @@
-"""Click, speaking the user's language: help texts are catalog keys rendered when shown.
+"""Click, speaking the user's language, and the kit every command of :mod:`console.cli` uses.
 
 Click builds help text when ``--help`` is read, after ``--lang`` (a group option) has been
 applied, so a key in ``help=`` can be rendered in the chosen language at that moment.
+
+A :class:`Group` loads its commands' modules only when one is asked for (``lazy``: name →
+``"module:attribute"``), so ``daihoi stats`` never imports fpdf, openpyxl or Textual; and a
+:class:`~data.errors.DaihoiError` raised by any command becomes one line on stderr and exit
+status 1 here, in :meth:`Command.invoke`, the one place that turns library errors into
+the command line's.
 """
 
 from __future__ import annotations
 
-import functools
+import importlib
 import json
-import sys
+import os
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from data.errors import DaihoiError
-from data.sheets import Skipped
 
 from .i18n import lang, render, t
+
+if TYPE_CHECKING:
+    from data.sheets import Skipped
+    from data.store import Event
 
 
 def _translated(help_option: click.Option | None) -> click.Option | None:
@@ -28,8 +37,19 @@ def _translated(help_option: click.Option | None) -> click.Option | None:
     return help_option
 
 
+def _invoke_cleanly(invoke: Callable[[click.Context], Any], ctx: click.Context) -> Any:
+    try:
+        return invoke(ctx)
+    except DaihoiError as exc:
+        say(t("cli.error", reason=render(exc)))
+        ctx.exit(1)
+
+
 class Command(click.Command):
-    """A command whose help and short help are catalog keys."""
+    """A command whose help and short help are catalog keys; a DaihoiError is one line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return _invoke_cleanly(super().invoke, ctx)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return _translated(super().get_help_option(ctx))
@@ -47,8 +67,27 @@ class Command(click.Command):
 
 
 class Group(click.Group):
+    """A group of :class:`Command`; ``lazy`` names commands imported when first asked for."""
+
     command_class = Command
     group_class = type
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = self.lazy.get(cmd_name)
+        if where is not None and cmd_name not in self.commands:
+            module, attr = where.split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return _invoke_cleanly(super().invoke, ctx)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return _translated(super().get_help_option(ctx))
@@ -72,6 +111,76 @@ class Option(click.Option):
 
 def option(*decls: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option(*decls, cls=Option, **kwargs)
+
+
+def command(name: str, *, help: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Command]:
+    """A command for the registry of :mod:`console.cli` (``help``: its catalog key)."""
+    return click.command(name=name, cls=Command, help=help, **kwargs)  # type: ignore[return-value]
+
+
+def group(name: str, *, help: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Group]:
+    return click.group(name=name, cls=Group, help=help, **kwargs)  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- options many commands share
+def default_operator() -> str:
+    """Who is at the keyboard: ``$DAIHOI_OPERATOR``, else the login name."""
+    import getpass
+
+    try:
+        return os.environ.get("DAIHOI_OPERATOR") or getpass.getuser()
+    except Exception:  # no login name in some containers
+        return ""
+
+
+def db_option(func: Any) -> Any:
+    return option("--db", "db", type=click.Path(dir_okay=False), default=None, help="cli.opt.db")(
+        func
+    )
+
+
+def json_option(func: Any) -> Any:
+    return option("--json", "as_json", is_flag=True, help="cli.opt.json")(func)
+
+
+def output_option(help_key: str = "cli.opt.output") -> Callable[[Any], Any]:
+    """``-o/--output FILE`` (required), passed to the command as ``out``."""
+    return option(
+        "-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help=help_key
+    )
+
+
+def desk_option(func: Any) -> Any:
+    return option(
+        "--desk", default=lambda: os.environ.get("DAIHOI_DESK", "CLI"), help="cli.opt.desk"
+    )(func)
+
+
+def open_event(db: str | None, desk: str = "CLI", *, readonly: bool = False) -> Event:
+    """The event file for a command; ``readonly`` for commands that only read (never a byte
+    changed, so they work on backups and read-only media). Closed when the command ends,
+    whether it succeeds or fails, so its -wal is folded back into the file at once."""
+    from data.checkin import desk_name
+    from data.store import Event
+
+    event = Event.open(db, desk=desk_name(desk), operator=default_operator(), readonly=readonly)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.call_on_close(event.close)
+    return event
+
+
+def import_command(name: str, help_key: str, *, sheet: bool = True) -> Callable[[Any], Command]:
+    """A ``daihoi import NAME`` command: --db, FILE, [--sheet], --dry-run, --json."""
+
+    def decorate(func: Any) -> Command:
+        func = option("--dry-run", is_flag=True, help="cli.opt.dry_run")(json_option(func))
+        if sheet:
+            func = option("--sheet", default=None, help="cli.opt.sheet")(func)
+        func = db_option(click.argument("file", type=click.Path(dir_okay=False))(func))
+        return command(name, help=help_key)(func)
+
+    return decorate
 
 
 def say(message: str) -> None:
@@ -134,17 +243,3 @@ def print_skipped(file: str, skipped: Iterable[Skipped], key: str = "import.skip
 def emit(data: Any) -> None:
     """Data for scripts: JSON on stdout, stable keys, UTF-8 as is."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def fails_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a DaihoiError into a one-line reason on stderr and exit status 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DaihoiError as exc:
-            say(t("cli.error", reason=render(exc)))
-            sys.exit(1)
-
-    return wrapper

@@ -27,15 +27,17 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from .errors import DaihoiError
 from .journal import GENESIS, chain_hash
 from .schema import MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Clock = Callable[[], datetime]
 """Returns the current time, timezone-aware. Injected so tests can freeze or move time."""
@@ -99,7 +101,6 @@ class Event:
         operator: str = "",
     ) -> None:
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.path = path
         self.clock = clock
         """Where "now" comes from for every timestamp this event writes."""
@@ -115,6 +116,14 @@ class Event:
         self.stopped: Path | None = None
         """Set when the ``-wal`` file vanished under this desk: writing stopped, and the rescue
         copy made from this connection's view of the event is here."""
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for inserts and upserts; imported when first
+        used, so a command that only reads starts without it."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # ----------------------------------------------------------------- opening
     @classmethod
