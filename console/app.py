@@ -11,20 +11,23 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.reactive import reactive
+from textual.widgets import Input
 
 from data import pins, replicas
+from data.checkin import Desk
 from data.delegates import Delegate, all_delegates, get_many
 from data.errors import DaihoiError
 from data.search import SearchIndex
 from data.store import Clock, Event, system_clock
 
 from .i18n import render, set_lang, t
-from .keys import translate_bindings
+from .keys import ScanBursts, translate_bindings
+from .phrases import desk_notes
 from .screens.pin import DeskPinScreen, OrganizerPin
 
 ORGANIZER_GRACE = timedelta(minutes=5)
@@ -83,6 +86,8 @@ class DaihoiApp(App[None]):
     CSS_PATH = "global.tcss"
     COMMANDS = App.COMMANDS | {ScreenCommands}
     ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    """Screens lay out for an 80-column laptop (``-narrow``) or use a wide terminal (``-wide``)."""
 
     revision: reactive[int] = reactive(0, init=False)
     """Bumped when the event file changed (this desk's writes or another desk's)."""
@@ -108,6 +113,11 @@ class DaihoiApp(App[None]):
         self.operator = operator
         self.first_screen = screen if screen in self.MODES else "reception"
         self.event = Event.open(self.event_path, clock=clock, desk=self.desk, operator=operator)
+        self.checkin = Desk(self.event, notes_for=desk_notes(self.event))
+        """The one reception desk of this console: every screen's scans go through it, so a
+        repeat scan and this desk's own undo work the same from F1 or F4."""
+        self.scanner = ScanBursts()
+        """Tells a badge scanner's keys from a person's (``scanner.gap`` is the threshold)."""
         self._version = self.event.data_version()
         self._index: SearchIndex | None = None
         self._index_stamp: tuple[object, ...] | None = None
@@ -138,6 +148,59 @@ class DaihoiApp(App[None]):
         if action in ("show", "command_palette"):
             return not self.locked and not self.read_only and self.event.stopped is None
         return True
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key passes here first: the Enter that ends a scanner burst is taken as a scan
+        and goes no further, so it never fires the focused widget's or the screen's Enter
+        (on F4 that would mark an honour presented)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            burst = self.scanner.feed(event.key, event.character, event.time)
+            if burst is not None:
+                event.stop()
+                self.take_scan(burst)
+                return
+        await super().on_event(event)
+
+    def take_scan(self, burst: str) -> None:
+        """A badge scanned on whatever screen is up: the screen's ``SCANS`` says what happens.
+
+        ``"desk"`` (reception) scans in place; ``"overlay"`` (delegates, ceremony, dashboard)
+        checks in and shows the verdict over the screen; anything else (the MC desk, the stage
+        view, a dialog waiting for an answer) refuses with a message and a bell.
+        """
+        from .screens.modals import ScanVerdict
+
+        focused = self.focused
+        if isinstance(focused, Input) and burst in focused.value:  # the digits landed there
+            head, _, tail = focused.value.rpartition(burst)
+            focused.value = head + tail
+        screen = self.screen
+        shown = screen if isinstance(screen, ScanVerdict) else None
+        if shown is not None:  # the next badge while a verdict is shown: it replaces it
+            screen = self.screen_stack[-2]
+        policy = getattr(screen, "SCANS", None)
+        if self.locked or self.event.stopped is not None:
+            self.bell()
+            return
+        if policy == "desk":
+            screen.scan_code(burst)  # type: ignore[attr-defined]
+        elif policy == "overlay":
+            try:
+                verdict = self.checkin.scan(burst)
+            except DaihoiError as exc:
+                self.notify(render(exc), severity="error", timeout=10)
+                return
+            if not verdict.repeat:
+                self.bell()
+            self.changed()
+            if shown is not None:
+                shown.show(verdict)
+            else:
+                self.push_screen(ScanVerdict(verdict))
+        else:
+            self.bell()
+            key = "scan.refused_dialog" if policy is None else "scan.refused_screen"
+            self.notify(t(key), severity="error", timeout=8)
 
     def action_show(self, name: str) -> None:
         if name in self.MODES and not self.read_only:

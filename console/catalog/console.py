@@ -5,6 +5,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không ghi được {path}: {reason}. Kiểm tra ổ đĩa (còn chỗ trống, không bị khoá ghi).",
         "en": "Cannot write {path}: {reason}. Check the drive (free space, not write-protected).",
     },
+    "key.scan_field": {"vi": "Về ô quét", "en": "Scan field"},
+    "column.born": {"vi": "Năm sinh", "en": "Born"},
+    "reception.scan_lost": {
+        "vi": "⚠ Ô QUÉT KHÔNG ĐƯỢC CHỌN: thẻ quét vẫn được nhận; nhấn Esc để gõ tên.",
+        "en": "⚠ THE SCAN FIELD IS NOT SELECTED: scans still land; press Esc to type a name.",
+    },
+    "reception.one_match": {
+        "vi": "1 đại biểu khớp: Enter để điểm danh.",
+        "en": "1 delegate matches: Enter checks them in.",
+    },
+    "reception.many_matches": {
+        "vi": "{n} đại biểu khớp ({shown} hiện ra): gõ thêm, hoặc Enter rồi ↑↓ chọn người.",
+        "en": "{n} delegates match ({shown} shown): type more, or Enter then ↑↓ to pick one.",
+    },
+    "reception.admit_question": {
+        "vi": "Điểm danh đại biểu này?\n\n{name}\nĐơn vị: {unit}\nĐoàn: {delegation}\nNăm sinh: {born}",
+        "en": "Check in this delegate?\n\n{name}\nUnit: {unit}\nDelegation: {delegation}\nBorn: {born}",
+    },
+    "confirm.yes_button": {"vi": "Có (C)", "en": "Yes (Y)"},
+    "confirm.no_button": {"vi": "Không (K)", "en": "No (N)"},
+    "confirm.keys": {
+        "vi": "C: Có · K hoặc Esc: Không · Enter: Không (huỷ)",
+        "en": "Y: Yes · N or Esc: No · Enter: No (cancel)",
+    },
+    "confirm.cancelled": {
+        "vi": "Đã huỷ: không có gì thay đổi.",
+        "en": "Cancelled: nothing changed.",
+    },
+    "scan.overlay_hint": {
+        "vi": "Nhấn phím bất kỳ để đóng (tự đóng sau vài giây).",
+        "en": "Press any key to close (closes by itself in a few seconds).",
+    },
+    "scan.refused_screen": {
+        "vi": "Màn hình này không điểm danh: thẻ vừa quét KHÔNG được ghi. Quét ở Đón tiếp (F1).",
+        "en": "This screen does not check in: that scan was NOT recorded. Scan at Reception (F1).",
+    },
+    "scan.refused_dialog": {
+        "vi": "Đang mở hộp thoại: thẻ vừa quét KHÔNG được ghi. Trả lời hoặc Esc, rồi quét lại.",
+        "en": "A dialog is open: that scan was NOT recorded. Answer it or press Esc, then scan again.",
+    },
     "screen.reception": {"vi": "Đón tiếp", "en": "Reception"},
     "screen.delegates": {"vi": "Đại biểu", "en": "Delegates"},
     "screen.programme": {"vi": "Chương trình", "en": "Programme"},

@@ -47,6 +47,8 @@ class CeremonyScreen(Screen[None]):
     """The honours ceremony, one group at a time."""
 
     CSS_PATH = "ceremony.tcss"
+    SCANS = "overlay"
+    """A badge scanned here is checked in, the verdict shown over the screen."""
     AUTO_FOCUS = "#honours"
     BINDINGS = [
         ("c", "call", "key.honours_call"),

@@ -103,6 +103,8 @@ class DashboardScreen(Screen[None]):
     """The organizers' view of the day."""
 
     CSS_PATH = "dashboard.tcss"
+    SCANS = "overlay"
+    """A badge scanned here is checked in, the verdict shown over the screen."""
     BINDINGS = [("x", "export", "key.export")]
 
     @dataclass

@@ -16,6 +16,8 @@ class DelegatesScreen(Screen[None]):
     """Type to search (accents optional, any word order, initials); the list follows."""
 
     CSS_PATH = "delegates.tcss"
+    SCANS = "overlay"
+    """A badge scanned here is checked in, the verdict shown over the screen."""
     BINDINGS = [("escape", "clear", "key.clear")]
 
     def __init__(self) -> None:

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
-from textual.app import ComposeResult
+from textual import events, on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from data.checkin import WalkIn
+from data.checkin import Verdict, WalkIn
+from data.delegates import Delegate
 
 from ..i18n import t
 from ..keys import translate_bindings
+from ..widgets.verdict import VerdictPanel
+
+VERDICT_SECONDS = 8
+"""How long a verdict stays over a screen that is not the reception desk."""
 
 
 class AskText(ModalScreen[str | None]):
@@ -30,7 +36,7 @@ class AskText(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
-            yield Label(self.question)
+            yield Label(self.question, markup=False)
             yield Input(placeholder=self.placeholder, id="answer")
 
     @on(Input.Submitted, "#answer")
@@ -44,34 +50,55 @@ class AskText(ModalScreen[str | None]):
 class Confirm(ModalScreen[bool]):
     """A yes/no question for actions a mistake would make costly.
 
-    ``y`` answers yes; ``n``, Escape and Enter answer no. The No button has the focus, so a
-    stray Enter (a scanner's, or a habit) never revokes a badge or reopens an item: yes takes
-    a deliberate ``y`` (or a click on Yes).
+    The dialog shows its language's keys, ``C`` (Có) / ``K`` (Không) in Vietnamese, ``Y`` / ``N``
+    in English (both pairs work), and says that Enter answers no. The No button has the
+    focus, so a stray Enter (a habit) never revokes a badge or reopens an item: yes takes a
+    deliberate key (or a click on Yes). Any no says the action was cancelled.
     """
 
-    BINDINGS = [("y", "answer(True)", "key.yes"), ("n,escape", "answer(False)", "key.no")]
+    BINDINGS = [Binding("escape", "answer(False)", "key.no", show=False)]
 
     def __init__(self, question: str) -> None:
         super().__init__(classes="dialog")
         translate_bindings(self)
         self.question = question
+        # Both languages' keys work (a y in a Vietnamese dialog still means yes); the dialog
+        # shows its own language's.
+        self._bindings.bind("c,y", "answer(True)", t("key.yes"))
+        self._bindings.bind("k,n", "answer(False)", t("key.no"))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
-            yield Label(self.question)
+            yield Label(self.question, markup=False, id="question")
+            yield Label(t("confirm.keys"), markup=False, id="keys")
             with Horizontal(classes="buttons"):
-                yield Button(t("key.yes"), variant="error", id="yes")
-                yield Button(t("key.no"), variant="primary", id="no")
+                yield Button(t("confirm.yes_button"), variant="error", id="yes")
+                yield Button(t("confirm.no_button"), variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.action_answer(event.button.id == "yes")
 
     def action_answer(self, yes: bool) -> None:
+        if not yes:
+            self.app.notify(t("confirm.cancelled"))
         self.dismiss(yes)
+
+
+async def confirm_admit(app: App[None], delegate: Delegate) -> bool:
+    """Ask before admitting a delegate picked by name: who exactly (namesakes differ by unit,
+    delegation and birth year), so the right one of two "Nguyễn Thị Mai Hoa" is admitted."""
+    question = t(
+        "reception.admit_question",
+        name=delegate.name,
+        unit=delegate.unit or "—",
+        delegation=delegate.delegation or "—",
+        born=delegate.birth_year or "—",
+    )
+    return bool(await app.push_screen_wait(Confirm(question)))
 
 
 @dataclass(frozen=True)
@@ -184,3 +211,40 @@ class Stopped(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
             yield Label(self.message, markup=False, id="stopped")
+
+
+class ScanVerdict(ModalScreen[None]):
+    """A badge scanned on the delegates, ceremony or dashboard screen: the check-in's verdict,
+    over the screen, for a few seconds. Any key or click closes it and does nothing else, so a
+    key meant for the screen below (``p`` on F4) never acts on a verdict nobody read."""
+
+    def __init__(self, verdict: Verdict) -> None:
+        super().__init__(classes="dialog scan-verdict")
+        self.verdict = verdict
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield VerdictPanel(id="verdict")
+            yield Label(t("scan.overlay_hint"), id="hint")
+
+    def on_mount(self) -> None:
+        self.show(self.verdict)
+
+    def show(self, verdict: Verdict) -> None:
+        """Show ``verdict`` (a later scan replaces the earlier one) and restart the timer."""
+        self.verdict = verdict
+        self.query_one(VerdictPanel).show(verdict)
+        if getattr(self, "_timer", None) is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(VERDICT_SECONDS, self._close)
+
+    def _close(self) -> None:
+        if self.is_current:
+            self.dismiss()
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.dismiss()
+
+    def on_click(self) -> None:
+        self.dismiss()

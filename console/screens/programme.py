@@ -80,6 +80,8 @@ class ProgrammeScreen(LiveProgramme):
     """The MC team's live running order."""
 
     CSS_PATH = "programme.tcss"
+    SCANS = "refuse"
+    """A badge scanned here is refused with a message; no key of this screen fires."""
     AUTO_FOCUS = "#order"
     BINDINGS = [
         ("n", "next", "key.programme_next"),

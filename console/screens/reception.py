@@ -1,9 +1,14 @@
 """The reception desk: scan a badge or type a name, see the verdict at once.
 
-The scan field always has focus. A USB scanner types digits and Enter: the verdict is committed
-by :meth:`data.checkin.Desk.scan` before it is painted. Typing letters searches instead; the
-arrow keys move through the results and Enter admits the highlighted delegate. Staff never need
-the mouse.
+A USB scanner types digits and Enter, faster than anyone types: the app takes such a burst as
+a scan wherever the focus is (:class:`console.keys.ScanBursts`), and the verdict is committed by
+:meth:`data.checkin.Desk.scan` before it is painted. When the scan field has lost the focus (a
+Tab, a click on a table) the screen says so plainly; Escape always brings it back.
+
+Typing letters searches. Enter admits at once only when the search leaves one delegate; with
+several it moves into the list, where Enter asks to confirm the person (name, unit, delegation,
+birth year) before admitting: "ng" and Enter admits nobody. Typing a letter in the list goes
+back to the search. Staff never need the mouse.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from data import codes
@@ -25,10 +31,10 @@ from data.store import Event
 
 from ..i18n import render, t
 from ..keys import translate_bindings
-from ..phrases import cannot_write, decimal, desk_notes, hhmm
+from ..phrases import cannot_write, decimal, hhmm
 from ..widgets.delegate_table import DelegateTable
 from ..widgets.verdict import VerdictPanel
-from .modals import AskText, AskWalkIn, Confirm, PickWalkIn
+from .modals import AskText, AskWalkIn, Confirm, PickWalkIn, confirm_admit
 
 
 class ReceptionScreen(Screen[None]):
@@ -36,27 +42,33 @@ class ReceptionScreen(Screen[None]):
 
     CSS_PATH = "reception.tcss"
     AUTO_FOCUS = "#scan"
+    SCANS = "desk"
+    """A scanner burst anywhere on this screen is scanned here (see ``DaihoiApp.take_scan``)."""
     BINDINGS = [
-        ("escape", "clear", "key.clear"),
-        ("down", "cursor(1)", "key.next"),
-        ("up", "cursor(-1)", "key.previous"),
-        ("ctrl+z", "undo", "key.undo"),
-        ("f6", "walkin", "key.walkin"),
-        ("f7", "reprint", "key.reprint"),
-        ("f8", "approve_walkins", "key.approve_walkins"),
+        Binding("escape", "clear", "key.scan_field"),
+        Binding("down", "cursor(1)", "key.next", show=False),
+        Binding("up", "cursor(-1)", "key.previous", show=False),
+        Binding("ctrl+z", "undo", "key.undo"),
+        Binding("f6", "walkin", "key.walkin"),
+        Binding("f7", "reprint", "key.reprint", show=False),
+        Binding("f8", "approve_walkins", "key.approve_walkins", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
         self.desk: Desk | None = None
+        self.total = 0
+        """How many delegates the search in the scan field matches (the list shows 50)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
             with Vertical(id="left"):
                 yield Input(placeholder=t("reception.placeholder"), id="scan")
+                yield Static(t("reception.scan_lost"), id="scan-lost", markup=False)
                 yield VerdictPanel(id="verdict")
+                yield Static(id="matches", markup=False)
                 yield DelegateTable(id="results")
             with Vertical(id="right"):
                 yield Static(id="counters", markup=False)
@@ -66,47 +78,118 @@ class ReceptionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app = self.app
-        self.desk = Desk(app.event, notes_for=desk_notes(app.event))  # type: ignore[attr-defined]
+        self.desk = app.checkin  # type: ignore[attr-defined]
         recent = self.query_one("#recent", DataTable)
         # Two columns, the delegation under the name: a third column left "Đoàn…" at 80 columns.
         recent.add_columns(t("column.time"), t("column.name"))
         self.watch(app, "revision", self.refresh_live, init=False)
         self.refresh_live()
-        self.query_one("#results", DelegateTable).display = False
+        self._searching(False)
+        self.watch(self, "focused", self._focus_moved)
+
+    def on_screen_suspend(self) -> None:
+        self._under_dialog = isinstance(self.app.screen, ModalScreen)
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (F2 → F1): the scan field has the focus again. Back from a
+        dialog, the focus stays where the dialog found it (the list, after a "no")."""
+        if not getattr(self, "_under_dialog", False):
+            self.query_one("#scan", Input).focus()
+
+    def _focus_moved(self, focused: object) -> None:
+        """Say plainly when the scan field has lost the focus (scans still land: see
+        ``DaihoiApp.take_scan``, but a name typed now would go nowhere)."""
+        lost = focused is not self.query_one("#scan", Input) and focused is not None
+        lost = lost and focused is not self.query_one("#results", DelegateTable)
+        self.set_class(lost, "-scan-lost")
+
+    def _searching(self, on: bool) -> None:
+        """Results replace the verdict while a name is searched; on 80 columns they also take
+        the counters' room, so names, units and birth years show whole."""
+        self.query_one("#results", DelegateTable).display = on
+        self.query_one("#matches", Static).display = on
+        self.set_class(on, "-searching")
 
     # ---------------------------------------------------------- scan / search
     @on(Input.Changed, "#scan")
     def search(self, event: Input.Changed) -> None:
         text = event.value.strip()
-        results = self.query_one("#results", DelegateTable)
         if not text or codes.looks_like_code(text):
-            results.display = False
+            self._searching(False)
             return
-        found, _total = self.app.search(text, limit=50)  # type: ignore[attr-defined]
-        results.show(found)
-        results.display = True
+        found, self.total = self.app.search(text, limit=50)  # type: ignore[attr-defined]
+        self._searching(True)
+        self.query_one("#results", DelegateTable).show(found)
+        if not self.total:
+            hint = t("reception.no_match")
+        elif self.total == 1:
+            hint = t("reception.one_match")
+        else:
+            hint = t("reception.many_matches", n=self.total, shown=len(found))
+        self.query_one("#matches", Static).update(hint)
 
     @on(Input.Submitted, "#scan")
     def submit(self, event: Input.Submitted) -> None:
+        """Enter in the scan field: a code typed by hand is scanned; a name admits only when
+        it leaves one delegate, else the list takes the focus (nobody is admitted)."""
         text = event.value.strip()
         if not text:
             return
-        assert self.desk is not None
+        if codes.looks_like_code(text):
+            self.scan_code(text)
+            return
         results = self.query_one("#results", DelegateTable)
+        if self.total == 1 and results.highlighted is not None:
+            self.admit(results.highlighted)
+        elif results.shown:
+            results.focus()
+        else:
+            self.notify(t("reception.no_match"), severity="warning")
+
+    def scan_code(self, text: str) -> None:
+        """Scan a badge (a scanner burst from anywhere on the screen, or a code typed)."""
+        assert self.desk is not None
         try:
-            if codes.looks_like_code(text):
-                verdict = self.desk.scan(text)
-            elif results.display and results.highlighted is not None:
-                verdict = self.desk.admit(results.highlighted.id)
-            else:
-                self.notify(t("reception.no_match"), severity="warning")
-                return
+            verdict = self.desk.scan(text)
         except DaihoiError as exc:  # the input stays in the field so nothing typed is lost
             self.notify(render(exc), severity="error", timeout=10)
             return
+        self._done(verdict)
+
+    def admit(self, delegate: Delegate) -> None:
+        assert self.desk is not None
+        try:
+            verdict = self.desk.admit(delegate.id)
+        except DaihoiError as exc:
+            self.notify(render(exc), severity="error", timeout=10)
+            return
+        self._done(verdict)
+
+    def _done(self, verdict: Verdict) -> None:
         self.show_verdict(verdict)
-        event.input.value = ""
-        results.display = False
+        scan = self.query_one("#scan", Input)
+        scan.value = ""
+        self._searching(False)
+        scan.focus()
+
+    @on(DataTable.RowSelected, "#results")
+    @work(exclusive=True, group="admit")
+    async def chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter (or a click) on a result: confirm who it is, then admit."""
+        delegate = self.query_one("#results", DelegateTable).highlighted
+        if delegate is None:
+            return
+        if await confirm_admit(self.app, delegate):
+            self.admit(delegate)
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed in the result list goes back to the search field, and into it."""
+        results = self.query_one("#results", DelegateTable)
+        if self.focused is results and event.is_printable and event.character:
+            scan = self.query_one("#scan", Input)
+            scan.focus()
+            scan.insert_text_at_cursor(event.character)
+            event.stop()
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.query_one(VerdictPanel).show(verdict)
@@ -133,8 +216,11 @@ class ReceptionScreen(Screen[None]):
 
     # ---------------------------------------------------------- keys
     def action_clear(self) -> None:
-        self.query_one("#scan", Input).value = ""
+        """Escape: an empty scan field with the focus, whatever had it."""
+        scan = self.query_one("#scan", Input)
+        scan.value = ""
         self.query_one(VerdictPanel).clear_verdict()
+        scan.focus()
 
     def action_cursor(self, step: int) -> None:
         results = self.query_one("#results", DelegateTable)

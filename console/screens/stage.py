@@ -24,6 +24,8 @@ class StageScreen(LiveProgramme):
     """Current and next item, the timer of the one on stage, and the time of day."""
 
     CSS_PATH = "stage.tcss"
+    SCANS = "refuse"
+    """A badge scanned here is refused with a message; no key of this screen fires."""
 
     def compose(self) -> ComposeResult:
         with Vertical():

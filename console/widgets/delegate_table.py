@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 from data.delegates import Delegate
@@ -13,8 +15,25 @@ from ..i18n import t
 from ..phrases import hhmm
 
 
+def _cells(d: Delegate) -> dict[str, str]:
+    return {
+        "arrived": hhmm(d.checked_in_at) or "·",
+        "name": d.name,
+        "born": str(d.birth_year) if d.birth_year else "",
+        "unit": d.unit,
+        "delegation": d.delegation,
+        "category": d.category,
+        "seat": d.seat,
+    }
+
+
 class DelegateTable(DataTable[str | Text]):
     """Delegates, one row each, keyed by id; the cursor picks the one to act on.
+
+    Columns come in the order staff tell namesakes apart (arrived, name, birth year, unit, then
+    delegation, seat, category) and only as many as fit the table's width whole: at 80 columns
+    two "Nguyễn Thị Mai Hoa" show their units and birth years rather than "Đoàn huyện Đồ" and
+    "Đoàn huyện Võ". A wide terminal shows every column.
 
     The list's own words go in as :class:`~rich.text.Text`, never as markup: a unit called
     "Trường THPT [cơ sở 2]" must print as written.
@@ -24,32 +43,53 @@ class DelegateTable(DataTable[str | Text]):
     DelegateTable { height: 1fr; }
     """
 
-    COLUMNS = ("arrived", "name", "delegation", "unit", "category", "seat")
+    COLUMNS = ("arrived", "name", "born", "unit", "delegation", "seat", "category")
+    """In the order they are given room; ``arrived`` and ``name`` always show."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.shown: list[Delegate] = []
+        self._columns: tuple[str, ...] = ()
 
-    def on_mount(self) -> None:
+    def _fitting(self) -> tuple[str, ...]:
+        """The columns that fit whole in the table's width, for the rows shown."""
+        rows = [_cells(d) for d in self.shown]
+        room = (self.size.width or self.app.size.width) - 2  # the vertical scrollbar
+        chosen: list[str] = []
+        used = 0
         for column in self.COLUMNS:
-            self.add_column(t(f"column.{column}"), key=column)
+            header = t(f"column.{column}")
+            width = max([cell_len(header)] + [cell_len(r[column]) for r in rows]) + 2
+            if column in ("arrived", "name") or used + width <= room:
+                if column in ("arrived", "name") or any(r[column] for r in rows):
+                    chosen.append(column)
+                    used += width
+            elif column in ("born", "unit"):
+                break  # never the delegation without the unit: namesakes read by unit first
+        return tuple(chosen)
 
     def show(self, delegates: Sequence[Delegate]) -> None:
         """Replace the rows, keeping the cursor on the same delegate when still listed."""
         current = self.highlighted
-        self.clear()
         self.shown = list(delegates)
+        columns = self._fitting()
+        self.clear(columns=columns != self._columns)
+        if columns != self._columns:
+            self._columns = columns
+            for column in columns:
+                self.add_column(t(f"column.{column}"), key=column)
         for d in self.shown:
-            self.add_row(
-                hhmm(d.checked_in_at) or "·",
-                *(Text(value) for value in (d.name, d.delegation, d.unit, d.category, d.seat)),
-                key=str(d.id),
-            )
+            cells = _cells(d)
+            self.add_row(*(Text(cells[c]) for c in columns), key=str(d.id))
         if current is not None:
             for index, d in enumerate(self.shown):
                 if d.id == current.id:
                     self.move_cursor(row=index)
                     break
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.shown and self._fitting() != self._columns:
+            self.show(self.shown)
 
     @property
     def highlighted(self) -> Delegate | None:

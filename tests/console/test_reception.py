@@ -106,10 +106,45 @@ async def test_search_by_name_and_admit_with_enter(event_path: Path, clock: Any)
         names = [d.name for d in table.shown]
         assert names[0] == "Nguyễn Thị Hoa"  # given name Hoa first, then "Hòa"
         assert "Hoàng Văn Hòa" in names
-        await pilot.press("down", "enter")
+        await pilot.press("down", "enter")  # several match: Enter moves into the list
+        assert attendance(event_path) == {}
+        assert app.focused is table
+        await pilot.press("enter")  # who exactly? name, unit, delegation, birth year
+        await pilot.pause()
+        question = str(app.screen.query_one("#question", Label).render())
+        assert "HTX chè La Bằng" in question and "1990" in question
+        await pilot.press("c")
+        await pilot.pause()
         assert verdict_of(app).verdict.verdict == "admitted"
         assert verdict_of(app).verdict.delegate.name == names[1]
     assert list(attendance(event_path)) == [by_name(event_path, names[1]).id]
+
+
+async def test_a_few_letters_and_enter_admit_nobody(event_path: Path, clock: Any) -> None:
+    """ "ng" matches several delegates: Enter moves into the list, Enter there asks first, and
+    the answer that Enter gives is no."""
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"ng", "enter")
+        table = app.screen.query_one("#results", DelegateTable)
+        assert len(table.shown) > 1
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # on the confirmation: No
+        await pilot.pause()
+        assert app.focused is table
+        await pilot.press("a")  # a letter in the list goes back to the search
+        assert app.focused is app.screen.query_one("#scan")
+        assert app.screen.query_one("#scan").value == "nga"
+    assert attendance(event_path) == {}
+
+
+async def test_one_match_and_enter_admits(event_path: Path, clock: Any) -> None:
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"kdam", "enter")
+        assert verdict_of(app).verdict.delegate.name == "Y Thanh Hà Niê Kđăm"
+    assert list(attendance(event_path)) == [by_name(event_path, "Y Thanh Hà Niê Kđăm").id]
 
 
 async def test_undo_asks_a_reason_and_journals_it(event_path: Path, clock: Any) -> None:
