@@ -10,6 +10,8 @@ the reprint revokes all the chosen badges in one transaction or none.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +63,13 @@ class PrintRun:
 def print_order(delegate: Delegate) -> tuple[str, tuple[str, ...]]:
     """Delegation in Vietnamese dictionary order, then given name, middle, family: each
     delegation's badges come out of the printer as one stack."""
-    return collate(delegate.delegation), name_sort_key(delegate.name)
+    return _delegation_key(delegate.delegation), delegate.sort_key or name_sort_key(delegate.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _delegation_key(delegation: str) -> str:
+    # A congress has tens of delegations for thousands of badges: collate each once.
+    return collate(delegation)
 
 
 def select(event: Event, ids: Sequence[int] = (), delegation: str | None = None) -> list[Delegate]:
@@ -89,7 +97,15 @@ def check_glyphs(title: str, badges: Iterable[Badge]) -> None:
     missing = fonts.missing_glyphs(title, fonts.BOLD)
     if missing:
         raise DaihoiError("badge.title_missing_glyphs", chars=" ".join(missing))
+    badges = list(badges)
+    regular_chars: set[str] = set()
+    bold_chars: set[str] = set()
     for badge in badges:
+        for text, is_bold in badge.texts():
+            (bold_chars if is_bold else regular_chars).update(unicodedata.normalize("NFC", text))
+    if fonts.covers(regular_chars, fonts.REGULAR) and fonts.covers(bold_chars, fonts.BOLD):
+        return
+    for badge in badges:  # which badge, and what it lacks
         for text, bold in badge.texts():
             missing = fonts.missing_glyphs(text, fonts.BOLD if bold else fonts.REGULAR)
             if missing:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import font_roboto
@@ -35,3 +36,10 @@ def missing_glyphs(text: str, path: Path = REGULAR) -> list[str]:
             continue
         missing.append(ch)
     return missing
+
+
+def covers(chars: Iterable[str], path: Path = REGULAR) -> bool:
+    """Whether the font has a glyph for every one of ``chars`` (spaces aside): one look-up per
+    distinct character, so a whole print run is checked at once."""
+    cmap = _cmap(path)
+    return all(ch.isspace() or ord(ch) in cmap for ch in set(chars))
