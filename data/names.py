@@ -87,11 +87,16 @@ def clean_name(text: str) -> str:
     return _clean_name(text if isinstance(text, str) else str(text))
 
 
+_COMBINING = re.compile("[\u0300-\u036f]")
+"""Combining diacritics: a composed (NFC) text without any has no marks to put in order."""
+
+
 @lru_cache(maxsize=1 << 14)
 def _clean_name(text: str) -> str:
     if not text.isascii():
         text = strip_controls(text).translate(_INVISIBLE)
-        text = _order_marks(text)
+        if _COMBINING.search(unicodedata.normalize("NFC", text)):
+            text = _order_marks(text)
     return clean(text)
 
 
