@@ -8,15 +8,8 @@ All of them call :mod:`programme.honours`, like the screen.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 import click
 
-from data.errors import DaihoiError
-from data.outputs import refuse_input
-from data.store import Event
-from data.text import fold
 from programme import honours as honours_mod
 from programme.honours import Honour, HonourRow
 
@@ -34,83 +27,8 @@ from .clikit import (
     say,
 )
 from .i18n import t
-
-if TYPE_CHECKING:
-    from badges.tray import TrayGroup, TrayLabels
-
-# ---------------------------------------------------------------------------- shared with the screen
-
-
-def items_text(h: Honour) -> str:
-    """What goes on the tray with an honour, in the user's language."""
-    return ", ".join(t(f"honours.item.{item}") for item in h.items)
-
-
-def detail_text(h: Honour) -> str:
-    """Position and unit, then posthumous / who receives for a collective."""
-    parts = [p for p in (h.position, h.unit) if p]
-    text = ", ".join(parts)
-    extra = []
-    if h.posthumous and "truy tang" not in fold(h.recipient):
-        extra.append(t("honours.posthumous"))
-    if h.collective and h.representative:
-        extra.append(t("honours.representative", name=h.representative))
-    return " — ".join([text, *extra] if text else extra)
-
-
-def group_title(name: str) -> str:
-    return name or t("honours.no_group")
-
-
-def tray_groups(event: Event, group: str | None = None) -> list[TrayGroup]:
-    """The tray sheets' content: plain rows for :mod:`badges.tray`, built from the programme."""
-    from badges.tray import TrayGroup, TrayRow  # fpdf: imported by what draws a tray
-
-    result = []
-    for name, found in honours_mod.tray(event, group=group):
-        presenters = sorted({h.presenter for h in found if h.presenter})
-        decisions = sorted({h.decision for h in found if h.decision})
-        subtitle = "  ·  ".join(
-            [t("honours.presenter", name=", ".join(presenters))] * bool(presenters) + decisions
-        )
-        rows = [
-            TrayRow(i, h.recipient, detail_text(h), h.form, items_text(h))
-            for i, h in enumerate(found, start=1)
-        ]
-        result.append(TrayGroup(group_title(name), subtitle, rows))
-    return result
-
-
-def tray_labels() -> TrayLabels:
-    from badges.tray import TrayLabels
-
-    return TrayLabels(
-        number=t("honours.tray.number"),
-        recipient=t("honours.tray.recipient"),
-        honour=t("honours.tray.honour"),
-        items=t("honours.tray.items"),
-        check=t("honours.tray.check"),
-        page=t("honours.tray.page", page="{page}", pages="{pages}"),
-    )
-
-
-def write_tray(event: Event, path: str | Path, group: str | None = None) -> list[TrayGroup]:
-    """Render the tray sheets of ``group`` (or every group) to ``path``."""
-    from badges.tray import render_tray
-
-    refuse_input(event, path)
-    check_group(event, group)
-    groups = tray_groups(event, group)
-    render_tray(event.info.title, groups, tray_labels(), path)
-    return groups
-
-
-def check_group(event: Event, group: str | None) -> None:
-    if group is None:
-        return
-    known = honours_mod.groups(event)
-    if group not in known:
-        raise DaihoiError("honours.unknown_group", group=group, groups=", ".join(known) or "—")
+from .outputs import write_tray
+from .phrases import group_title
 
 
 def describe(h: Honour) -> str:
@@ -193,7 +111,7 @@ def honours(
     if ctx.invoked_subcommand is not None:
         return
     event = open_event(db, readonly=True)
-    check_group(event, group)
+    honours_mod.check_group(event, group)
     if only_unresolved:
         found = [h for h in honours_mod.unresolved(event) if group is None or h.group == group]
     else:
@@ -259,7 +177,7 @@ def proxy(db: str | None, desk: str, honour_id: int, by: str, as_json: bool) -> 
 @json_option
 def call(db: str | None, desk: str, group: str, as_json: bool) -> None:
     event = open_event(db, desk)
-    check_group(event, group)
+    honours_mod.check_group(event, group)
     ids = honours_mod.call_group(event, group)
     if as_json:
         emit({"group": group, "called": ids})

@@ -1,7 +1,8 @@
 """The ``daihoi`` commands of the reports area: ``export``, ``stats``, ``higher-level``, and
 ``import higher-level``, registered on the group of :mod:`console.cli`.
 
-Every figure comes from :func:`data.stats.compute`, the same call the dashboard makes.
+Every figure comes from :func:`programme.figures.figures`, the same call the dashboard makes;
+files are written by :mod:`console.outputs`, as from the dashboard.
 """
 
 from __future__ import annotations
@@ -12,13 +13,9 @@ from typing import Any
 import click
 
 from data import delegates as delegates_mod
-from data import export as export_mod
-from data import higher_level_import
 from data import stats as stats_mod
-from data.errors import DaihoiError
-from data.outputs import refuse_input
-from data.sheets import Skipped
-from data.store import Event, stamp
+from data.reports import KINDS
+from programme.figures import figures
 
 from .clikit import (
     command,
@@ -34,86 +31,14 @@ from .clikit import (
     say,
 )
 from .i18n import t
-from .phrases import offset_text
-
-SUMMARY = "summary"
-"""``daihoi export summary -o FILE.pdf``: the one-page PDF, not a table."""
-
-
-# ---------------------------------------------------------------- what programme adds
-def programme_figures(event: Event) -> stats_mod.ProgrammeFigures | None:
-    """Where the running order stands, timed by ``programme.timing`` (None without items)."""
-    from programme import running
-
-    prog = running.load(event)
-    if not prog.items:
-        return None
-    timing = prog.timing(event.now())
-    leaves = prog.leaves
-    current = prog.current
-    return stats_mod.ProgrammeFigures(
-        total=len(leaves),
-        done=sum(1 for i in leaves if i.state in ("done", "skipped")),
-        current=current.title if current else None,
-        current_started_at=stamp(current.runs[-1].started_at) if current and current.runs else None,
-        offset_minutes=timing.offset_minutes if prog.started else None,
-    )
-
-
-def figures(event: Event, bucket_minutes: int = stats_mod.BUCKET_MINUTES) -> stats_mod.Stats:
-    """The day's figures with the programme's timing: what ``stats``, the dashboard and the
-    summary PDF show."""
-    return stats_mod.compute(
-        event, bucket_minutes=bucket_minutes, programme=programme_figures(event)
-    )
-
-
-def report_inputs(event: Event, kind: str) -> dict[str, Any]:
-    """What a report needs from ``programme`` (timing, calling order), which data cannot import."""
-    if kind == "programme":
-        return {"programme_lines": programme_lines(event)}
-    if kind == "honours":
-        from programme import honours
-
-        return {"honours_order": [h.id for h in honours.all_honours(event)]}
-    return {}
-
-
-def programme_lines(event: Event) -> list[export_mod.ProgrammeLine]:
-    """Each item's planned and actual times, numbered "3" and "3.1" as the agenda prints them."""
-    from programme import running
-
-    prog = running.load(event)
-    timing = prog.timing(event.now())
-    lines = []
-    top = sub = 0
-    for item in prog.items:
-        if item.parent_id is None:
-            top, sub = top + 1, 0
-            number = str(top)
-        else:
-            sub += 1
-            number = f"{top}.{sub}"
-        it = timing.of(item.id)
-        lines.append(
-            export_mod.ProgrammeLine(
-                number=number,
-                title=item.title,
-                performer=item.performer,
-                state=it.state,
-                planned_start=it.planned_start,
-                planned_end=it.planned_end,
-                actual_start=it.actual_start,
-                actual_end=it.actual_end,
-            )
-        )
-    return lines
+from .outputs import SUMMARY, write_report
+from .phrases import arrivals_caption, honours_line, percent, programme_line
 
 
 # ---------------------------------------------------------------- export
 @command("export", help="cli.export")
 @db_option
-@click.argument("kind", type=click.Choice([*export_mod.KINDS, SUMMARY]))
+@click.argument("kind", type=click.Choice([*KINDS, SUMMARY]))
 @output_option()
 @option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
 @json_option
@@ -139,22 +64,6 @@ def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> N
         say(t("export.csv_first_sheet", sheets=", ".join(s.name for s in report.sheets[1:])))
 
 
-def write_report(
-    event: Event, kind: str, target: Path, bucket: int = 10
-) -> export_mod.Report | None:
-    """Write report ``kind`` (or the one-page summary PDF, then None) to ``target``: the
-    command line and the dashboard write reports through this one call."""
-    if kind != SUMMARY:
-        return export_mod.export(event, kind, target, **report_inputs(event, kind))
-    from badges.summary import render_summary
-
-    refuse_input(event, target)
-    if target.suffix.lower() != ".pdf":
-        raise DaihoiError("export.summary_pdf", path=str(target))
-    render_summary(figures(event, bucket), target)
-    return None
-
-
 # ---------------------------------------------------------------- stats
 @command("stats", help="cli.stats")
 @db_option
@@ -171,7 +80,7 @@ def stats(db: str | None, bucket: int, as_json: bool) -> None:
 
 def stats_lines(figures: stats_mod.Stats) -> list[str]:
     """The figures as the terminal prints them (the dashboard shows the same)."""
-    pct = stats_mod.percent
+    pct = percent
     lines = [
         figures.title,
         t(
@@ -210,46 +119,6 @@ def stats_lines(figures: stats_mod.Stats) -> list[str]:
     if figures.programme:
         lines.append(programme_line(figures.programme))
     return lines
-
-
-def arrivals_caption(figures: stats_mod.Stats) -> str:
-    """What the arrivals chart shows (first bar, busiest bar) and, on a second line, how many
-    check-ins are off it (stamped on another day); "" when there is nothing to say."""
-    lines = []
-    if figures.arrivals:
-        peak_at, peak = max(figures.arrivals, key=lambda bar: bar[1])
-        lines.append(
-            t(
-                "stats.arrivals",
-                first=figures.arrivals[0][0],
-                peak=peak,
-                peak_at=peak_at,
-                minutes=figures.bucket_minutes,
-            )
-        )
-    if figures.arrivals_outside:
-        lines.append(t("stats.arrivals_outside", n=figures.arrivals_outside))
-    return "\n".join(lines)
-
-
-def honours_line(figures: stats_mod.Stats) -> str:
-    h = figures.honours
-    if h is None or not h.planned:
-        return t("stats.no_honours")
-    return t(
-        "stats.honours", presented=h.presented, planned=h.planned, absent=h.absent, proxy=h.proxy
-    )
-
-
-def programme_line(p: stats_mod.ProgrammeFigures) -> str:
-    """Where the programme is, and how late: "Đang diễn ra: Khai mạc (chậm 4 phút)"."""
-    if p.current:
-        head = t("stats.programme_current", title=p.current, done=p.done, total=p.total)
-    else:
-        head = t("stats.programme_idle", done=p.done, total=p.total)
-    if p.offset_minutes is None:
-        return head
-    return f"{head} · {offset_text(p.offset_minutes)}"
 
 
 # ---------------------------------------------------------------- higher level
@@ -291,6 +160,9 @@ def higher_unmark(db: str | None, ids: tuple[int, ...], as_json: bool) -> None:
 
 @import_command("higher-level", "cli.import.higher_level", sheet=False)
 def import_higher_level(db: str | None, file: str, dry_run: bool, as_json: bool) -> None:
+    from data import higher_level_import
+    from data.sheets import Skipped
+
     event = open_event(db, "organizers")
     result = higher_level_import.import_higher_level(event, file, dry_run=dry_run)
     unmatched: list[dict[str, Any]] = [

@@ -7,16 +7,23 @@ the MC screen, the dashboard and ``daihoi programme`` give the same offset.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from data.checkin import NotesFor
-from data.store import Event
-from programme.notes import notes_for
+from data import stats as stats_mod
+from data.text import fold
 
 from .i18n import lang, t
+
+if TYPE_CHECKING:
+    from data.checkin import NotesFor
+    from data.store import Event
+    from programme.honours import Honour
 
 
 def desk_notes(event: Event) -> NotesFor:
     """A function giving the rendered notes of a delegate, for :class:`data.checkin.Desk`."""
+    from programme.notes import notes_for
+
     return lambda delegate_id: [t(key, **values) for key, values in notes_for(event, delegate_id)]
 
 
@@ -44,3 +51,73 @@ def cannot_write(path: Path | str, exc: OSError) -> str:
     """A file the console writes (report, badge, tray sheet) could not be written: say which
     and why, so the desk can pick another drive; the worker survives and the scan field stays."""
     return t("console.cannot_write", path=exc.filename or path, reason=exc.strerror or exc)
+
+
+def percent(part: int, whole: int) -> str:
+    """``part`` of ``whole`` with one decimal, as the reader writes it: "38,5%" in Vietnamese,
+    "38.5%" in English (:func:`data.stats.percent` rounds)."""
+    text = stats_mod.percent(part, whole)
+    return text if lang() == "vi" else text.replace(",", ".")
+
+
+# ---------------------------------------------------------------- honours
+def items_text(h: Honour) -> str:
+    """What goes on the tray with an honour, in the user's language."""
+    return ", ".join(t(f"honours.item.{item}") for item in h.items)
+
+
+def detail_text(h: Honour) -> str:
+    """Position and unit, then posthumous / who receives for a collective."""
+    parts = [p for p in (h.position, h.unit) if p]
+    text = ", ".join(parts)
+    extra = []
+    if h.posthumous and "truy tang" not in fold(h.recipient):
+        extra.append(t("honours.posthumous"))
+    if h.collective and h.representative:
+        extra.append(t("honours.representative", name=h.representative))
+    return " — ".join([text, *extra] if text else extra)
+
+
+def group_title(name: str) -> str:
+    return name or t("honours.no_group")
+
+
+# ---------------------------------------------------------------- the day's figures
+def arrivals_caption(figures: stats_mod.Stats) -> str:
+    """What the arrivals chart shows (first bar, busiest bar) and, on a second line, how many
+    check-ins are off it (stamped on another day); "" when there is nothing to say."""
+    lines = []
+    if figures.arrivals:
+        peak_at, peak = max(figures.arrivals, key=lambda bar: bar[1])
+        lines.append(
+            t(
+                "stats.arrivals",
+                first=figures.arrivals[0][0],
+                peak=peak,
+                peak_at=peak_at,
+                minutes=figures.bucket_minutes,
+            )
+        )
+    if figures.arrivals_outside:
+        lines.append(t("stats.arrivals_outside", n=figures.arrivals_outside))
+    return "\n".join(lines)
+
+
+def honours_line(figures: stats_mod.Stats) -> str:
+    h = figures.honours
+    if h is None or not h.planned:
+        return t("stats.no_honours")
+    return t(
+        "stats.honours", presented=h.presented, planned=h.planned, absent=h.absent, proxy=h.proxy
+    )
+
+
+def programme_line(p: stats_mod.ProgrammeFigures) -> str:
+    """Where the programme is, and how late: "Đang diễn ra: Khai mạc (chậm 4 phút)"."""
+    if p.current:
+        head = t("stats.programme_current", title=p.current, done=p.done, total=p.total)
+    else:
+        head = t("stats.programme_idle", done=p.done, total=p.total)
+    if p.offset_minutes is None:
+        return head
+    return f"{head} · {offset_text(p.offset_minutes)}"

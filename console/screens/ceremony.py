@@ -33,10 +33,10 @@ from data.text import fold
 from programme import honours
 from programme.honours import Honour
 
-from ..cli_honours import detail_text, group_title, items_text, write_tray
 from ..i18n import render, t
 from ..keys import translate_bindings
-from ..phrases import cannot_write
+from ..outputs import write_tray
+from ..phrases import cannot_write, detail_text, group_title, items_text
 from .modals import AskText
 
 RECIPIENT_WIDTH = 30

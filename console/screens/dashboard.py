@@ -23,24 +23,24 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Label, OptionList, ProgressBar, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from data import export as export_mod
 from data import stats as stats_mod
 from data.errors import DaihoiError
+from data.reports import KINDS
 from data.store import Event
+from programme.figures import figures
 
-from ..cli_reports import (
-    SUMMARY,
-    arrivals_caption,
-    figures,
-    honours_line,
-    programme_line,
-    write_report,
-)
 from ..i18n import render, t
 from ..keys import translate_bindings
-from ..phrases import cannot_write
+from ..outputs import SUMMARY, write_report
+from ..phrases import (
+    arrivals_caption,
+    cannot_write,
+    honours_line,
+    percent,
+    programme_line,
+)
 
-EXPORT_KINDS = (SUMMARY, *export_mod.KINDS)
+EXPORT_KINDS = (SUMMARY, *KINDS)
 """What the export dialog offers, the one-page summary first."""
 
 
@@ -147,7 +147,7 @@ class DashboardScreen(Screen[None]):
         """Recompute the figures and repaint; one SQL snapshot, a few ms for a big congress."""
         found = figures(self.app.event)  # type: ignore[attr-defined]
         self.figures = found
-        pct = stats_mod.percent
+        pct = percent
         headline = t(
             "stats.arrived",
             arrived=found.arrived,
@@ -228,7 +228,7 @@ def composition_text(figures: stats_mod.Stats) -> Text:
         if dimension.name == stats_mod.DELEGATION:
             continue
         parts = [
-            f"{g.label.split(': ', 1)[-1]} {g.arrived} ({stats_mod.percent(g.arrived, figures.arrived)})"
+            f"{g.label.split(': ', 1)[-1]} {g.arrived} ({percent(g.arrived, figures.arrived)})"
             for g in dimension.groups
             if g.expected
         ]

@@ -200,6 +200,15 @@ def groups(event: Event) -> list[str]:
     return list(seen)
 
 
+def check_group(event: Event, group: str | None) -> None:
+    """Refuse a group name the list does not have (``None``: every group), naming those it has."""
+    if group is None:
+        return
+    known = groups(event)
+    if group not in known:
+        raise DaihoiError("honours.unknown_group", group=group, groups=", ".join(known) or "—")
+
+
 def get(event: Event, honour_id: int) -> Honour:
     row = event.conn.execute(
         f"select {_COLUMNS} from honours h where id = ?", (honour_id,)

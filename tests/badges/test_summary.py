@@ -90,8 +90,8 @@ def test_export_summary_command(event: Event, clock: FakeClock, name: str) -> No
 
 
 def test_summary_tells_honours_and_programme(event: Event, clock: FakeClock) -> None:
-    from console.cli_reports import figures
     from programme import running, template
+    from programme.figures import figures
 
     small_event(event, clock)
     template.seed(event)

@@ -402,7 +402,7 @@ def test_programme_planned_against_actual(event: Event, clock: FakeClock) -> Non
     clock.now = clock.now.replace(hour=7, minute=45)
     running.next_item(event)  # Tuyên bố lý do, planned 07:35-07:45
     clock.now = clock.now.replace(hour=7, minute=50)
-    from console.cli_reports import report_inputs
+    from programme.figures import report_inputs
 
     export.export(event, "programme", "p.csv", **report_inputs(event, "programme"))
     table = read_csv(Path("p.csv"))

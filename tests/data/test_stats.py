@@ -227,8 +227,8 @@ def test_generated_data_counted_independently(event: Event, clock: FakeClock) ->
 
 
 def test_programme_figures_come_from_programme_timing(event: Event, clock: FakeClock) -> None:
-    from console.cli_reports import figures
     from programme import running, template
+    from programme.figures import figures
 
     assert stats.compute(event).programme is None  # data alone never times the programme
     template.seed(event)
