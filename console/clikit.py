@@ -22,11 +22,15 @@ import click
 
 from data.errors import DaihoiError
 
+from . import click_vi
 from .i18n import lang, render, t
 
 if TYPE_CHECKING:
     from data.sheets import Skipped
     from data.store import Event
+
+
+click_vi.install()  # click's own words (usage, headings, its errors) in the UI language
 
 
 def _translated(help_option: click.Option | None) -> click.Option | None:

@@ -290,3 +290,32 @@ def test_lang_before_help_gives_english_help(run) -> None:  # type: ignore[no-un
     assert "bàn điều hành" in run("--help").stdout
     # --lang is eager, so it is applied before --help prints (it used to come too late).
     assert "the event-day console" in run("--lang", "en", "--help").stdout
+
+
+# ------------------------------------------------------------------ click's own words
+def test_click_speaks_the_ui_language(run) -> None:  # type: ignore[no-untyped-def]
+    missing = run("init", code=2)
+    assert "Lỗi: Thiếu tuỳ chọn '--title'." in missing.stderr
+    assert "Cách dùng: cli init" in missing.stderr and "Gõ 'cli init --help'" in missing.stderr
+    assert "Missing" not in missing.stderr and "Usage" not in missing.stderr
+    extra = run("import", "delegates", "a.xlsx", "b.xlsx", code=2)
+    assert "Thừa đối số (b.xlsx)" in extra.stderr
+    choice = run("export", "nokind", "-o", "x.xlsx", code=2)
+    assert "'nokind' không thuộc:" in choice.stderr
+    helped = run("import", "--help")
+    assert "Tuỳ chọn:" in helped.stdout and "Lệnh:" in helped.stdout
+    english = run("--lang", "en", "init", code=2)
+    assert "Error: Missing option '--title'." in english.stderr
+
+
+def test_every_translated_click_message_is_one_click_has() -> None:
+    """A message click does not have (a typo, or click reworded it) would stay English."""
+    import click
+
+    from console import click_vi
+
+    source = "".join(
+        p.read_text(encoding="utf-8") for p in Path(click.__file__).parent.glob("*.py")
+    )
+    for message in [*click_vi.MESSAGES, *click_vi.PLURALS, *click_vi.PLURAL_VI]:
+        assert repr(message)[1:-1] in source or message in source, message
