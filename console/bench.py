@@ -256,26 +256,125 @@ def bench_desks(desks: int, per_desk: int, folder: Path, progress: Progress) -> 
     }
 
 
-def bench_badges(count: int, folder: Path, progress: Progress) -> dict[str, Any]:
-    """``count`` badges on A6 sheets into one PDF: the whole congress's print run."""
-    from badges.build import print_badges
+_PLAIN_BADGES = """
+import json, sys
+import font_roboto, qrcode
+from fpdf import FPDF
+from qrcode.constants import ERROR_CORRECT_M
+job = json.load(open(sys.argv[1], encoding="utf-8"))
+pdf = FPDF(unit="mm", format="A4")
+pdf.set_auto_page_break(False)
+pdf.add_font("Roboto", "", font_roboto.Roboto)
+pdf.add_font("Roboto", "B", font_roboto.RobotoBold)
+W, H, M = 98, 138, 1.5
+def line(x, y, h, text, size, bold=False, rgb=(0, 0, 0)):
+    pdf.set_text_color(*rgb)
+    pdf.set_font("Roboto", "B" if bold else "", size)
+    pdf.set_xy(x + 5, y)
+    pdf.cell(W - 10, h, text, align="C")
+for i, b in enumerate(job["badges"]):
+    if i % 4 == 0:
+        pdf.add_page()
+    x, y = 7 + i % 2 * W, 10.5 + i // 2 % 2 * H
+    line(x, y + 5, 5, job["title"], 10, True, (200, 16, 46))
+    line(x, y + 16, 10, b["name"], 22, True)
+    for k, text in enumerate((b["unit"], b["delegation"], b["seat"])):
+        line(x, y + 30 + 6 * k, 5, text, 11)
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    qr.add_data(b["code"])
+    qr.make(fit=True)
+    pdf.set_fill_color(0, 0, 0)
+    for r, row in enumerate(qr.get_matrix()):
+        c = 0
+        while c < len(row):
+            start = c
+            while c < len(row) and row[c]:
+                c += 1
+            if c > start:
+                pdf.rect(x + 33 + start * M, y + 56 + r * M, (c - start) * M, M, style="F")
+            c += 1
+    line(x, y + 92, 5, b["digits"], 10)
+    pdf.set_fill_color(200, 16, 46)
+    pdf.rect(x, y + H - 15, W, 15, style="F")
+    line(x, y + H - 11.5, 8, b["band"], 20, True, (255, 255, 255))
+pdf.output(sys.argv[2])
+"""
+"""The plain drawer ``daihoi badges`` is measured against: the same badges (texts, codes, A6
+sheets of four) with fpdf2's ``cell`` and ``rect`` and qrcode's matrix (its own mask search),
+each row's dark run one rectangle, as anyone would first write it."""
 
-    progress(f"badges: {count} on a6")
-    with _event(folder, "badges.db") as ev:
+
+def _badge_process(argv: list[str]) -> float:
+    """Seconds a whole process takes, start-up included (what the user waits for)."""
+    import subprocess
+
+    started = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def _pdf_pages(path: Path) -> int:
+    import re
+
+    return len(re.findall(rb"/Type /Page\b(?!s)", path.read_bytes()))
+
+
+def bench_badges(count: int, folder: Path, progress: Progress, runs: int = 3) -> dict[str, Any]:
+    """``daihoi badges`` of ``count`` delegates on A6 sheets, the whole congress's print run, as
+    a whole process beside the plain fpdf2 drawer (:data:`_PLAIN_BADGES`) drawing the same
+    badges, runs interleaved; the ratio is of the medians. Then once in this process, to show
+    what start-up costs."""
+    import json
+    import sys
+
+    from badges.build import print_badges, select
+    from badges.compose import badge_of
+
+    db = folder / "badges.db"
+    with _event(folder, db.name) as ev:
         delegates_mod.upsert(ev, _records(count))
-        out = folder / "badges.pdf"
+        job = {
+            "title": ev.info.title,
+            "badges": [
+                {"name": b.name, "unit": b.position_unit, "delegation": b.delegation,
+                 "seat": b.seat, "band": b.band_word.upper(), "code": b.code,
+                 "digits": codes_mod.human(b.code)}
+                for b in (badge_of(d) for d in select(ev))
+            ],
+        }  # fmt: skip
+    (folder / "plain-job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+    ours, plain = folder / "badges.pdf", folder / "plain.pdf"
+    daihoi_s: list[float] = []
+    plain_s: list[float] = []
+    for run in range(runs):
+        progress(f"badges: {count} on a6, {run + 1}/{runs} (daihoi badges, plain fpdf2 drawer)")
+        daihoi_s.append(
+            _badge_process([sys.executable, "-m", "console", "badges", "--db", str(db),
+                            "-o", str(ours), "--layout", "a6"])
+        )  # fmt: skip
+        plain_s.append(
+            _badge_process([sys.executable, "-c", _PLAIN_BADGES, str(folder / "plain-job.json"),
+                            str(plain)])
+        )  # fmt: skip
+    pages = _pdf_pages(ours)
+    assert pages == -(-count // 4) == _pdf_pages(plain), pages  # every badge printed
+    with Event.open(db) as ev:
         started = time.perf_counter()
-        run = print_badges(ev, out, layout="a6")
-        seconds = time.perf_counter() - started
-    size = out.stat().st_size
+        print_badges(ev, folder / "in-process.pdf", layout="a6")
+        in_process = time.perf_counter() - started
+    size = ours.stat().st_size
+    median, floor = statistics.median(daihoi_s), statistics.median(plain_s)
     return {
-        "badges": len(run.badges),
-        "pages": run.pages,
-        "seconds": round(seconds, 2),
-        "ms_per_badge": round(1000 * seconds / len(run.badges), 2),
+        "badges": count,
+        "pages": pages,
+        "daihoi_badges_s": {"median": round(median, 2), "runs": [round(t, 2) for t in daihoi_s]},
+        "plain_fpdf2_drawer_s": {"median": round(floor, 2), "runs": [round(t, 2) for t in plain_s]},
+        "ratio_to_plain_drawer": round(median / floor, 2),
+        "in_process_s": round(in_process, 2),
+        "ms_per_badge_in_process": round(1000 * in_process / count, 2),
         "pdf_mb": round(size / 1e6, 2),
-        "kb_per_badge": round(size / 1e3 / len(run.badges), 2),
-        "target": {"seconds": 5, "pdf_mb": 3},
+        "kb_per_badge": round(size / 1e3 / count, 2),
+        "goal": "<= 0.3x the plain fpdf2 drawer (whole processes); pdf <= 3 MB",
     }
 
 
