@@ -34,8 +34,14 @@ PERSON_FIELDS = (
     "seat",
     "phone",
     "external_id",
+    "side",
+    "protocol_rank",
+    "appointed",
+    "guest",
 )
-"""Fields a delegate list can carry, in the order reports show them."""
+"""Fields a delegate list can carry, in the order reports show them. The last four are a
+guest's protocol (:mod:`data.guests`): side ("Về phía tỉnh"), rank, appointment date, and
+1 when the row came from a guest list."""
 
 
 def match_key(name: str, unit: str, birth_year: int | None, delegation: str = "") -> str:
@@ -295,6 +301,8 @@ def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
                 "birth_date",
                 "external_id",
                 "source_row",
+                "protocol_rank",
+                "guest",
             ):
                 values[f] = ""
         key = match_key(values["name"], values["unit"], values["birth_year"], values["delegation"])

@@ -32,7 +32,7 @@ of the reader's bounds (:mod:`data.sheets`), changes nothing and raises
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from . import delegates, names
+from .errors import DaihoiError
 from .outputs import remember_input
 from .sheets import (
     HEADER_SEARCH_ROWS,
@@ -89,6 +90,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "seat": ("ghe", "soghe", "vitringoi", "vitri", "chongoi", "seat"),
     "phone": ("dienthoai", "sodienthoai", "sdt", "dt", "dtdd", "didong", "phone", "mobile"),
     "external_id": ("ma", "madaibieu", "madb", "id", "code", "sohieu"),
+    # A guest list's protocol (data.guests). "Thứ tự" alone is the reception's rank, but
+    # "STT" / "Số thứ tự" (above) number the rows.
+    "protocol_rank": (
+        "thutuletan", "ttletan", "thutu", "thutugioithieu", "thutuuutien", "protocolrank",
+        "protocolorder", "rank",
+    ),
+    "side": ("vephia", "phia", "thuocphia", "side"),
+    "appointed": (
+        "ngaybonhiem", "nambonhiem", "bonhiem", "ngaynhiemchuc", "ngaygiuchucvu", "appointed",
+    ),
     "_male": ("nam", "male"),
     "_female": ("nu", "female"),
 }  # fmt: skip
@@ -783,6 +794,18 @@ def _fill_record(
                 warnings.append(Skipped(number, "import.bad_gender", {"value": text}, c.header))
         elif c.field == "phone":
             record["phone"] = _phone(raw, text)
+        elif c.field == "protocol_rank":
+            rank = _rank(raw, text)
+            if rank is None:
+                warnings.append(Skipped(number, "import.bad_rank", {"value": text}, c.header))
+            else:
+                record["protocol_rank"] = rank
+        elif c.field == "appointed":
+            when = _birth(raw, text, on)  # a date or a year, read as birth dates are
+            if when is None:
+                warnings.append(Skipped(number, "import.bad_appointed", {"value": text}, c.header))
+            else:
+                record["appointed"] = when[1] or str(when[0])
         else:
             record[c.field] = text
     if "gender" not in record and gender_ticks:
@@ -864,6 +887,14 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _rank(raw: Any, text: str) -> int | None:
+    """A protocol rank: a whole number from 1 ("3", 3.0, "3."), else None."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return int(raw) if raw == int(raw) and raw >= 1 else None
+    digits = text.strip().rstrip(".")
+    return int(digits) if digits.isdigit() and int(digits) >= 1 else None
+
+
 def _phone(raw: Any, text: str) -> str:
     """A phone number as text; Excel drops the leading 0 of a number typed as a number."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw == int(raw):
@@ -889,9 +920,17 @@ def _text(value: Any) -> str:
 
 # ------------------------------------------------------------------------------ the whole
 def import_delegates(
-    event: Event, path: str | Path, *, sheet: str | None = None, dry_run: bool = False
+    event: Event,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    dry_run: bool = False,
+    prepare: Callable[[list[dict[str, Any]]], None] | None = None,
 ) -> ImportReport:
     """Read ``path`` and add or update its delegates in ``event`` (nothing for a dry run).
+
+    ``prepare`` sees the list's records, in the list's order, before they are applied (a
+    guest list marks its rows as guests: :func:`data.guests.import_guests`).
 
     Re-importing a corrected list updates delegates in place (by the list's "Mã", else name +
     unit + birth year) and never touches check-ins. The whole file is parsed before anything is
@@ -917,6 +956,12 @@ def import_delegates(
         part.skipped = sorted(part.skipped + table.skipped_rows, key=_row)
         parsed.extend(part, sheet=table.sheet if many else "")
     parsed.notes += [Skipped(0, s.key, {"sheet": s.sheet}) for s in book.skipped]
+    if not parsed.records and not parsed.skipped and book.tables:
+        header = book.tables[0].header
+        assert header is not None
+        raise DaihoiError("import.no_delegates", file=name, row=header.row)
+    if prepare is not None:
+        prepare(parsed.records)
     upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=name)
     if not dry_run:
         remember_input(event, path, "delegates")

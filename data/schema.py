@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from . import schema_core, schema_honours, schema_programme
+from . import schema_core, schema_honours, schema_programme, schema_protocol
 
 ORDER = (
     schema_core.m001_core,
@@ -24,6 +24,7 @@ ORDER = (
     schema_programme.m_programme_002_present,
     schema_core.m002_journal_chain_inputs,
     schema_core.m003_delegate_name_parts,
+    schema_protocol.m_protocol_001_guests_hall,
 )
 """Every migration, in the order it runs on a new file (append new ones at the end)."""
 

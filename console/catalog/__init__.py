@@ -6,9 +6,21 @@ Each module defines ``MESSAGES = {key: {"vi": …, "en": …}}``; keys are prefi
 
 from __future__ import annotations
 
-from . import badges, cli, console, core, honours, limits, programme, replicas, reports, serve
+from . import (
+    badges,
+    cli,
+    console,
+    core,
+    honours,
+    limits,
+    programme,
+    protocol,
+    replicas,
+    reports,
+    serve,
+)
 
-AREAS = [core, cli, console, replicas, badges, programme, honours, reports, limits, serve]
+AREAS = [core, cli, console, replicas, badges, programme, honours, reports, limits, serve, protocol]
 CATALOG: dict[str, dict[str, str]] = {}
 for _area in AREAS:
     CATALOG.update(_area.MESSAGES)
