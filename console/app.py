@@ -14,7 +14,6 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
 from textual.reactive import reactive
 from textual.widgets import Input
 
@@ -27,7 +26,8 @@ from data.store import Clock, Event, system_clock
 
 from .i18n import render, set_lang, t
 from .keys import ScanBursts, translate_bindings
-from .phrases import desk_notes
+from .phrases import cannot_write, desk_notes
+from .screens.palette import ScreenCommands
 from .screens.pin import DeskPinScreen, OrganizerPin
 
 ORGANIZER_GRACE = timedelta(minutes=5)
@@ -35,6 +35,22 @@ ORGANIZER_GRACE = timedelta(minutes=5)
 
 POLL_SECONDS = 0.25
 """How often the app asks SQLite whether another desk wrote (``PRAGMA data_version``: cheap)."""
+
+
+def desk_file() -> Path:
+    """Where this computer remembers its desk name (asked on the console's first start)."""
+    import os
+
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "daihoi" / "desk.txt"
+
+
+def remembered_desk() -> str:
+    """The desk name this computer was given at its first start, or "" if none yet."""
+    try:
+        return desk_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
 
 
 def _screens() -> dict[str, Callable[[], object]]:
@@ -66,25 +82,13 @@ SCREEN_KEYS = {
 """The function key that opens each screen, shown in the footer of every screen."""
 
 
-class ScreenCommands(Provider):
-    """Every screen in the command palette, in the user's language."""
-
-    async def search(self, query: str) -> Hits:
-        app = self.app
-        assert isinstance(app, DaihoiApp)
-        matcher = self.matcher(query)
-        for name in app.MODES:
-            label = t(f"screen.{name}")
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), lambda n=name: app.switch_mode(n))
-
-
 class DaihoiApp(App[None]):
     """The daihoi console on one event file, as one desk."""
 
     CSS_PATH = "global.tcss"
-    COMMANDS = App.COMMANDS | {ScreenCommands}
+    COMMANDS = {ScreenCommands}
+    """Screens and this screen's keys, in the desk's language (Textual's system commands are
+    English and offer nothing a desk needs)."""
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     """Screens lay out for an 80-column laptop (``-narrow``) or use a wide terminal (``-wide``)."""
@@ -97,7 +101,7 @@ class DaihoiApp(App[None]):
         event_path: Path,
         *,
         clock: Clock = system_clock,
-        desk: str = "",
+        desk: str | None = "",
         operator: str = "",
         screen: str | None = None,
         require_pin: bool = False,
@@ -109,10 +113,14 @@ class DaihoiApp(App[None]):
         translate_bindings(self)
         self.event_path = Path(event_path)
         self.clock = clock
-        self.desk = desk or "Bàn 1"
+        self.desk = (remembered_desk() if desk is None else desk or "Bàn 1") or ""
+        """Empty until named (``desk=None`` and nothing remembered): the console asks on start
+        (:class:`~console.screens.modals.AskDeskName`)."""
         self.operator = operator
         self.first_screen = screen if screen in self.MODES else "reception"
-        self.event = Event.open(self.event_path, clock=clock, desk=self.desk, operator=operator)
+        self.event = Event.open(
+            self.event_path, clock=clock, desk=self.desk or "?", operator=operator
+        )
         self.checkin = Desk(self.event, notes_for=desk_notes(self.event))
         """The one reception desk of this console: every screen's scans go through it, so a
         repeat scan and this desk's own undo work the same from F1 or F4."""
@@ -132,8 +140,12 @@ class DaihoiApp(App[None]):
         self.sub_title = self.event.info.title
 
     BINDINGS = [
-        Binding(key, f"show('{name}')", f"screen.{name}", priority=True)
-        for name, key in SCREEN_KEYS.items()
+        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+        *(
+            Binding(key, f"show('{name}')", f"screen.short.{name}", priority=True)
+            for name, key in SCREEN_KEYS.items()
+        ),
+        Binding("question_mark", "help", "key.help", key_display="?", priority=True),
     ]
 
     @property
@@ -147,7 +159,26 @@ class DaihoiApp(App[None]):
         would start the next item)."""
         if action in ("show", "command_palette"):
             return not self.locked and not self.read_only and self.event.stopped is None
+        if action == "help":  # "?" is help unless it is typed into a field that holds text
+            return not (isinstance(self.focused, Input) and self.focused.value)
         return True
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, in the desk's language (see :mod:`console.screens.palette`)."""
+        from .screens.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies in a field): say which key does."""
+        self.notify(t("app.how_to_quit"), title=t("app.quit_question"))
 
     async def on_event(self, event: events.Event) -> None:
         """Every key passes here first: the Enter that ends a scanner burst is taken as a scan
@@ -212,8 +243,23 @@ class DaihoiApp(App[None]):
             self.set_interval(self.backup_every * 60, self.rolling_backup)
         if self.locked:
             self.push_screen(DeskPinScreen(self.desk), self._unlocked)
+        elif not self.desk:
+            from .screens.modals import AskDeskName
+
+            self.push_screen(AskDeskName(), self._named)
         else:
             self.switch_mode(self.first_screen)
+
+    def _named(self, desk: str | None) -> None:
+        """The desk's name, typed at the first start: used now and remembered."""
+        self.desk = self.event.desk = desk or "?"
+        self.title = self.desk
+        try:
+            desk_file().parent.mkdir(parents=True, exist_ok=True)
+            desk_file().write_text(self.desk + "\n", encoding="utf-8")
+        except OSError as exc:  # a read-only home: the name holds for this run
+            self.notify(cannot_write(desk_file(), exc), severity="warning")
+        self.switch_mode(self.first_screen)
 
     def _unlocked(self, desk: str | None) -> None:
         self.locked = False
@@ -223,7 +269,12 @@ class DaihoiApp(App[None]):
 
     async def organizer_ok(self, action: str) -> bool:
         """Ask the organizer PIN (once per ``ORGANIZER_GRACE``) before an organizer action."""
-        if not pins.has_pin(self.event, "organizer"):
+        if not pins.has_pin(self.event, "organizer"):  # the demo, a small meeting: say so
+            self.notify(
+                t("organizer.unprotected", action=t(f"pin.action.{action}")),
+                severity="warning",
+                timeout=8,
+            )
             return True
         now = self.now()
         if self._organizer_until and now < self._organizer_until:
@@ -294,7 +345,7 @@ def make_app(
     event_path: Path | str,
     *,
     clock: Clock = system_clock,
-    desk: str = "",
+    desk: str | None = "",
     operator: str = "",
     lang: str | None = None,
     screen: str | None = None,
@@ -302,7 +353,10 @@ def make_app(
     backup_dir: Path | None = None,
     backup_every: float = 10,
 ) -> DaihoiApp:
-    """The console on ``event_path``; the command line, tests and snapshots all call this."""
+    """The console on ``event_path``; the command line, tests and snapshots all call this.
+
+    ``desk=None`` (``daihoi console`` without ``--desk``): the name this computer was given at
+    its first start, else the console asks it before anything else."""
     if lang:
         set_lang(lang)
     return DaihoiApp(

@@ -110,19 +110,25 @@ def console_cmd(
     backup_dir: str | None,
     backup_every: int,
 ) -> None:
+    import os
+
     from data.checkin import desk_name
     from data.store import Event, resolve_path
 
     from .app import make_app
 
     path = resolve_path(db)
-    desk = desk_name(desk)
+    given = click.get_current_context().get_parameter_source("desk")
+    if given is click.core.ParameterSource.DEFAULT and not os.environ.get("DAIHOI_DESK"):
+        chosen = None  # no --desk: the name given at the first start, else the console asks it
+    else:
+        chosen = desk_name(desk)
     Event.open(path).close()  # a clear message now rather than a traceback inside the app
     if backup_dir and not Path(backup_dir).is_dir():
         raise DaihoiError("backup.no_folder", path=backup_dir)
     make_app(
         path,
-        desk=desk,
+        desk=chosen,
         operator=default_operator(),
         screen=screen,
         require_pin=require_pin,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 
 from data import codes
@@ -31,6 +32,18 @@ def translate_bindings(node: DOMNode) -> None:
             )
             for b in bindings
         ]
+
+
+def ours(binding: Binding) -> bool:
+    """True for a binding of daihoi's own (its description is a catalog text), not one that
+    Textual adds to every screen in English (Focus Next, Copy selected text, palette)."""
+    return bool(binding.description) and binding.description in _texts()
+
+
+def _texts() -> set[str]:
+    from .i18n import lang
+
+    return {entry[lang()] for entry in CATALOG.values()}
 
 
 SCAN_GAP = 0.04

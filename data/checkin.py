@@ -123,6 +123,8 @@ class Desk:
         """Journal uuids of the check-ins this desk made since it opened: the only ones it may
         undo without asking. A desk name is only what a desk calls itself; another process
         (or browser tab) calling itself "Bàn 1" is not this session."""
+        self._secret: bytes | None = None
+        """The event's signing key, read at the first scan (it never changes)."""
 
     @property
     def name(self) -> str:
@@ -132,7 +134,9 @@ class Desk:
     def scan(self, text: str) -> Verdict:
         """Judge a badge scan (or a code typed by hand) and record the verdict."""
         now = self.event.now()
-        parsed = codes.parse(self.event.secret(), text)
+        if self._secret is None:
+            self._secret = self.event.secret()
+        parsed = codes.parse(self._secret, text)
         key = parsed.code if parsed else text.strip()
         if (
             self._last
@@ -160,19 +164,23 @@ class Desk:
         scanned = text.strip()[:MAX_SCAN_TEXT]
         if parsed is None:
             return self._reject(INVALID, scanned, None)
-        state = codes.state(self.event, parsed)
-        if state.issued_at is None:
-            # Signed with our secret but never issued: a version we have not printed.
-            return self._reject(INVALID, scanned, None)
-        try:
-            delegate = delegates_mod.get(self.event, parsed.delegate_id)
-        except DaihoiError:
-            return self._reject(UNKNOWN, scanned, None)
-        if state.revoked_at is not None:
-            return self._reject(REVOKED, scanned, delegate, revoked_at=state.revoked_at)
-        if delegate.status != "approved":
-            return self._reject(UNKNOWN, scanned, delegate)
-        return self._admit(delegate, via="scan", code=parsed.code, scanned=scanned)
+        with self.event.write():
+            # One read, under the write lock the verdict's own row is written in: the badge's
+            # state, its delegate and their arrival (the scan path's only query before writing).
+            found = delegates_mod.badge_holder(self.event, parsed.delegate_id, parsed.version)
+            delegate = found.delegate
+            if found.issued_at is None:
+                # Signed with our secret but never issued: a version we have not printed.
+                return self._reject(INVALID, scanned, None)
+            if delegate is None:
+                return self._reject(UNKNOWN, scanned, None)
+            if found.revoked_at is not None:
+                return self._reject(REVOKED, scanned, delegate, revoked_at=found.revoked_at)
+            if delegate.status != "approved":
+                return self._reject(UNKNOWN, scanned, delegate)
+            return self._admit(
+                delegate, via="scan", code=parsed.code, scanned=scanned, read_under_lock=True
+            )
 
     def admit(self, delegate_id: int) -> Verdict:
         """Check in a delegate found by name search (no badge at hand)."""
@@ -181,12 +189,27 @@ class Desk:
             return self._reject(UNKNOWN, delegate.name, delegate)
         return self._admit(delegate, via="search", code=None, scanned=delegate.name)
 
-    def _admit(self, delegate: Delegate, *, via: str, code: str | None, scanned: str) -> Verdict:
+    def _admit(
+        self,
+        delegate: Delegate,
+        *,
+        via: str,
+        code: str | None,
+        scanned: str,
+        read_under_lock: bool = False,
+    ) -> Verdict:
+        """Admit ``delegate`` or say when they came; ``read_under_lock`` when the caller read
+        ``delegate`` (arrival included) inside the write transaction this joins."""
         event = self.event
         with event.write():
-            row = event.conn.execute(
-                "select checked_in_at, desk from attendance where delegate_id = ?", (delegate.id,)
-            ).fetchone()
+            if read_under_lock:
+                first = delegate.checked_in_at
+                row = (first, delegate.checked_in_desk) if first is not None else None
+            else:
+                row = event.conn.execute(
+                    "select checked_in_at, desk from attendance where delegate_id = ?",
+                    (delegate.id,),
+                ).fetchone()
             if row:
                 event.journal(
                     "scan.already",

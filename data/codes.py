@@ -37,7 +37,7 @@ _DIGITS = re.compile(r"\d")
 
 
 def _mac(secret: bytes, delegate_id: int, version: int) -> str:
-    digest = hmac.new(secret, f"{delegate_id}:{version}".encode(), hashlib.sha256).digest()
+    digest = hmac.digest(secret, f"{delegate_id}:{version}".encode(), hashlib.sha256)
     return str(int.from_bytes(digest[:8], "big") % 10**MAC_DIGITS).zfill(MAC_DIGITS)
 
 
@@ -60,7 +60,10 @@ def digits_of(text: str) -> str:
     their ASCII value, so the result is always plain ``0-9`` (``hmac.compare_digest`` refuses
     non-ASCII text, and a code is stored in ASCII).
     """
-    return "".join(str(unicodedata.decimal(c)) for c in _DIGITS.findall(text))
+    found = "".join(_DIGITS.findall(text))
+    if found.isascii():  # a scanner's text: no digit to translate
+        return found
+    return "".join(str(unicodedata.decimal(c)) for c in found)
 
 
 def looks_like_code(text: str) -> bool:

@@ -69,6 +69,9 @@ class Programme:
 
     items: tuple[Item, ...]
     day_start: datetime
+    dated: bool = True
+    """False when the event has no date (``daihoi init`` without ``--date``): its day is
+    whichever day the clock says, so the day has not come until an item starts."""
 
     def get(self, item_id: int) -> Item:
         for item in self.items:
@@ -120,8 +123,15 @@ class Programme:
             )
         return slots
 
+    def waiting(self, now: datetime) -> bool:
+        """True while the event's day has not come (a rehearsal the evening before, an event
+        without a date): nothing has started, and the times to show are the planned ones."""
+        if self.started:
+            return False
+        return not self.dated or now.date() < self.day_start.date()
+
     def timing(self, now: datetime) -> DayTiming:
-        return timing.compute(self.slots(), self.day_start, now)
+        return timing.compute(self.slots(), self.day_start, now, waiting=self.waiting(now))
 
     def present_count(self) -> int | None:
         """The figure recorded when the vote item last started, for the presiding board."""
@@ -208,7 +218,7 @@ def load(event: Event) -> Programme:
         ordered.append(make(r))
         for c in sorted(by_parent.get(r[0], []), key=lambda c: (c[2], c[0])):
             ordered.append(make(c))
-    return Programme(tuple(ordered), day_start(event))
+    return Programme(tuple(ordered), day_start(event), dated=bool(event.info.date))
 
 
 def speeches_of(event: Event, delegate_id: int) -> list[str]:

@@ -82,6 +82,20 @@ class DayTiming:
     planned_end: datetime
     projected_end: datetime
 
+    waiting: bool = False
+    """The event's day has not come: every time shown is the planned one, no offset."""
+
+    @property
+    def end_offset_minutes(self) -> int:
+        """How far the projected end is off the planned end, in whole minutes (positive: late).
+
+        Measured on the items left, it can disagree with :attr:`offset_minutes` (the next item's
+        start against its plan) after skips, inserts and short items: the MC screen says both,
+        each with what it is measured on."""
+        seconds = (self.projected_end - self.planned_end).total_seconds()
+        minutes = int(abs(seconds) / 60 + 0.5)
+        return minutes if seconds >= 0 else -minutes
+
     def of(self, item_id: int) -> ItemTiming:
         return next(i for i in self.items if i.id == item_id)
 
@@ -93,8 +107,14 @@ class DayTiming:
         return minutes if seconds >= 0 else -minutes
 
 
-def compute(slots: Sequence[Slot], day_start: datetime, now: datetime) -> DayTiming:
-    """Planned, actual and projected times of every item, and the day's offset."""
+def compute(
+    slots: Sequence[Slot], day_start: datetime, now: datetime, *, waiting: bool = False
+) -> DayTiming:
+    """Planned, actual and projected times of every item, and the day's offset.
+
+    ``waiting``: the event's day has not come, so the projection is the plan and the offset is
+    nil (the evening before, "chậm 713 phút" would be measured from a start not yet due).
+    """
     leaves = [s for s in slots if not s.is_group]
     minute = timedelta(minutes=1)
 
@@ -118,7 +138,7 @@ def compute(slots: Sequence[Slot], day_start: datetime, now: datetime) -> DayTim
         projected[running.id] = (running.last_start, end)
         cursor = end
     else:
-        cursor = max(now, day_start)
+        cursor = day_start if waiting else max(now, day_start)
     for s in leaves:
         if s.state != PENDING:
             continue
@@ -149,9 +169,10 @@ def compute(slots: Sequence[Slot], day_start: datetime, now: datetime) -> DayTim
         items=tuple(timings[s.id] for s in slots),
         current=running.id if running else None,
         next=next_leaf.id if next_leaf else None,
-        offset=offset,
+        offset=timedelta(0) if waiting else offset,
         planned_end=planned_end,
         projected_end=projected_end,
+        waiting=waiting,
     )
 
 

@@ -5,8 +5,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không ghi được {path}: {reason}. Kiểm tra ổ đĩa (còn chỗ trống, không bị khoá ghi).",
         "en": "Cannot write {path}: {reason}. Check the drive (free space, not write-protected).",
     },
-    "key.scan_field": {"vi": "Về ô quét", "en": "Scan field"},
-    "column.born": {"vi": "Năm sinh", "en": "Born"},
+    "screen.short.reception": {"vi": "Đón tiếp", "en": "Desk"},
+    "screen.short.delegates": {"vi": "Đại biểu", "en": "People"},
+    "screen.short.programme": {"vi": "MC", "en": "MC"},
+    "screen.short.ceremony": {"vi": "Khen", "en": "Honours"},
+    "screen.short.dashboard": {"vi": "Số liệu", "en": "Stats"},
+    "key.honours_tray_save": {"vi": "Ghi bảng khay (PDF)", "en": "Save tray sheet (PDF)"},
+    "mc.waiting": {
+        "vi": "Chưa đến ngày: theo kế hoạch bắt đầu {start}, kết thúc {end}.",
+        "en": "The day has not come: planned to start at {start} and end at {end}.",
+    },
+    "mc.end_offset": {"vi": "({offset})", "en": "({offset})"},
+    "mc.next_offset": {"vi": "mục tiếp theo {offset}", "en": "next item {offset}"},
+    "mc.minutes_again": {
+        "vi": "“{value}” không phải số phút. Số phút cho “{title}” (tiêu đề đã giữ):",
+        "en": "“{value}” is not a number of minutes. Minutes for “{title}” (title kept):",
+    },
+    "desk.ask": {
+        "vi": "Lần đầu mở trên máy này: bàn này tên là gì? (ví dụ: Bàn 1, Bàn cửa Đông). "
+        "Tên hiện trên mọi bàn khi đại biểu đã điểm danh ở đây; máy sẽ nhớ cho lần sau.",
+        "en": "First start on this computer: what is this desk called? (e.g. Desk 1, East door). "
+        "Every desk shows it when a delegate checked in here; this computer remembers it.",
+    },
+    "organizer.unprotected": {
+        "vi": "Việc của Ban tổ chức ({action}) đang chạy KHÔNG có PIN bảo vệ: "
+        "đặt PIN bằng lệnh daihoi pin để chỉ Ban tổ chức làm được.",
+        "en": "Organizer action ({action}) running WITHOUT a PIN: set one with daihoi pin "
+        "so only organizers can do it.",
+    },
+    "key.quit": {"vi": "Thoát", "en": "Quit"},
+    "key.help": {"vi": "Phím", "en": "Keys"},
+    "help.title": {"vi": "Các phím", "en": "Keys"},
+    "help.this_screen": {"vi": "Màn hình này", "en": "This screen"},
+    "help.everywhere": {"vi": "Mọi màn hình", "en": "Every screen"},
+    "help.palette": {
+        "vi": "Bảng lệnh: gõ vài chữ (không dấu cũng được) để tìm màn hình hoặc lệnh",
+        "en": "Command palette: type a few letters to find a screen or a command",
+    },
+    "help.close": {"vi": "Nhấn phím bất kỳ để đóng.", "en": "Press any key to close."},
+    "palette.placeholder": {
+        "vi": "Tìm lệnh hoặc màn hình (không dấu cũng được)…",
+        "en": "Search for a command or a screen…",
+    },
+    "palette.no_matches": {"vi": "Không tìm thấy lệnh nào", "en": "No matches found"},
+    "app.quit_question": {"vi": "Muốn thoát?", "en": "Do you want to quit?"},
+    "app.how_to_quit": {
+        "vi": "Nhấn ctrl+q để thoát chương trình.",
+        "en": "Press ctrl+q to quit the app.",
+    },
+    "key.scan_field": {"vi": "Ô quét", "en": "Scan field"},
+    "column.born": {"vi": "Sinh", "en": "Born"},
     "reception.scan_lost": {
         "vi": "⚠ Ô QUÉT KHÔNG ĐƯỢC CHỌN: thẻ quét vẫn được nhận; nhấn Esc để gõ tên.",
         "en": "⚠ THE SCAN FIELD IS NOT SELECTED: scans still land; press Esc to type a name.",

@@ -51,18 +51,19 @@ class CeremonyScreen(Screen[None]):
     """A badge scanned here is checked in, the verdict shown over the screen."""
     AUTO_FOCUS = "#honours"
     BINDINGS = [
-        ("c", "call", "key.honours_call"),
-        ("p", "present", "key.honours_present"),
+        # On 80 columns the footer shows p and a; every key is in the help (?) and palette.
+        Binding("c", "call", "key.honours_call", show=False),
+        Binding("p", "present", "key.honours_present"),
         # Enter is the screen's, not the table's: a table reports a click on the highlighted row
         # as a selection, and two clicks must not mark an honour presented.
         Binding("enter", "present", "key.honours_present", show=False, priority=True),
-        ("a", "absent", "key.honours_absent"),
-        ("o", "proxy", "key.honours_proxy"),
-        ("P,shift+p", "present_all", "key.honours_present_all"),
-        ("n", "next_group", "key.honours_next_group"),
-        ("b", "previous_group", "key.honours_previous_group"),
-        ("u", "reset", "key.honours_reset"),
-        ("t", "tray", "key.honours_tray"),
+        Binding("a", "absent", "key.honours_absent"),
+        Binding("o", "proxy", "key.honours_proxy", show=False),
+        Binding("P,shift+p", "present_all", "key.honours_present_all", show=False),
+        Binding("n", "next_group", "key.honours_next_group", show=False),
+        Binding("b", "previous_group", "key.honours_previous_group", show=False),
+        Binding("u", "reset", "key.honours_reset", show=False),
+        Binding("t", "tray", "key.honours_tray_save", show=False),
     ]
 
     def __init__(self) -> None:
@@ -83,14 +84,16 @@ class CeremonyScreen(Screen[None]):
                 yield DataTable(id="honours", cursor_type="row", zebra_stripes=True)
             with Vertical(id="right"):
                 yield Static(id="tally", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#honours", DataTable)
         # Presence and state next to the name: on an 80-column terminal they must stay in view.
         for key in ("number", "recipient", "presence", "state", "honour", "items"):
             # A long unit under the name would push presence off an 80-column screen: cap it.
-            width = RECIPIENT_WIDTH if key == "recipient" else None
+            # On a wide terminal the unit shows whole.
+            narrow = self.app.size.width < 120
+            width = RECIPIENT_WIDTH if key == "recipient" and narrow else None
             table.add_column(t(f"ceremony.column.{key}"), key=key, width=width)
         self.groups = honours.groups(self.event)
         open_groups = [
@@ -140,6 +143,18 @@ class CeremonyScreen(Screen[None]):
         if presenters:
             lines.append(t("honours.presenter", name=", ".join(presenters)))
         lines.extend(sorted({h.decision for h in self.rows if h.decision}))
+        if self.has_class("-narrow"):  # the tally column gives its room to form and items
+            tally = honours.tally(self.event)
+            lines.append(
+                t(
+                    "ceremony.tally",
+                    planned=tally.planned,
+                    presented=tally.presented,
+                    absent=tally.absent,
+                    proxy=tally.proxy,
+                    remaining=tally.remaining,
+                )
+            )
         head.update("\n".join(lines))
 
     def _paint_table(self) -> None:

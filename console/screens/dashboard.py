@@ -136,7 +136,7 @@ class DashboardScreen(Screen[None]):
                 yield Static(id="ceremony", markup=False)
                 yield Static(t("dashboard.composition"), classes="title")
                 yield Static(id="composition", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self.refresh_figures, init=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Input, Static
 from ..i18n import t
 from ..keys import translate_bindings
 from ..widgets.delegate_table import DelegateTable
+from ..widgets.search_field import SearchField
 
 
 class DelegatesScreen(Screen[None]):
@@ -26,10 +27,10 @@ class DelegatesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=t("delegates.placeholder"), id="search")
+        yield SearchField(placeholder=t("delegates.placeholder"), id="search")
         yield Static(id="count")
         yield DelegateTable(id="list")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self.refresh_list, init=False)
@@ -44,4 +45,14 @@ class DelegatesScreen(Screen[None]):
         self.query_one("#count", Static).update(t("delegates.found", shown=len(found), total=total))
 
     def action_clear(self) -> None:
-        self.query_one("#search", Input).value = ""
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed in the list (after Tab or arrows) searches again: back to the field."""
+        if self.focused is self.query_one(DelegateTable) and event.is_printable and event.character:
+            search = self.query_one("#search", Input)
+            search.focus()
+            search.insert_text_at_cursor(event.character)
+            event.stop()

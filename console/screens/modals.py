@@ -248,3 +248,30 @@ class ScanVerdict(ModalScreen[None]):
 
     def on_click(self) -> None:
         self.dismiss()
+
+
+class AskDeskName(ModalScreen[str]):
+    """The first start of the console on this computer: what is this desk called? Verdicts on
+    every desk say where a delegate checked in ("đã điểm danh lúc 08:12 tại Bàn cửa Đông"), so
+    the name is asked, tidied and refused like ``--desk``, and remembered for the next start."""
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Label(t("desk.ask"), markup=False)
+            yield Input(placeholder=t("pin.desk_name"), id="desk")
+            yield Label("", id="error", markup=False)
+
+    @on(Input.Submitted, "#desk")
+    def chosen(self, event: Input.Submitted) -> None:
+        from data.checkin import desk_name
+        from data.errors import DaihoiError
+
+        from ..i18n import render
+
+        try:
+            self.dismiss(desk_name(event.value))
+        except DaihoiError as exc:
+            self.query_one("#error", Label).update(render(exc))

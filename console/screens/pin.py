@@ -29,7 +29,7 @@ class DeskPinScreen(Screen[str]):
             yield Input(value=self.desk, placeholder=t("pin.desk_name"), id="desk")
             yield Input(password=True, placeholder=t("pin.placeholder"), id="pin")
             yield Label("", id="error")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#pin", Input).focus()

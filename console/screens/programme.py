@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Footer, Header, Static
@@ -46,6 +47,26 @@ def clock_text(delta: timedelta | None) -> str:
     minutes, secs = divmod(abs(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def day_line(day: DayTiming) -> Text:
+    """The header's day line: the projected end against the plan with its own offset, then
+    the next item's offset; before the day has come, the planned times alone."""
+    if day.waiting:
+        return Text(t("mc.waiting", start=hm(day.items[0].planned_start) if day.items else "",
+                      end=hm(day.planned_end)))  # fmt: skip
+    line = Text(t("programme.end", end=hm(day.projected_end), planned=hm(day.planned_end)))
+    end = day.end_offset_minutes
+    line.append(" " + t("mc.end_offset", offset=offset_text(end)), style=_late_style(end))
+    if day.next is not None:
+        late = day.offset_minutes
+        line.append(" · ")
+        line.append(t("mc.next_offset", offset=offset_text(late)), style=_late_style(late))
+    return line
+
+
+def _late_style(minutes: int) -> str:
+    return "bold red" if minutes >= 5 else "bold yellow" if minutes > 0 else "bold green"
 
 
 class LiveProgramme(Screen[None]):
@@ -84,15 +105,16 @@ class ProgrammeScreen(LiveProgramme):
     """A badge scanned here is refused with a message; no key of this screen fires."""
     AUTO_FOCUS = "#order"
     BINDINGS = [
-        ("n", "next", "key.programme_next"),
-        ("f", "finish", "key.programme_finish"),
-        ("s", "skip", "key.programme_skip"),
-        ("b", "back", "key.programme_back"),
-        ("ctrl+up", "move(-1)", "key.programme_up"),
-        ("ctrl+down", "move(1)", "key.programme_down"),
-        ("i", "insert", "key.programme_insert"),
-        ("plus,equals_sign", "minutes(1)", "key.programme_longer"),
-        ("minus", "minutes(-1)", "key.programme_shorter"),
+        # On 80 columns the footer shows n, f, i; every key is in the help (?) and palette.
+        Binding("n", "next", "key.programme_next"),
+        Binding("f", "finish", "key.programme_finish"),
+        Binding("s", "skip", "key.programme_skip", show=False),
+        Binding("b", "back", "key.programme_back", show=False),
+        Binding("ctrl+up", "move(-1)", "key.programme_up", show=False),
+        Binding("ctrl+down", "move(1)", "key.programme_down", show=False),
+        Binding("i", "insert", "key.programme_insert"),
+        Binding("plus,equals_sign", "minutes(1)", "key.programme_longer", show=False),
+        Binding("minus", "minutes(-1)", "key.programme_shorter", show=False),
     ]
 
     def __init__(self) -> None:
@@ -110,7 +132,7 @@ class ProgrammeScreen(LiveProgramme):
                 yield Static(id="day")
                 yield Static(id="speakers")
             yield DataTable(id="order", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#order", DataTable)
@@ -174,12 +196,7 @@ class ProgrammeScreen(LiveProgramme):
             nxt.append(t("programme.no_next"), style="dim")
         self.query_one("#next", Static).update(nxt)
 
-        late = day.offset_minutes
-        style = "bold red" if late >= 5 else "bold yellow" if late > 0 else "bold green"
-        line = Text(t("programme.end", end=hm(day.projected_end), planned=hm(day.planned_end)))
-        line.append(" · ")
-        line.append(offset_text(late), style=style)
-        self.query_one("#day", Static).update(line)
+        self.query_one("#day", Static).update(day_line(day))
 
         self.query_one("#speakers", Static).update(self.speakers_text(prog, current, upcoming))
 
@@ -329,9 +346,23 @@ class ProgrammeScreen(LiveProgramme):
         if self.apply(running.set_minutes, item.id, max(0, item.minutes + step)):
             self.select(item.id)
 
+    def insert_anchor(self) -> running.Item | None:
+        """Where ``i`` inserts: after the item on stage; with nothing on stage, after the
+        highlighted item if it is still to come, else at the end. Never among items already
+        finished (an item landing above them made the day look 20 minutes late)."""
+        prog = self.programme
+        if prog is None:
+            return None
+        if prog.current is not None:
+            return prog.current
+        chosen = self.highlighted
+        if chosen is not None and chosen.state == "pending" and not chosen.is_group:
+            return chosen
+        return None
+
     @work
     async def action_insert(self) -> None:
-        after = self.highlighted
+        after = self.insert_anchor()
         if not await self.may_edit():
             return
         title = await self.app.push_screen_wait(
@@ -339,16 +370,17 @@ class ProgrammeScreen(LiveProgramme):
         )
         if not title:
             return
-        minutes_text = await self.app.push_screen_wait(
-            AskText(t("programme.insert_minutes"), placeholder="5")
-        )
-        if minutes_text is None:  # Escape on the second question cancels the whole insert
-            return
-        try:
-            minutes = int(minutes_text or "5")
-        except ValueError:
-            self.notify(t("programme.bad_number", value=minutes_text), severity="error")
-            return
+        question = t("programme.insert_minutes")
+        while True:  # a mistyped number asks again; the title typed is kept
+            minutes_text = await self.app.push_screen_wait(AskText(question, placeholder="5"))
+            if minutes_text is None:  # Escape on the second question cancels the whole insert
+                self.notify(t("confirm.cancelled"))
+                return
+            try:
+                minutes = int(minutes_text or "5")
+                break
+            except ValueError:
+                question = t("mc.minutes_again", value=minutes_text, title=title)
         outcome = self.apply(
             lambda ev: running.insert(ev, title, minutes, after=after.id if after else None)
         )

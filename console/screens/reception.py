@@ -33,6 +33,7 @@ from ..i18n import render, t
 from ..keys import translate_bindings
 from ..phrases import cannot_write, decimal, hhmm
 from ..widgets.delegate_table import DelegateTable
+from ..widgets.search_field import SearchField
 from ..widgets.verdict import VerdictPanel
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn, confirm_admit
 
@@ -45,11 +46,11 @@ class ReceptionScreen(Screen[None]):
     SCANS = "desk"
     """A scanner burst anywhere on this screen is scanned here (see ``DaihoiApp.take_scan``)."""
     BINDINGS = [
-        Binding("escape", "clear", "key.scan_field"),
+        Binding("escape", "clear", "key.scan_field", show=False),  # the lost-focus banner says Esc
         Binding("down", "cursor(1)", "key.next", show=False),
         Binding("up", "cursor(-1)", "key.previous", show=False),
         Binding("ctrl+z", "undo", "key.undo"),
-        Binding("f6", "walkin", "key.walkin"),
+        Binding("f6", "walkin", "key.walkin", show=False),
         Binding("f7", "reprint", "key.reprint", show=False),
         Binding("f8", "approve_walkins", "key.approve_walkins", show=False),
     ]
@@ -65,7 +66,7 @@ class ReceptionScreen(Screen[None]):
         yield Header()
         with Horizontal():
             with Vertical(id="left"):
-                yield Input(placeholder=t("reception.placeholder"), id="scan")
+                yield SearchField(placeholder=t("reception.placeholder"), id="scan")
                 yield Static(t("reception.scan_lost"), id="scan-lost", markup=False)
                 yield VerdictPanel(id="verdict")
                 yield Static(id="matches", markup=False)
@@ -74,7 +75,7 @@ class ReceptionScreen(Screen[None]):
                 yield Static(id="counters", markup=False)
                 yield Static(t("reception.recent"), classes="title")
                 yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         app = self.app

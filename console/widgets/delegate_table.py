@@ -15,6 +15,21 @@ from ..i18n import t
 from ..phrases import hhmm
 
 
+def clip_words(text: str, width: int) -> str:
+    """``text`` in ``width`` cells, cut after a whole word with "…" ("Đoàn huyện…", never
+    "Đoàn huyện Đồ")."""
+    if cell_len(text) <= width:
+        return text
+    words = text.split(" ")
+    kept = ""
+    for word in words:
+        candidate = f"{kept} {word}" if kept else word
+        if cell_len(candidate) + 1 > width:
+            break
+        kept = candidate
+    return (kept or text[: max(1, width - 1)]) + "…"
+
+
 def _cells(d: Delegate) -> dict[str, str]:
     return {
         "arrived": hhmm(d.checked_in_at) or "·",
@@ -49,22 +64,32 @@ class DelegateTable(DataTable[str | Text]):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.shown: list[Delegate] = []
-        self._columns: tuple[str, ...] = ()
+        self._columns: tuple[tuple[str, int | None], ...] = ()
 
-    def _fitting(self) -> tuple[str, ...]:
-        """The columns that fit whole in the table's width, for the rows shown."""
+    def _fitting(self) -> tuple[tuple[str, int | None], ...]:
+        """The columns that fit the table's width, with the unit's width when it is cut.
+
+        Columns are given room in :data:`COLUMNS` order, each whole; the unit, if it does not
+        fit whole, takes the room left and is cut at a word (:func:`clip_words`), and the
+        columns after it wait for a wider terminal.
+        """
         rows = [_cells(d) for d in self.shown]
         room = (self.size.width or self.app.size.width) - 2  # the vertical scrollbar
-        chosen: list[str] = []
+        chosen: list[tuple[str, int | None]] = []
         used = 0
         for column in self.COLUMNS:
             header = t(f"column.{column}")
-            width = max([cell_len(header)] + [cell_len(r[column]) for r in rows]) + 2
+            values = [r[column] for r in rows]
+            if column not in ("arrived", "name") and not any(values):
+                continue
+            width = max([cell_len(header)] + [cell_len(v) for v in values]) + 2
             if column in ("arrived", "name") or used + width <= room:
-                if column in ("arrived", "name") or any(r[column] for r in rows):
-                    chosen.append(column)
-                    used += width
-            elif column in ("born", "unit"):
+                chosen.append((column, None))
+                used += width
+            elif column == "unit" and room - used >= 14:
+                chosen.append((column, room - used - 2))
+                break
+            else:
                 break  # never the delegation without the unit: namesakes read by unit first
         return tuple(chosen)
 
@@ -76,11 +101,14 @@ class DelegateTable(DataTable[str | Text]):
         self.clear(columns=columns != self._columns)
         if columns != self._columns:
             self._columns = columns
-            for column in columns:
-                self.add_column(t(f"column.{column}"), key=column)
+            for column, width in columns:
+                self.add_column(t(f"column.{column}"), key=column, width=width)
         for d in self.shown:
             cells = _cells(d)
-            self.add_row(*(Text(cells[c]) for c in columns), key=str(d.id))
+            self.add_row(
+                *(Text(clip_words(cells[c], w) if w else cells[c]) for c, w in columns),
+                key=str(d.id),
+            )
         if current is not None:
             for index, d in enumerate(self.shown):
                 if d.id == current.id:

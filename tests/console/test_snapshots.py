@@ -58,9 +58,11 @@ async def _steady(pilot: Pilot[None]) -> None:
 
 
 SnapCompare = Callable[..., bool]
+SIZES = [(80, 24), (200, 50)]
+"""The smallest desk laptop and a wide terminal: every screen is looked at in both."""
 
 
-@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+@pytest.mark.parametrize("size", SIZES)
 def test_reception_after_a_scan(
     demo: Path, snap_compare: SnapCompare, size: tuple[int, int]
 ) -> None:
@@ -75,36 +77,56 @@ def test_reception_after_a_scan(
     assert snap_compare(_app(demo, "reception"), run_before=scan, terminal_size=size)
 
 
-def test_delegates_search(demo: Path, snap_compare: SnapCompare) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_delegates_search(demo: Path, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     async def search(pilot: Pilot[None]) -> None:
         await _steady(pilot)
         await pilot.press(*"nguyen thi", "_")
 
-    assert snap_compare(_app(demo, "delegates"), run_before=search, terminal_size=(140, 40))
+    assert snap_compare(_app(demo, "delegates"), run_before=search, terminal_size=size)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+@pytest.mark.parametrize("size", SIZES)
 def test_programme(demo: Path, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     assert snap_compare(_app(demo, "programme"), run_before=_steady, terminal_size=size)
 
 
-def test_stage_view(demo: Path, snap_compare: SnapCompare) -> None:
-    assert snap_compare(_app(demo, "stage"), run_before=_steady, terminal_size=(100, 30))
+@pytest.mark.parametrize("size", SIZES)
+def test_stage_view(demo: Path, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(_app(demo, "stage"), run_before=_steady, terminal_size=size)
 
 
-def test_ceremony(demo: Path, snap_compare: SnapCompare) -> None:
-    assert snap_compare(_app(demo, "ceremony"), run_before=_steady, terminal_size=(140, 40))
+@pytest.mark.parametrize("size", SIZES)
+def test_ceremony(demo: Path, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    """80x24: recipient, presence, state, form and items in view; 200x50: units whole."""
+    assert snap_compare(_app(demo, "ceremony"), run_before=_steady, terminal_size=size)
 
 
-def test_dashboard(demo: Path, snap_compare: SnapCompare) -> None:
-    assert snap_compare(_app(demo, "dashboard"), run_before=_steady, terminal_size=(140, 40))
-
-
-def test_dashboard_small(demo: Path, snap_compare: SnapCompare) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_dashboard(demo: Path, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     """80x24: honours and programme must still be in view (the right column comes first)."""
-    assert snap_compare(_app(demo, "dashboard"), run_before=_steady, terminal_size=(80, 24))
+    assert snap_compare(_app(demo, "dashboard"), run_before=_steady, terminal_size=size)
 
 
-def test_ceremony_small(demo: Path, snap_compare: SnapCompare) -> None:
-    """80x24: recipient, presence and state must stay in view."""
-    assert snap_compare(_app(demo, "ceremony"), run_before=_steady, terminal_size=(80, 24))
+@pytest.mark.parametrize("size", SIZES)
+def test_reception_name_search(
+    demo: Path, snap_compare: SnapCompare, size: tuple[int, int]
+) -> None:
+    """Namesakes told apart at 80x24: birth year and unit beside each name."""
+
+    async def search(pilot: Pilot[None]) -> None:
+        await _steady(pilot)
+        await pilot.press(*"nguyen thi mai hoa")
+        await pilot.pause()
+
+    assert snap_compare(_app(demo, "reception"), run_before=search, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(demo: Path, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    async def ask(pilot: Pilot[None]) -> None:
+        await _steady(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(_app(demo, "programme"), run_before=ask, terminal_size=size)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,44 @@ def test_reprinted_badge_is_revoked_and_says_when(
     assert old.revoked_at == "2025-09-20T07:42:00.000+07:00"
     assert old.delegate.name == "Trần Văn Đức"
     assert desk.scan(new).verdict == ADMITTED
+
+
+def test_a_verdict_names_the_delegate_as_the_list_has_them(
+    event: Event, people: dict[str, Any], clock: FakeClock
+) -> None:
+    """The scan reads badge, delegate and arrival in one query under its write lock: what it
+    shows is what delegates.get says, current code and arrival included, for every verdict."""
+    duc, hoa = people["Trần Văn Đức"], people["Nguyễn Thị Hoa"]
+    desk = Desk(event)
+    admitted = desk.scan(hoa.code)
+    as_judged = replace(delegates.get(event, hoa.id), checked_in_at=None, checked_in_desk=None)
+    assert admitted.delegate == as_judged  # as it was when judged: not yet arrived
+    clock.advance(minutes=1)
+    already = Desk(event).scan(hoa.code)
+    assert already.delegate == delegates.get(event, hoa.id)
+    assert already.delegate.checked_in_at == admitted.checked_in_at
+    new = codes.reissue(event, duc.id)
+    clock.advance(minutes=1)
+    revoked = desk.scan(duc.code)
+    assert revoked.verdict == REVOKED and revoked.delegate.code == new
+    assert revoked.delegate == delegates.get(event, duc.id)
+
+
+def test_judging_a_scan_never_collates_a_name(
+    event: Event, people: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sort key is computed when something sorts, not for every scan (80 µs a name)."""
+
+    def refuse(name: str) -> tuple[str, ...]:
+        raise AssertionError(f"collated {name}")
+
+    monkeypatch.setattr(delegates, "name_sort_key", refuse)
+    desk = Desk(event)
+    for person in people.values():
+        assert desk.scan(person.code).verdict == ADMITTED
+    assert desk.scan(people["Lê Thị Thúy"].code).repeat
+    with pytest.raises(AssertionError, match="collated"):
+        delegates.get(event, people["Lê Thị Thúy"].id).sort_key
 
 
 def test_withdrawn_delegate_is_unknown(event: Event, people: dict[str, Any]) -> None:
