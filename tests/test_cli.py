@@ -319,3 +319,15 @@ def test_every_translated_click_message_is_one_click_has() -> None:
     )
     for message in [*click_vi.MESSAGES, *click_vi.PLURALS, *click_vi.PLURAL_VI]:
         assert repr(message)[1:-1] in source or message in source, message
+
+
+def test_a_file_with_only_its_header_says_it_holds_no_delegates(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("init", "--db", "e.db", "--title", "Đại hội")
+    listing = tmp_path / "chi-tieu-de.csv"
+    listing.write_text("STT,Họ và tên,Đơn vị,Đoàn\n", encoding="utf-8")
+    before = json.loads(run("verify", "--db", "e.db", "--json").stdout)["rows"]
+    result = run("import", "delegates", str(listing), "--db", "e.db", code=1)
+    assert "chi-tieu-de.csv chỉ có dòng tiêu đề (dòng 1)" in result.stderr
+    assert "Thêm 0" not in result.stderr
+    assert json.loads(run("verify", "--db", "e.db", "--json").stdout)["rows"] == before
+    assert json.loads(run("delegates", "--db", "e.db", "--json").stdout) == []

@@ -131,6 +131,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": 'Tệp {file}: không tìm thấy dòng tiêu đề có cột "Họ và tên". Chưa thay đổi gì.',
         "en": '{file}: no header row with a "Full name" column was found. Nothing was changed.',
     },
+    "import.no_delegates": {
+        "vi": "Tệp {file} chỉ có dòng tiêu đề (dòng {row}), bên dưới không có đại biểu nào. "
+        "Chưa nhập gì: hãy xem có đúng tệp, đúng trang tính không.",
+        "en": "{file} holds only its header (row {row}) and no delegates below it. Nothing "
+        "was imported: check that this is the right file and sheet.",
+    },
     "import.skip": {
         "vi": "{file}, dòng {row}{column}: {reason}",
         "en": "{file}, row {row}{column}: {reason}",
