@@ -13,6 +13,7 @@ from functools import partial
 from rich.align import Align
 from rich.text import Text
 from textual.command import CommandList, CommandPalette, Hit, Hits, Provider
+from textual.content import Content
 from textual.widgets.option_list import Option
 
 from data.text import fold
@@ -46,20 +47,16 @@ class Palette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
-def _hit(query: str, label: str, help_text: str, provider: Provider) -> tuple[float, Text]:
+def _hit(query: str, label: str, provider: Provider) -> tuple[float, Content | str]:
     """Score ``label`` against ``query`` with accents folded; highlight when lengths allow."""
     matcher = provider.matcher(fold(query))
     folded = fold(label)
     score = matcher.match(folded)
     if score <= 0:
-        return 0, Text(label)
-    shown = matcher.highlight(folded)
+        return 0, label
     if len(folded) == len(label):  # fold kept one character per character: copy the marks
-        text = Text(label)
-        for span in shown.spans:
-            text.stylize(span.style, span.start, span.end)
-        return score, text
-    return score, Text(label)
+        return score, Content(label, spans=list(matcher.highlight(folded).spans))
+    return score, label
 
 
 class ScreenCommands(Provider):
@@ -99,6 +96,6 @@ class ScreenCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         for label, key, run in self._commands():
-            score, shown = _hit(query, label, key, self)
+            score, shown = _hit(query, label, self)
             if score > 0:
                 yield Hit(score, shown, run, help=key or None)  # type: ignore[arg-type]

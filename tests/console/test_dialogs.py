@@ -54,3 +54,19 @@ async def test_confirm_shows_english_keys(event_path: Path, clock: Any) -> None:
             assert str(app.screen.query_one("#yes", Button).label) == "Yes (Y)"
     finally:
         set_lang("vi")
+
+
+async def test_the_palette_speaks_vietnamese_and_ignores_accents(
+    event_path: Path, clock: Any
+) -> None:
+    from textual.command import CommandInput
+
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        field = app.screen.query_one(CommandInput)
+        assert field.placeholder.startswith("Tìm lệnh")
+        await pilot.press(*"dai bieu", "enter")
+        await pilot.pause()
+        assert app.current_mode == "delegates"
