@@ -8,7 +8,7 @@ point at it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -75,6 +75,31 @@ def _loose_key(name: str, unit: str, birth_year: int | None, delegation: str) ->
     return match_key(fold(names.split_name(name).name), unit, birth_year, delegation)
 
 
+class _SortKey:
+    """:attr:`Delegate.sort_key`, computed from the name the first time it is read.
+
+    Collation costs about 80 µs a name: the list, the search index and the exports sort by it,
+    but a desk judging a scan (:func:`get`) never does, so it is not paid there. A dataclass
+    field whose default is a descriptor: ``Delegate(..., sort_key=key)`` still sets it.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}"
+
+    def __get__(self, obj: object, objtype: type | None = None) -> tuple[str, ...]:
+        if obj is None:
+            return ()  # the field's default: not computed yet
+        found: tuple[str, ...] = obj.__dict__.get(self.slot, ())
+        if not found:
+            found = name_sort_key(obj.name)  # type: ignore[attr-defined]
+            obj.__dict__[self.slot] = found
+        return found
+
+    def __set__(self, obj: object, value: tuple[str, ...] | _SortKey) -> None:
+        # The dataclass passes the field's default, this descriptor itself, when none is given.
+        obj.__dict__[self.slot] = () if isinstance(value, _SortKey) else value
+
+
 @dataclass(frozen=True)
 class Delegate:
     """One person on the approved list, with where they are at now."""
@@ -118,24 +143,39 @@ class Delegate:
     """The note typed after the name ("Trưởng đoàn", "*"), kept apart."""
     name_original: str = ""
     """The name cell as typed when the name came in ALL CAPS and is stored re-cased, else ""."""
-    sort_key: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    sort_key: tuple[str, ...] = field(default=_SortKey(), repr=False, compare=False)  # type: ignore[assignment]
+    """Vietnamese name order (:func:`data.text.name_sort_key`), computed when first read."""
 
     def public(self) -> dict[str, Any]:
         """The delegate as the command line's JSON prints it."""
-        data = asdict(self)
-        data.pop("sort_key")
-        return data
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "sort_key"}
 
 
-_SELECT = """
-select d.id, d.name, d.gender, d.birth_year, d.birth_date, d.ethnicity, d.religion, d.position,
-       d.unit, d.delegation, d.category, d.seat, d.phone, d.external_id, d.source_file,
-       d.source_row, d.status, d.higher_level, d.honorific, d.role, d.name_original,
-       (select c.code from codes c where c.delegate_id = d.id and c.revoked_at is null
-        order by c.version desc limit 1) as code,
-       a.checked_in_at, a.desk
-from delegates d left join attendance a on a.delegate_id = d.id
+_CURRENT_CODE = """(select c.code from codes c where c.delegate_id = d.id and c.revoked_at is null
+ order by c.version desc limit 1)"""
+
+_COLUMNS = f"""
+d.id, d.name, d.gender, d.birth_year, d.birth_date, d.ethnicity, d.religion, d.position,
+d.unit, d.delegation, d.category, d.seat, d.phone, d.external_id, d.source_file,
+d.source_row, d.status, d.higher_level, d.honorific, d.role, d.name_original,
+{_CURRENT_CODE} as code,
+a.checked_in_at, a.desk
 """
+"""What :func:`_from_row` reads: the delegate, their current code, their arrival."""
+
+_SELECT = f"select {_COLUMNS} from delegates d left join attendance a on a.delegate_id = d.id"
+
+_HOLDER = (
+    "select b.issued_at, b.revoked_at, "
+    + _COLUMNS.replace(_CURRENT_CODE, "b.code")
+    + " from codes b"
+    " left join delegates d on d.id = b.delegate_id"
+    " left join attendance a on a.delegate_id = d.id"
+    " where b.delegate_id = ? and b.version = ?"
+)
+"""A badge version and its delegate; the code read is the scanned one, which is the current
+one unless it was revoked (only one version of a badge is ever unrevoked: a reprint revokes
+before it issues, and merges carry revocations both ways)."""
 
 
 def _from_row(row: tuple[Any, ...]) -> Delegate:
@@ -167,7 +207,6 @@ def _from_row(row: tuple[Any, ...]) -> Delegate:
         honorific=honorific,
         role=role,
         name_original=name_original,
-        sort_key=name_sort_key(name),
     )
 
 
@@ -184,6 +223,32 @@ def get(event: Event, delegate_id: int) -> Delegate:
     if row is None:
         raise DaihoiError("delegate.unknown", id=delegate_id)
     return _from_row(row)
+
+
+@dataclass(frozen=True)
+class BadgeHolder:
+    """One badge version as a desk judges it: its state and whose it is, read at once."""
+
+    issued_at: str | None
+    """None when this version was never issued (a signed code we have not printed)."""
+    revoked_at: str | None
+    """When a reprint replaced this badge; None while it is the current one."""
+    delegate: Delegate | None
+    """The delegate, as :func:`get` gives it (arrival included); None if there is no such row."""
+
+
+def badge_holder(event: Event, delegate_id: int, version: int) -> BadgeHolder:
+    """Badge ``version`` of ``delegate_id`` with its delegate, in one read: the desk's scan runs
+    it inside its write lock, so the arrival it sees is the one the verdict is written against."""
+    row = event.conn.execute(_HOLDER, (delegate_id, version)).fetchone()
+    if row is None:
+        return BadgeHolder(None, None, None)
+    issued_at, revoked_at = row[0], row[1]
+    if row[2] is None:
+        return BadgeHolder(issued_at, revoked_at, None)
+    if revoked_at is not None:  # a reprinted badge: the delegate carries the current code
+        return BadgeHolder(issued_at, revoked_at, get(event, delegate_id))
+    return BadgeHolder(issued_at, revoked_at, _from_row(row[2:]))
 
 
 def get_many(event: Event, ids: Iterable[int]) -> dict[int, Delegate]:
