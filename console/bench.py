@@ -535,7 +535,64 @@ def bench_merge(copies: int, per_copy: int, folder: Path, progress: Progress) ->
     }
 
 
-PARTS = ("import", "search", "scan", "desks", "badges", "merge")
+def _xlsxwriter_baseline(sheets: Iterable[Any], path: Path) -> None:
+    """The same cells written with plain xlsxwriter, one border format for all: the floor."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    framed = book.add_format({"border": 1, "border_color": "#999999"})
+    for sheet in sheets:
+        ws = book.add_worksheet(sheet.name)
+        for col, header in enumerate(sheet.columns):
+            ws.write_string(4, col, header, framed)
+        for r, values in enumerate(sheet.rows, 5):
+            for col, value in enumerate(values):
+                if value is None or value == "":
+                    ws.write_blank(r, col, None, framed)
+                elif isinstance(value, str):
+                    ws.write_string(r, col, value, framed)
+                else:
+                    ws.write_number(r, col, value, framed)
+    book.close()
+
+
+def bench_export(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """``daihoi export attendance -o x.xlsx`` of n delegates, half of them arrived (the export
+    call: read, sort, figures, write), beside xlsxwriter writing the same cells with borders, in
+    the same run, alternating."""
+    import xlsxwriter  # noqa: F401  (imported once per process either way: not timed)
+
+    from data import export as export_mod
+    from data.reports import build
+
+    progress(f"export: {n} delegates, checking in half")
+    with _event(folder, "export.db") as ev:
+        delegates_mod.upsert(ev, _records(n))
+        desk = Desk(ev)
+        for _, code, _ in codes_mod.current_codes(ev)[::2]:
+            desk.scan(code)
+        sheets = build(ev, "attendance").sheets
+        times: dict[str, list[float]] = {"daihoi_export": [], "xlsxwriter_same_cells": []}
+        runs = 5
+        for run in range(runs):
+            progress(f"export {run + 1}/{runs}")
+            t0 = time.perf_counter()
+            export_mod.export(ev, "attendance", folder / f"export-{run}.xlsx")
+            times["daihoi_export"].append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            _xlsxwriter_baseline(sheets, folder / f"baseline-{run}.xlsx")
+            times["xlsxwriter_same_cells"].append((time.perf_counter() - t0) * 1000)
+    # Each run's pair shares the machine's load of the moment: the median of the pairs' ratios.
+    paired = [a / b for a, b in zip(times["daihoi_export"], times["xlsxwriter_same_cells"])]
+    return {
+        "rows": len(sheets[0].rows),
+        **{k: percentiles(v) for k, v in times.items()},
+        "ratio_to_xlsxwriter": round(statistics.median(paired), 2),
+        "goal": "<= 1.5x xlsxwriter writing the same cells",
+    }
+
+
+PARTS = ("import", "search", "scan", "desks", "badges", "merge", "export")
 
 
 def run(
@@ -561,6 +618,8 @@ def run(
                 results["badges"] = bench_badges(2000, folder, progress)
             elif part == "merge":
                 results["merge_10x2000"] = bench_merge(10, 2000, folder, progress)
+            elif part == "export":
+                results["export"] = bench_export(n, folder, progress)
     return results
 
 

@@ -237,7 +237,7 @@ def build_demo(path: Path, *, date: str, start: str) -> Event:
 @option("--delegates", "n", type=int, default=10_000, help="cli.opt.bench_n")
 @option(
     "--only",
-    type=click.Choice(["import", "search", "scan", "desks", "badges", "merge"]),
+    type=click.Choice(["import", "search", "scan", "desks", "badges", "merge", "export"]),
     multiple=True,
     help="cli.opt.only",
 )

@@ -143,8 +143,13 @@ def when(value: str | None) -> str:
 
 
 def _by_delegation(found: list[delegates_mod.Delegate]) -> list[delegates_mod.Delegate]:
-    """Delegation by delegation (Vietnamese order), names in Vietnamese order within each."""
-    return sorted(found, key=lambda d: (collate(d.delegation), d.sort_key))
+    """Delegation by delegation (Vietnamese order), names in Vietnamese order within each.
+
+    ``found`` comes from :func:`data.delegates.all_delegates`, already in name order: a stable
+    sort by delegation keeps that order within each delegation.
+    """
+    order = {name: collate(name) for name in {d.delegation for d in found}}  # a few dozen
+    return sorted(found, key=lambda d: order[d.delegation])
 
 
 def _report(event: Event, kind: str, title: str, sheets: Sequence[Sheet]) -> Report:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from .store import Event, stamp
@@ -271,14 +272,19 @@ def compute(
             conn.execute("COMMIT")
 
     day = _event_day(event)
+    # A list holds a few dozen distinct genders, birth years, delegations…: each is read once.
+    genders = lru_cache(maxsize=None)(gender_of)
+    ages = lru_cache(maxsize=None)(lambda year, born: age_band(age_on(day, year, born)))
+    stripped = lru_cache(maxsize=None)(str.strip)
+    religions = lru_cache(maxsize=None)(_religion)
     people = [
         _Person(
-            gender=gender_of(gender),
-            age=age_band(age_on(day, birth_year, birth_date)),
-            ethnicity=ethnicity.strip(),
-            religion=religion.strip(),
-            delegation=delegation.strip(),
-            category=category.strip(),
+            gender=genders(gender),
+            age=ages(birth_year, birth_date),
+            ethnicity=stripped(ethnicity),
+            religion=stripped(religion),
+            delegation=stripped(delegation),
+            category=stripped(category),
             arrived_at=at,
         )
         for _id, gender, birth_year, birth_date, ethnicity, religion, delegation, category, at in rows
@@ -293,7 +299,7 @@ def compute(
         Dimension(ETHNICITY, _ethnicity(people)),
         Dimension(
             RELIGION,
-            _breakdown(people, lambda p: _religion(p.religion), order="count"),
+            _breakdown(people, lambda p: religions(p.religion), order="count"),
         ),
         Dimension(
             AGE,
@@ -356,20 +362,14 @@ def _breakdown(
     is how units order categories: highest rank first), "count" (largest first), or a tuple of
     labels that come first in that order (shown even when empty if ``keep_fixed``).
     """
-    expected: Counter[str] = Counter()
-    arrived: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    for index, person in enumerate(people):
-        label = key(person)
-        expected[label] += 1
-        first_seen.setdefault(label, index)
-        if person.arrived_at:
-            arrived[label] += 1
+    found = [key(person) for person in people]
+    expected = Counter(found)  # counted in C; its keys in the order first met
+    arrived = Counter(label for label, p in zip(found, people) if p.arrived_at)
     labels = [label for label in expected if label != UNKNOWN]
     if order == "collate":
         labels.sort(key=collate)
     elif order == "first":
-        labels.sort(key=lambda label: first_seen[label])
+        pass  # already as first met on the list
     elif order == "count":
         labels.sort(key=lambda label: (-expected[label], collate(label)))
     else:
@@ -383,9 +383,10 @@ def _breakdown(
 
 def _ethnicity(people: list[_Person]) -> tuple[Group, ...]:
     """Kinh, then the ethnic minorities together and each of them ("trong đó")."""
-    kinh = [p for p in people if p.ethnicity and fold(p.ethnicity) == "kinh"]
+    is_kinh = {e: fold(e) == "kinh" for e in {p.ethnicity for p in people} if e}
+    kinh = [p for p in people if p.ethnicity and is_kinh[p.ethnicity]]
     unknown = [p for p in people if not p.ethnicity]
-    minorities = [p for p in people if p.ethnicity and fold(p.ethnicity) != "kinh"]
+    minorities = [p for p in people if p.ethnicity and not is_kinh[p.ethnicity]]
 
     def group(label: str, found: list[_Person], level: int = 0) -> Group:
         return Group(label, len(found), sum(1 for p in found if p.arrived_at), level)

@@ -474,3 +474,29 @@ def test_the_table_check_reports_and_figures_share(event: Event) -> None:
     the honours or programme tables has none)."""
     assert stats.table_exists(event, "delegates")
     assert not stats.table_exists(event, "no_such_table")
+
+
+def test_xlsx_layout_as_organizers_print_it(event: Event, clock: FakeClock) -> None:
+    """Every header and data cell framed, the header bold on its fill, the title merged across,
+    widths from the content, printed landscape on A4 one page wide: read back with openpyxl."""
+    small_event(event, clock)
+    report = export.export(event, "attendance", "a.xlsx")
+    main = report.sheets[0]
+    ws = openpyxl.load_workbook("a.xlsx")["Điểm danh"]
+    last = openpyxl.utils.get_column_letter(len(main.columns))
+    assert f"A1:{last}1" in {str(r) for r in ws.merged_cells.ranges}
+    first, end = export.HEADER_ROW, export.HEADER_ROW + len(main.rows)
+    for row in ws.iter_rows(min_row=first, max_row=end, max_col=len(main.columns)):
+        for cell in row:
+            sides = (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom)
+            assert all(s.style == "thin" and s.color.rgb[-6:] == "999999" for s in sides), cell
+    header = ws.cell(row=first, column=1)
+    assert header.font.b and header.fill.fgColor.rgb[-6:] == "DDEBF7"
+    assert ws.cell(row=first + 1, column=1).font.b is not True
+    assert ws.max_row == end  # nothing below the list
+    names = [str(r[2]) for r in main.rows] + ["Họ và tên"]
+    assert ws.column_dimensions["C"].width >= max(len(n) for n in names) + 2
+    assert ws.auto_filter.ref == f"A{first}:{last}{end}"
+    assert ws.print_title_rows == f"${first}:${first}"
+    assert (ws.page_setup.orientation, int(ws.page_setup.paperSize)) == ("landscape", 9)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
