@@ -200,36 +200,21 @@ def demo(db: str, no_console: bool, desk: str) -> None:
 
 
 def build_demo(path: Path, *, date: str, start: str) -> Event:
-    """The demo event: the shipped delegate list, four speeches, the shipped honours list."""
-    from data.importing import import_delegates as run_import
-    from data.synthetic import (
-        DEMO_HONOURS,
-        DEMO_LIST,
-        DEMO_SEED,
-        DEMO_SIZE,
-        demo_speakers,
-        generate,
-    )
-    from programme import running, template
-    from programme.honours_import import import_honours
+    """The demo event in the UI's language (:func:`programme.setup.build_demo`), its import
+    summarized on stderr."""
+    from programme import setup
 
     from .cli_desk import say_import_summary
-    from .cli_event import create_event
 
-    event = create_event(path, title=t("demo.title"), kind="dai-hoi", date=date, start=start)
-    report = run_import(event, DEMO_LIST)
+    event, report = setup.build_demo(
+        path,
+        date=date,
+        start=start,
+        title=t("demo.title"),
+        speech_title=lambda unit: t("demo.speech", unit=unit),
+        operator=default_operator(),
+    )
     say_import_summary(report)
-    by_list_id = dict(event.conn.execute("select external_id, id from delegates"))
-    speeches = next(i for i in running.load(event).items if i.role == template.SPEECHES)
-    for record in demo_speakers(generate(DEMO_SIZE, seed=DEMO_SEED)):
-        running.insert(
-            event,
-            t("demo.speech", unit=record["unit"]),
-            8,
-            parent=speeches.id,
-            delegate_id=by_list_id[record["external_id"]],
-        )
-    import_honours(event, DEMO_HONOURS)
     return event
 
 

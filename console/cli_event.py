@@ -3,13 +3,11 @@ for a desk and merge the copies back (registered in :data:`console.cli.COMMANDS`
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
 import click
 
 from data import journal, pins, replicas
 from data.errors import DaihoiError
+from programme import setup
 
 from .clikit import (
     command,
@@ -25,9 +23,6 @@ from .clikit import (
 )
 from .i18n import t
 
-if TYPE_CHECKING:
-    from data.store import Event
-
 
 @command("init", help="cli.init")
 @db_option
@@ -41,10 +36,10 @@ if TYPE_CHECKING:
 def init(
     db: str | None, title: str, kind: str, date: str | None, start: str, as_json: bool
 ) -> None:
-    event = create_event(db, title=title, kind=kind, date=date, start=start)
-    desk_pin, organizer_pin = pins.new_pin(), pins.new_pin()
-    pins.set_pin(event, "desk", desk_pin)
-    pins.set_pin(event, "organizer", organizer_pin)
+    event = setup.create_event(
+        db, title=title, kind=kind, date=date, start=start, operator=default_operator()
+    )
+    desk_pin, organizer_pin = setup.issue_pins(event)
     if as_json:
         emit(
             {
@@ -57,16 +52,6 @@ def init(
         )
     say(t("event.created", title=event.info.title, path=event.path))
     say(t("pin.created", desk=desk_pin, organizer=organizer_pin))
-
-
-def create_event(db: str | Path | None, **info: Any) -> Event:
-    """Create the event file and seed its programme from the template of its kind."""
-    from data.store import Event
-    from programme import template
-
-    event = Event.create(db, operator=default_operator(), **info)
-    template.seed(event)
-    return event
 
 
 @command("pin", help="cli.pin")
