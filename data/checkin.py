@@ -17,14 +17,18 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import codes
 from . import delegates as delegates_mod
+from . import sessions as sessions_mod
 from .delegates import Delegate
 from .errors import DaihoiError
 from .store import Event, stamp
 from .text import collate
+
+if TYPE_CHECKING:
+    from .handouts import HandoutResult
 
 ADMITTED = "admitted"
 ALREADY = "already"
@@ -63,6 +67,11 @@ class Verdict:
     """True when this is the same badge again within the repeat window: not a new verdict."""
     notes: tuple[str, ...] = field(default=())
     """Honouree/speaker notes for this delegate today."""
+    session: str = ""
+    """The session an admission (or "already") counts for ("Phiên chiều"); "" for a rejected
+    badge. "Already" means already in this session: the morning's check-in does not count."""
+    handout: HandoutResult | None = None
+    """What a hand-out desk recorded for this scan (:class:`data.handouts.HandoutResult`)."""
 
     @property
     def ok(self) -> bool:
@@ -78,6 +87,8 @@ class Verdict:
             "revoked_at": self.revoked_at,
             "repeat": self.repeat,
             "notes": list(self.notes),
+            "session": self.session,
+            "handout": self.handout.public() if self.handout is not None else None,
         }
 
 
@@ -91,6 +102,8 @@ class Counters:
     """(delegation, arrived, expected) for the delegations this desk has admitted."""
     recent: list[tuple[str, str, str]]
     """(time, name, delegation) of the last check-ins at this desk, newest first."""
+    session: str = ""
+    """The session these counters are for (the current one)."""
 
 
 DESK_NAME_MAX = 40
@@ -115,9 +128,20 @@ def desk_name(text: str) -> str:
 class Desk:
     """One reception desk working on an event file."""
 
-    def __init__(self, event: Event, *, notes_for: NotesFor | None = None) -> None:
+    def __init__(
+        self,
+        event: Event,
+        *,
+        notes_for: NotesFor | None = None,
+        handout: str | None = None,
+        collect: bool = False,
+    ) -> None:
         self.event = event
         self.notes_for = notes_for
+        self.handout = handout
+        """The hand-out list item this desk gives out with each admission (None: none)."""
+        self.collect = collect
+        """With :attr:`handout`: this desk takes the item back instead of handing it out."""
         self._last: tuple[str, datetime, Verdict] | None = None
         self._admitted: set[str] = set()
         """Journal uuids of the check-ins this desk made since it opened: the only ones it may
@@ -156,7 +180,7 @@ class Desk:
                     },
                 )
             return Verdict(**{**previous.__dict__, "repeat": True})
-        verdict = self._judge(parsed, text, now)
+        verdict = self._hand_out(self._judge(parsed, text, now))
         self._last = (key, now, verdict)
         return verdict
 
@@ -187,7 +211,26 @@ class Desk:
         delegate = delegates_mod.get(self.event, delegate_id)
         if delegate.status != "approved":
             return self._reject(UNKNOWN, delegate.name, delegate)
-        return self._admit(delegate, via="search", code=None, scanned=delegate.name)
+        return self._hand_out(self._admit(delegate, via="search", code=None, scanned=delegate.name))
+
+    def _hand_out(self, verdict: Verdict) -> Verdict:
+        """At a hand-out desk, record the hand-out (or the return) of a delegate let in."""
+        if (
+            self.handout is None
+            or verdict.delegate is None
+            or verdict.verdict
+            not in (
+                ADMITTED,
+                ALREADY,
+            )
+        ):
+            return verdict
+        from . import handouts
+
+        record = handouts.take_back if self.collect else handouts.give
+        return Verdict(
+            **{**verdict.__dict__, "handout": record(self.event, self.handout, verdict.delegate.id)}
+        )
 
     def _admit(
         self,
@@ -202,6 +245,8 @@ class Desk:
         ``delegate`` (arrival included) inside the write transaction this joins."""
         event = self.event
         with event.write():
+            # Check-ins count for the session current now; "attendance" is that session's rows.
+            session = sessions_mod.current(event)
             if read_under_lock:
                 first = delegate.checked_in_at
                 row = (first, delegate.checked_in_desk) if first is not None else None
@@ -218,14 +263,24 @@ class Desk:
                         "via": via,
                         "first_at": row[0],
                         "first_desk": row[1],
+                        **session_field(session.key),
                     },
                 )
-                verdict = Verdict(ALREADY, delegate, row[0], row[1], scanned=scanned)
+                verdict = Verdict(
+                    ALREADY, delegate, row[0], row[1], scanned=scanned, session=session.name
+                )
             else:
                 moment = event.now()
                 at = stamp(moment)  # the attendance row and its journal row share one time
                 uuid = event.journal(
-                    "checkin", {"delegate_id": delegate.id, "via": via, "code": code}, at=moment
+                    "checkin",
+                    {
+                        "delegate_id": delegate.id,
+                        "via": via,
+                        "code": code,
+                        **session_field(session.key),
+                    },
+                    at=moment,
                 )
                 event.conn.execute(
                     "insert into attendance (delegate_id, checked_in_at, desk, operator, journal_uuid)"
@@ -233,7 +288,9 @@ class Desk:
                     (delegate.id, at, event.desk, event.operator, uuid),
                 )
                 self._admitted.add(uuid)
-                verdict = Verdict(ADMITTED, delegate, at, event.desk, scanned=scanned)
+                verdict = Verdict(
+                    ADMITTED, delegate, at, event.desk, scanned=scanned, session=session.name
+                )
         notes = tuple(self.notes_for(delegate.id)) if self.notes_for else ()
         return Verdict(**{**verdict.__dict__, "notes": notes}) if notes else verdict
 
@@ -276,6 +333,7 @@ class Desk:
             if row is None:
                 raise DaihoiError("checkin.not_checked_in", id=delegate_id)
             at, desk, original = row
+            session = sessions_mod.current_key(event)
             if original not in self._admitted and not other_desk_confirmed:
                 # HH:MM as the desk said it, not the stored stamp with seconds and offset.
                 raise DaihoiError("checkin.other_desk", desk=desk, at=at[11:16])
@@ -288,8 +346,9 @@ class Desk:
                     "undoes": original,
                     # Later check-ins of the same person merged in from desk copies (duplicates)
                     # are taken back too, or a merge would bring the person back as arrived.
-                    "undoes_all": sorted(live_checkins(event, delegate_id)),
+                    "undoes_all": sorted(live_checkins(event, delegate_id, session)),
                     "desk_of_checkin": desk,
+                    **session_field(session),
                 },
             )
         self._last = None
@@ -324,11 +383,18 @@ class Desk:
             """,
             (self.event.desk, recent),
         ).fetchall()
-        return Counters(arrived, expected, [tuple(r) for r in rows], [tuple(r) for r in last])
+        return Counters(
+            arrived,
+            expected,
+            [tuple(r) for r in rows],
+            [tuple(r) for r in last],
+            sessions_mod.current(self.event).name,
+        )
 
 
-def live_checkins(event: Event, delegate_id: int) -> set[str]:
-    """Journal uuids of ``delegate_id``'s check-ins that no undo has taken back.
+def live_checkins(event: Event, delegate_id: int, session: str | None = None) -> set[str]:
+    """Journal uuids of ``delegate_id``'s check-ins that no undo has taken back, in
+    ``session`` (a session key; None: every session).
 
     Usually one; more after merging desk copies that admitted the same person (duplicates).
     """
@@ -340,10 +406,23 @@ def live_checkins(event: Event, delegate_id: int) -> set[str]:
         (delegate_id,),
     ):
         if kind == "checkin":
-            made.add(row_uuid)
+            if session is None or checkin_session(json.loads(payload)) == session:
+                made.add(row_uuid)
         else:
             undone.update(undone_by(json.loads(payload)))
     return made - undone
+
+
+def session_field(key: str) -> dict[str, str]:
+    """``{"session": key}`` for a journal payload; nothing for the first session, so the rows of
+    a one-session day are what they always were."""
+    return {} if key == sessions_mod.DEFAULT_SESSION else {"session": key}
+
+
+def checkin_session(payload: dict[str, Any]) -> str:
+    """The session key a ``checkin`` journal row counts for (rows from before sessions: the
+    first session)."""
+    return str(payload.get("session") or sessions_mod.DEFAULT_SESSION)
 
 
 def undone_by(payload: dict[str, Any]) -> set[str]:

@@ -22,10 +22,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .checkin import undone_by
+from . import handouts as handouts_mod
+from . import sessions as sessions_mod
+from .checkin import checkin_session, session_field, undone_by
 from .errors import DaihoiError
 from .journal import JOURNAL_COLS, verify
 from .outputs import refuse_input
+from .schema_sessions import PROFILE_FIELDS
 from .store import Event
 
 _JOURNAL_COLS = ", ".join(JOURNAL_COLS)
@@ -198,24 +201,38 @@ def merge(
 def _sync(*, source: Event, target: Event, report: MergeReport) -> None:
     _sync_delegates(source, target, report)
     _sync_codes(source, target, report)
+    _sync_sessions(source, target)
     known = {r[0] for r in target.conn.execute("select uuid from journal")}
     fresh = [
         row
         for row in source.conn.execute(f"select {_JOURNAL_COLS} from journal order by at, seq")
         if row[0] not in known
     ]
-    touched: dict[int, list[str]] = {}
-    """Delegates whose check-ins or undos arrived, with the uuids of check-ins that arrived."""
+    touched: dict[tuple[int, str], list[str]] = {}
+    """(delegate, session) whose check-ins or undos arrived, with the check-ins that arrived."""
+    absent: set[tuple[int, str]] = set()
+    """(delegate, session) whose absences arrived."""
+    handed: set[tuple[str, int]] = set()
+    """(item, delegate) whose hand-outs or returns arrived."""
     for row in fresh:
         row_uuid, kind, payload_text, desk, operator, at, origin = row
         target.append(row)
         report.journal_rows += 1
         report.kinds[kind] = report.kinds.get(kind, 0) + 1
         payload = json.loads(payload_text)
-        if kind in ("checkin", "checkin.undo"):
-            arrived = touched.setdefault(int(payload["delegate_id"]), [])
-            if kind == "checkin":
-                arrived.append(row_uuid)
+        if kind == "checkin":
+            key = (int(payload["delegate_id"]), checkin_session(payload))
+            touched.setdefault(key, []).append(row_uuid)
+        elif kind == "checkin.undo":
+            # An undo names the check-ins it takes back; they may be of any session.
+            for session in _sessions_of(target, undone_by(payload)):
+                touched.setdefault((int(payload["delegate_id"]), session), [])
+        elif kind in ("absence.recorded", "absence.undone"):
+            absent.add((int(payload["delegate_id"]), str(payload["session"])))
+        elif kind in ("handout.given", "handout.returned"):
+            handed.add((str(payload["item"]), int(payload["delegate_id"])))
+        elif kind == "handout.list":
+            handouts_mod.add_item_row(target, payload, at)
         elif kind == "walkin.requested" and target.info.desk_copy_of is None:
             target.conn.execute(
                 "insert into walkins (name, unit, reason, substitute_for, requested_at, desk)"
@@ -232,6 +249,10 @@ def _sync(*, source: Event, target: Event, report: MergeReport) -> None:
             report.walkins += 1
     if touched:
         _settle(target, touched, report)
+    if absent:
+        sessions_mod.settle_absences(target, absent)
+    if handed:
+        handouts_mod.settle(target, handed)
 
 
 def _when(at: str) -> tuple[datetime, str]:
@@ -242,46 +263,70 @@ def _when(at: str) -> tuple[datetime, str]:
         return datetime.max.replace(tzinfo=timezone.utc), at
 
 
-def _settle(target: Event, touched: dict[int, list[str]], report: MergeReport) -> None:
-    """Make each touched delegate's attendance what the journal now says.
+def _sessions_of(target: Event, checkins: set[str]) -> set[str]:
+    """The sessions the check-in rows ``checkins`` counted for."""
+    wanted = sorted(checkins)
+    if not wanted:
+        return set()
+    return {
+        checkin_session(json.loads(payload))
+        for (payload,) in target.conn.execute(
+            f"select payload from journal where uuid in ({','.join('?' * len(wanted))})", wanted
+        )
+    }
 
-    A delegate's attendance is their earliest check-in that no undo has taken back (ties broken
-    by uuid). Deciding it from the whole journal, not from the order rows arrived in, is what
-    makes merges converge: any copies merged in any order, any number of times, agree.
+
+def _settle(target: Event, touched: dict[tuple[int, str], list[str]], report: MergeReport) -> None:
+    """Make each touched delegate's attendance in each touched session what the journal says.
+
+    A delegate's attendance in a session is their earliest check-in for that session that no
+    undo has taken back (ties broken by uuid). Deciding it from the whole journal, not from the
+    order rows arrived in, is what makes merges converge: any copies merged in any order, any
+    number of times, agree.
     """
-    checkins: dict[int, list[tuple[tuple[datetime, str], str, str, str]]] = {}
+    checkins: dict[tuple[int, str], list[tuple[tuple[datetime, str], str, str, str]]] = {}
     undone: set[str] = set()
+    delegates = {d for d, _ in touched}
     for row_uuid, kind, payload_text, desk, operator, at in target.conn.execute(
         "select uuid, kind, payload, desk, operator, at from journal"
         " where kind in ('checkin', 'checkin.undo')"
     ):
         payload = json.loads(payload_text)
         delegate_id = int(payload["delegate_id"])
-        if delegate_id not in touched:
+        if delegate_id not in delegates:
             continue
         if kind == "checkin":
-            checkins.setdefault(delegate_id, []).append((_when(at), row_uuid, desk, operator))
+            key = (delegate_id, checkin_session(payload))
+            checkins.setdefault(key, []).append((_when(at), row_uuid, desk, operator))
         else:
             undone.update(undone_by(payload))
-    for delegate_id, arrived in touched.items():
-        live = sorted(c for c in checkins.get(delegate_id, []) if c[1] not in undone)
+    known_sessions = {k for (k,) in target.conn.execute("select key from sessions")}
+    for (delegate_id, session), arrived in touched.items():
+        live = sorted(c for c in checkins.get((delegate_id, session), []) if c[1] not in undone)
         before = target.conn.execute(
-            "select journal_uuid from attendance where delegate_id = ?", (delegate_id,)
+            "select journal_uuid from session_attendance where session = ? and delegate_id = ?",
+            (session, delegate_id),
         ).fetchone()
         before_uuid = before[0] if before else None
         if not live:
             if before_uuid is not None:
-                target.conn.execute("delete from attendance where delegate_id = ?", (delegate_id,))
+                target.conn.execute(
+                    "delete from session_attendance where session = ? and delegate_id = ?",
+                    (session, delegate_id),
+                )
                 report.undos += 1
             continue
+        if session not in known_sessions:
+            raise DaihoiError("merge.unknown_session", session=session)
         (_, at), kept, desk, operator = live[0]
         if kept != before_uuid:
             target.conn.execute(
-                "insert into attendance (delegate_id, checked_in_at, desk, operator, journal_uuid)"
-                " values (?, ?, ?, ?, ?) on conflict (delegate_id) do update set"
+                "insert into session_attendance"
+                " (session, delegate_id, checked_in_at, desk, operator, journal_uuid)"
+                " values (?, ?, ?, ?, ?, ?) on conflict (session, delegate_id) do update set"
                 " checked_in_at = excluded.checked_in_at, desk = excluded.desk,"
                 " operator = excluded.operator, journal_uuid = excluded.journal_uuid",
-                (delegate_id, at, desk, operator, kept),
+                (session, delegate_id, at, desk, operator, kept),
             )
             report.checkins += 1
         # Each arriving check-in that is not the one kept, and a kept one it displaced, is a
@@ -295,14 +340,43 @@ def _settle(target: Event, touched: dict[int, list[str]], report: MergeReport) -
             if target.info.desk_copy_of is None:
                 target.journal(
                     "merge.duplicate",
-                    {"delegate_id": delegate_id, "kept": kept, "duplicate": duplicate},
+                    {
+                        "delegate_id": delegate_id,
+                        "kept": kept,
+                        "duplicate": duplicate,
+                        **session_field(session),
+                    },
                 )
+
+
+def _sync_sessions(source: Event, target: Event) -> None:
+    """Sessions exist on both sides; the one made current last is current on both (sessions
+    are opened on the main file only, so their names and keys never collide)."""
+    ours = {
+        key: (name, since)
+        for key, name, since in target.conn.execute("select key, name, current_since from sessions")
+    }
+    for key, name, opened_at, since, journal_uuid in source.conn.execute(
+        "select key, name, opened_at, current_since, journal_uuid from sessions"
+    ):
+        if key not in ours:
+            target.conn.execute(
+                "insert into sessions (key, name, opened_at, current_since, journal_uuid)"
+                " values (?, ?, ?, ?, ?)",
+                (key, name, opened_at, since, journal_uuid),
+            )
+        elif since > ours[key][1] or (since == ours[key][1] and name != ours[key][0]):
+            target.conn.execute(
+                "update sessions set name = ?, opened_at = ?, current_since = ?, journal_uuid = ?"
+                " where key = ?",
+                (name, opened_at, since, journal_uuid, key),
+            )
 
 
 _DELEGATE_COLS = (
     "id, external_id, name, gender, birth_year, birth_date, ethnicity, religion, position, unit,"
     " delegation, category, seat, phone, source_file, source_row, match_key, status, higher_level,"
-    " created_at, updated_at, honorific, role, name_original"
+    " created_at, updated_at, honorific, role, name_original, " + ", ".join(PROFILE_FIELDS)
 )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from . import schema_core, schema_honours, schema_programme, schema_protocol
+from . import schema_core, schema_honours, schema_programme, schema_protocol, schema_sessions
 
 ORDER = (
     schema_core.m001_core,
@@ -25,6 +25,8 @@ ORDER = (
     schema_core.m002_journal_chain_inputs,
     schema_core.m003_delegate_name_parts,
     schema_protocol.m_protocol_001_guests_hall,
+    schema_sessions.m_sessions_001_sessions,
+    schema_sessions.m_sessions_002_delegate_profile,
 )
 """Every migration, in the order it runs on a new file (append new ones at the end)."""
 
