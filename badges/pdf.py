@@ -14,6 +14,7 @@ import functools
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -26,6 +27,7 @@ from data.outputs import private_folder
 from . import fonts
 from .compose import Drawing, Logo, QRCode, Rect, Text
 from .layout import Layout
+from .qr import row_runs
 
 FAMILY = "Roboto"
 
@@ -111,8 +113,64 @@ def _rgb(color: tuple[int, int, int]) -> str:
 def _qr(qr: QRCode, e: float, f: float, k: float) -> str:
     # Module units, y downwards, origin at the symbol's corner: integer coordinates compress well.
     m = qr.module * k
-    runs = " ".join(f"{col} {row} {length} 1 re" for row, col, length in qr.symbol.runs)
-    return f"q 0 g {m:.4f} 0 0 {-m:.4f} {e:.3f} {f:.3f} cm {runs} f Q"
+    return f"q 0 g {m:.4f} 0 0 {-m:.4f} {e:.3f} {f:.3f} cm {_rows_path(qr.symbol.rows)}f Q"
+
+
+_LOW_BITS = 11
+"""A row's path is looked up in two halves, columns 0-10 and 11 and up (any symbol size)."""
+_ROW = "R"
+"""Where the row number goes in a looked-up path: replacing one letter costs far less than
+formatting every rectangle."""
+
+
+def _rows_path(rows: tuple[int, ...]) -> str:
+    """One ``re`` per run of dark modules, in module units, row after row."""
+    low_paths = _low_paths()
+    parts = []
+    for r, bits in enumerate(rows):
+        low, high = low_paths[bits & (1 << _LOW_BITS) - 1], _high_paths(bits >> _LOW_BITS)
+        if bits >> (_LOW_BITS - 1) & 3 == 3:  # a run across the halves: one rectangle
+            path = f"{low.head}{low.start} R {low.length + high.first} 1 re {high.tail}"
+        else:
+            path = low.path + high.path
+        parts.append(path.replace(_ROW, str(r)))
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class _HalfPath:
+    path: str
+    """Every run of the half as ``re`` operators (each followed by a space)."""
+    head: str = ""
+    """The low half's path without its last run, for when that run goes on into the high half."""
+    start: int = 0
+    length: int = 0
+    """The low half's last run."""
+    tail: str = ""
+    """The high half's path without a run starting at its first column …"""
+    first: int = 0
+    """… and that run's length (0 when there is none)."""
+
+
+def _ops(runs: list[tuple[int, int]]) -> str:
+    return "".join(f"{start} {_ROW} {length} 1 re " for start, length in runs)
+
+
+@functools.cache
+def _low_paths() -> list[_HalfPath]:
+    paths = []
+    for bits in range(1 << _LOW_BITS):
+        runs = row_runs(bits)
+        start, length = runs[-1] if runs else (0, 0)
+        paths.append(_HalfPath(_ops(runs), _ops(runs[:-1]), start, length))
+    return paths
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _high_paths(high: int) -> _HalfPath:
+    runs = [(start + _LOW_BITS, length) for start, length in row_runs(high)]
+    first = runs[0][1] if runs and runs[0][0] == _LOW_BITS else 0
+    return _HalfPath(_ops(runs), tail=_ops(runs[1:] if first else runs), first=first)
 
 
 def cut_marks(pdf: FPDF, layout: Layout) -> None:

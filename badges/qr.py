@@ -56,8 +56,17 @@ class Symbol:
 
     size: int
     """Modules per side (21 for version 1)."""
-    runs: tuple[tuple[int, int, int], ...]
-    """(row, first column, length) of each horizontal run of dark modules."""
+    rows: tuple[int, ...]
+    """Each row's dark modules: bit ``c`` set when column ``c`` is dark."""
+
+    @functools.cached_property
+    def runs(self) -> tuple[tuple[int, int, int], ...]:
+        """(row, first column, length) of each horizontal run of dark modules."""
+        return tuple(
+            (r, start, length)
+            for r, bits in enumerate(self.rows)
+            for start, length in row_runs(bits)
+        )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -65,7 +74,7 @@ def symbol(data: str) -> Symbol:
     """The QR symbol of ``data`` (digits: numeric mode), error correction M, the mask chosen by
     the standard's penalty rules."""
     rows = matrix_rows(data)
-    return Symbol(len(rows), _runs(rows))
+    return Symbol(len(rows), tuple(rows))
 
 
 def matrix_rows(data: str) -> list[int]:
@@ -345,13 +354,13 @@ def _rows(matrix: list[list[bool]]) -> list[int]:
     return [sum(1 << c for c, dark in enumerate(row) if dark) for row in matrix]
 
 
-def _runs(rows: list[int]) -> tuple[tuple[int, int, int], ...]:
-    runs: list[tuple[int, int, int]] = []
-    for r, bits in enumerate(rows):
-        while bits:
-            start = (bits & -bits).bit_length() - 1
-            shifted = bits >> start
-            length = (~shifted & (shifted + 1)).bit_length() - 1
-            runs.append((r, start, length))
-            bits ^= ((1 << length) - 1) << start
-    return tuple(runs)
+def row_runs(bits: int) -> list[tuple[int, int]]:
+    """(first column, length) of each run of set bits in ``bits``, lowest first."""
+    runs = []
+    while bits:
+        start = (bits & -bits).bit_length() - 1
+        shifted = bits >> start
+        length = (~shifted & (shifted + 1)).bit_length() - 1
+        runs.append((start, length))
+        bits ^= ((1 << length) - 1) << start
+    return runs

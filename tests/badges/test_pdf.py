@@ -4,6 +4,7 @@ to the same pixels (pypdfium2), and every QR on the pages decodes."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -11,7 +12,7 @@ import pytest
 from fpdf import FPDF
 from PIL import Image, ImageChops
 
-from badges import pdf
+from badges import pdf, qr
 from badges.build import select
 from badges.compose import Drawing, Logo, QRCode, Rect, Text, badge_of, compose
 from badges.layout import LAYOUTS, Layout
@@ -101,3 +102,12 @@ def test_the_text_is_extractable_in_each_font(crowd: Event, tmp_path: Path) -> N
         document.close()
     for d in chosen:
         assert d.name in text.replace("\r\n", " ").replace("\n", " ")
+
+
+def test_the_qr_path_has_one_rectangle_per_run_in_reading_order() -> None:
+    rng = random.Random(5)
+    data = ["".join(rng.choice("0123456789") for _ in range(18)) for _ in range(300)]
+    for text in [*data, "9" * 60, "DH-2025-0042"]:  # and symbols larger than version 1
+        symbol = qr.symbol(text)
+        rects = [f"{col} {row} {length} 1 re" for row, col, length in symbol.runs]
+        assert pdf._rows_path(symbol.rows).split() == " ".join(rects).split(), text
