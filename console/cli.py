@@ -52,6 +52,10 @@ COMMANDS = {
     "stats": "console.cli_reports:stats",
     "export": "console.cli_reports:export",
     "higher-level": "console.cli_reports:higher_level",
+    "session": "console.cli_sessions:session",
+    "absence": "console.cli_sessions:absence",
+    "quorum": "console.cli_sessions:quorum",
+    "handout": "console.cli_sessions:handout",
 }
 """Every command but the four defined below (console, serve, demo, bench)."""
 

@@ -41,11 +41,17 @@ from .phrases import arrivals_caption, honours_line, percent, programme_line
 @click.argument("kind", type=click.Choice([*KINDS, SUMMARY]))
 @output_option()
 @option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
+@option("--session", default=None, help="cli.opt.session")
 @json_option
-def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> None:
+def export(
+    db: str | None, kind: str, out: str, bucket: int, session: str | None, as_json: bool
+) -> None:
+    from data.sessions import viewing
+
     event = open_event(db, "organizers", readonly=True)
     target = Path(out)
-    report = write_report(event, kind, target, bucket)
+    with viewing(event, session):  # another session's check-ins, read as the current ones
+        report = write_report(event, kind, target, bucket)
     if report is None:
         if as_json:
             emit({"kind": kind, "path": str(target)})
@@ -68,9 +74,14 @@ def export(db: str | None, kind: str, out: str, bucket: int, as_json: bool) -> N
 @command("stats", help="cli.stats")
 @db_option
 @option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
+@option("--session", default=None, help="cli.opt.session")
 @json_option
-def stats(db: str | None, bucket: int, as_json: bool) -> None:
-    found = figures(open_event(db, readonly=True), bucket)
+def stats(db: str | None, bucket: int, session: str | None, as_json: bool) -> None:
+    from data.sessions import viewing
+
+    event = open_event(db, readonly=True)
+    with viewing(event, session):
+        found = figures(event, bucket)
     if as_json:
         emit(found.public())
         return

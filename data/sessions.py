@@ -300,6 +300,12 @@ def absences(event: Event, *, session: str | None = None) -> list[Absence]:
     return [Absence(r[0], name, r[1], r[2], r[3]) for r in rows]
 
 
+def viewed(event: Event) -> str:
+    """The name of the session reads are about now: the one :func:`viewing` shows, else the
+    current one."""
+    return _viewed(event, None)[1]
+
+
 def _viewed(event: Event, session: str | None) -> tuple[str, str]:
     """The session a read is about: named, else the one :func:`viewing` set, else current."""
     if session is not None:

@@ -21,6 +21,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from . import sessions as sessions_mod
+from .sessions import SessionFigures
 from .store import Event, stamp
 from .text import collate, fold
 
@@ -142,6 +144,11 @@ class Stats:
     """None when this event file has no honours table."""
     programme: ProgrammeFigures | None
     """None when the caller passed none (no programme, or computed without it)."""
+    session: str = ""
+    """The session these figures are for (arrivals count for it): the current one, or the one
+    :func:`data.sessions.viewing` shows."""
+    sessions: tuple[SessionFigures, ...] = ()
+    """Every session of the day with its arrivals (:func:`data.sessions.figures`)."""
 
     def dimension(self, name: str) -> Dimension:
         """The composition criterion ``name`` (one of :data:`DIMENSIONS`)."""
@@ -175,6 +182,16 @@ class Stats:
             if self.honours
             else {"planned": 0, "presented": 0, "absent": 0, "proxy": 0},
             "programme": asdict(self.programme) if self.programme else None,
+            "session": self.session,
+            "sessions": [
+                {
+                    "name": s.name,
+                    "opened_at": s.opened_at,
+                    "arrived": s.arrived,
+                    "expected": s.expected,
+                }
+                for s in self.sessions
+            ],
         }
 
 
@@ -267,6 +284,8 @@ def compute(
         ).fetchall()
         pending = conn.execute("select count(*) from walkins where state = 'pending'").fetchone()[0]
         honours = _honours(event)
+        session = sessions_mod.viewed(event)
+        by_session = tuple(sessions_mod.figures(event))
     finally:
         if own_transaction:
             conn.execute("COMMIT")
@@ -327,6 +346,8 @@ def compute(
         walkins_pending=int(pending),
         honours=honours,
         programme=programme,
+        session=session,
+        sessions=by_session,
     )
 
 

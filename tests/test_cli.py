@@ -205,6 +205,8 @@ def test_checkin_json_shape_and_exit_codes(run, tmp_path: Path) -> None:  # type
         "revoked_at": None,
         "repeat": False,
         "notes": [],
+        "session": "",
+        "handout": None,
     }
     line = run("checkin", hoa, "--db", "e.db", code=2)
     assert line.stdout.count("\n") == 1 and "Nguyễn Thị Hoa" in line.stdout

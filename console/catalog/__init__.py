@@ -18,9 +18,23 @@ from . import (
     replicas,
     reports,
     serve,
+    sessions,
 )
 
-AREAS = [core, cli, console, replicas, badges, programme, honours, reports, limits, serve, protocol]
+AREAS = [
+    core,
+    cli,
+    console,
+    replicas,
+    badges,
+    programme,
+    honours,
+    reports,
+    limits,
+    serve,
+    protocol,
+    sessions,
+]
 CATALOG: dict[str, dict[str, str]] = {}
 for _area in AREAS:
     CATALOG.update(_area.MESSAGES)
