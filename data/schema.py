@@ -12,7 +12,9 @@ release: the honours and programme tables came before the core's m002 and m003.
 
 from __future__ import annotations
 
-import sqlite_utils
+import sqlite3
+from functools import cache
+from typing import TYPE_CHECKING
 
 from . import schema_core, schema_honours, schema_programme, schema_protocol, schema_sessions
 
@@ -30,6 +32,34 @@ ORDER = (
 )
 """Every migration, in the order it runs on a new file (append new ones at the end)."""
 
-MIGRATIONS = sqlite_utils.Migrations("daihoi")
-for _migration in ORDER:
-    MIGRATIONS()(_migration)
+if TYPE_CHECKING:
+    import sqlite_utils
+
+MIGRATION_SET = "daihoi"
+"""The name sqlite-utils records each applied migration under."""
+
+
+def pending(conn: sqlite3.Connection) -> bool:
+    """Whether the file lacks any migration of :data:`ORDER`: one query, so opening an
+    up-to-date event (every desk, every command) needs no sqlite-utils."""
+    try:
+        applied = {
+            name
+            for (name,) in conn.execute(
+                "select name from _sqlite_migrations where migration_set = ?", (MIGRATION_SET,)
+            )
+        }
+    except sqlite3.OperationalError:  # a new file: no table of applied migrations yet
+        return True
+    return any(m.__name__ not in applied for m in ORDER)
+
+
+@cache
+def migrations() -> sqlite_utils.Migrations:
+    """:data:`ORDER` as sqlite-utils ``Migrations``, which applies what a file lacks."""
+    import sqlite_utils
+
+    found = sqlite_utils.Migrations(MIGRATION_SET)
+    for migration in ORDER:
+        found()(migration)
+    return found

@@ -7,7 +7,10 @@ they run.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .journal import GENESIS, JOURNAL_COLS, chain_hash
 

@@ -10,7 +10,10 @@ list gives explicitly.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .schema_core import run_statements
 

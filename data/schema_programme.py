@@ -8,7 +8,10 @@ old one, so the day's history survives alongside the journal.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .schema_core import run_statements
 

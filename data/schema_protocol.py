@@ -8,7 +8,10 @@ command seats on the same plan; each seat given is the delegate's ``seat`` text.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .schema_core import run_statements
 

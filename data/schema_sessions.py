@@ -12,7 +12,10 @@ session" without changing a line, and an event with its one default session sees
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .schema_core import run_statements
 

@@ -27,14 +27,14 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import schema
 from .errors import DaihoiError
 from .journal import GENESIS, chain_hash
-from .schema import MIGRATIONS
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -249,19 +249,19 @@ class Event:
                 conn.close()
                 raise DaihoiError("event.not_an_event", path=str(path))
             if readonly:
-                if MIGRATIONS.pending(event.db):
+                if schema.pending(conn):
                     conn.close()
                     raise DaihoiError("event.needs_upgrade", path=str(path))
                 return event
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
-            if MIGRATIONS.pending(event.db):
+            if schema.pending(conn):
                 # Under the write lock, so two desks opening an older file at once do not both
                 # upgrade it; the second finds nothing pending.
                 conn.execute("BEGIN IMMEDIATE")
                 try:
-                    MIGRATIONS.apply(event.db)
+                    schema.migrations().apply(event.db)
                     conn.execute("COMMIT")
                 except BaseException:
                     if conn.in_transaction:
@@ -288,7 +288,7 @@ class Event:
     def info(self) -> EventInfo:
         """The event's title, kind, date and start (cached: it does not change during a day)."""
         if self._info is None:
-            row = self.db.execute(
+            row = self.conn.execute(
                 "select uid, replica, desk_copy_of, title, kind, date, start from event"
             ).fetchone()
             self._info = EventInfo(*row)
@@ -296,7 +296,7 @@ class Event:
 
     def secret(self) -> bytes:
         """The per-event key that signs badge codes. Never printed."""
-        (hex_secret,) = self.db.execute("select secret from event").fetchone()
+        (hex_secret,) = self.conn.execute("select secret from event").fetchone()
         return bytes.fromhex(hex_secret)
 
     def now(self) -> datetime:

@@ -48,4 +48,29 @@ def test_import_linter_contracts_hold() -> None:
     lint = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     out = subprocess.run([lint], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "broken" not in out.stdout.lower() or "0 broken" in out.stdout.lower()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["stats", "--json"], ["delegates", "--json"], ["verify"], ["programme", "--json"]],
+)
+def test_read_commands_start_without_the_heavy_libraries(tmp_path: Path, args: list[str]) -> None:
+    """A read command imports neither the PDF, spreadsheet nor terminal libraries, nor the list
+    readers: each module of the command line is imported when its command runs."""
+    from programme.setup import create_event
+
+    db = tmp_path / "e.db"
+    create_event(db, title="Đại hội").close()
+    code = (
+        "import sys\n"
+        "heavy = ('fpdf', 'openpyxl', 'xlsxwriter', 'textual', 'python_calamine', 'docx', 'qrcode',"
+        " 'PIL', 'sqlite_utils', 'data.sheets', 'badges')\n"
+        "before = set(sys.modules)  # the interpreter's own\n"
+        "from console.cli import cli\n"
+        f"cli.main([*{args!r}, '--db', {str(db)!r}], standalone_mode=False)\n"
+        "loaded = set(sys.modules) - before\n"
+        "print('LOADED:' + ','.join(sorted(n for n in loaded if n.split('.')[0] in heavy or n in heavy)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "LOADED:", out.stdout

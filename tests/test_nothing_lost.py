@@ -25,7 +25,7 @@ from console.i18n import render, set_lang
 from data import delegates, journal, replicas
 from data.checkin import ADMITTED, Desk
 from data.errors import DaihoiError
-from data.schema import MIGRATIONS
+from data.schema import migrations
 from data.store import Event
 
 from .conftest import FakeClock
@@ -227,7 +227,7 @@ def test_an_older_event_file_gets_its_chain_on_first_open(tmp_path: Path) -> Non
     path = tmp_path / "cu.db"
     conn = sqlite3.connect(path, isolation_level=None)
     db = sqlite_utils.Database(conn)
-    MIGRATIONS.apply(db, stop_before="m002_journal_chain_inputs")
+    migrations().apply(db, stop_before="m002_journal_chain_inputs")
     conn.execute(
         "insert into event (id, uid, replica, title, kind, start, secret, created_at)"
         " values (1, 'u', 'u', 'Cũ', 'dai-hoi', '07:30', '00', '2025-01-01')"
@@ -454,7 +454,7 @@ def test_the_guard_ignores_case_and_unicode_form(run, tinh: Path) -> None:  # ty
 def test_desks_opening_an_older_file_at_once_all_start(tmp_path: Path) -> None:
     path = tmp_path / "cu.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    MIGRATIONS.apply(sqlite_utils.Database(conn), stop_before="m002_journal_chain_inputs")
+    migrations().apply(sqlite_utils.Database(conn), stop_before="m002_journal_chain_inputs")
     conn.execute(
         "insert into event (id, uid, replica, title, kind, start, secret, created_at)"
         " values (1, 'u', 'u', 'Cũ', 'dai-hoi', '07:30', '00', '2025-01-01')"
