@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from data import codes
@@ -116,9 +117,14 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
 @functools.lru_cache(maxsize=65536)
 def _width_at_1pt(text: str, bold: bool) -> float:
     # Cached: titles, units and delegations repeat on every badge of a print run.
+    widths, upem = _char_advances(bold)
+    return sum(map(widths.get, text, repeat(0))) / upem * MM_PER_PT
+
+
+@functools.cache
+def _char_advances(bold: bool) -> tuple[dict[str, int], int]:
     widths, upem = _advances(fonts.BOLD if bold else fonts.REGULAR)
-    units = sum(widths.get(ord(ch), 0) for ch in text)
-    return units / upem * MM_PER_PT
+    return {chr(cp): width for cp, width in widths.items()}, upem
 
 
 def fit_size(text: str, width: float, max_size: float, bold: bool = False) -> float:
@@ -138,19 +144,21 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=4096)
 def fit_lines(
     text: str, width: float, max_size: float, max_lines: int, bold: bool = False
-) -> tuple[float, list[str]]:
+) -> tuple[float, tuple[str, ...]]:
     """The largest size (≤ ``max_size``) at which ``text`` wraps into ``max_lines`` lines that
-    each fit ``width``; the text is never cut, only made smaller."""
+    each fit ``width``; the text is never cut, only made smaller. Cached: every badge of a run
+    has the same title, and units repeat."""
     size = max_size
     while True:
         lines = wrap(text, size, width, bold)
         widest = max((text_width(line, size, bold) for line in lines), default=0.0)
         if len(lines) <= max_lines and widest <= width:
-            return size, lines
+            return size, tuple(lines)
         if len(lines) <= max_lines:  # only a long word is too wide: shrink exactly to it
-            return size * width / widest * 0.999, lines
+            return size * width / widest * 0.999, tuple(lines)
         size *= 0.95
 
 
