@@ -14,6 +14,7 @@ from typing import Any
 
 from . import names
 from .errors import DaihoiError
+from .schema_sessions import PROFILE_FIELDS
 from .store import Event, stamp
 from .text import fold, name_sort_key, tone_placement
 
@@ -38,10 +39,12 @@ PERSON_FIELDS = (
     "protocol_rank",
     "appointed",
     "guest",
+    *PROFILE_FIELDS,
 )
-"""Fields a delegate list can carry, in the order reports show them. The last four are a
+"""Fields a delegate list can carry, in the order reports show them. Then four are a
 guest's protocol (:mod:`data.guests`): side ("Về phía tỉnh"), rank, appointment date, and
-1 when the row came from a guest list."""
+1 when the row came from a guest list; the last are the profile the report on delegates
+present reads (:data:`data.schema_sessions.PROFILE_FIELDS`)."""
 
 
 def match_key(name: str, unit: str, birth_year: int | None, delegation: str = "") -> str:

@@ -100,6 +100,36 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "appointed": (
         "ngaybonhiem", "nambonhiem", "bonhiem", "ngaynhiemchuc", "ngaygiuchucvu", "appointed",
     ),
+    # What trích ngang lists add, for the report on delegates present (data.credentials).
+    # "Danh hiệu" alone stays the category (an emulation title): the state's honorary titles
+    # come under their own words.
+    "party_date": (
+        "ngayvaodang", "ngayketnapdang", "ngayketnap", "namvaodang", "vaodang", "dangvien",
+        "partydate",
+    ),
+    "education": (
+        "hocvan", "trinhdohocvan", "trinhdovanhoa", "vanhoa", "trinhdogiaoducphothong",
+        "giaoducphothong", "education",
+    ),
+    "qualification": (
+        "trinhdochuyenmon", "chuyenmon", "trinhdochuyenmonnghiepvu", "chuyenmonnghiepvu",
+        "hochamhocvi", "hocham", "hocvi", "qualification",
+    ),
+    "political_theory": (
+        "lyluanchinhtri", "trinhdolyluanchinhtri", "trinhdolyluan", "llct", "trinhdochinhtri",
+        "chinhtri",
+    ),
+    "delegate_kind": (
+        "tucachdaibieu", "loaihinhdaibieu", "hinhthucdaibieu", "daibieula", "delegatekind",
+    ),
+    "honour_title": (
+        "danhhieuvinhdu", "danhhieuvinhdunhanuoc", "danhhieunhanuoc", "danhhieucaoquy",
+        "danhhieudacbiet", "honorarytitle",
+    ),
+    "sector": ("linhvuc", "linhvuchoatdong", "linhvuccongtac", "sector"),
+    "model_kind": (
+        "canhantapthe", "canhanhoactapthe", "tapthecanhan", "loaidienhinh", "individualcollective",
+    ),
     "_male": ("nam", "male"),
     "_female": ("nu", "female"),
 }  # fmt: skip

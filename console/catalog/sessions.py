@@ -72,6 +72,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The item must come back (tablets, secret documents).",
     },
     "cli.opt.return": {"vi": "Ghi đã thu lại.", "en": "Record the return."},
+    # ---------------------------------------------------------------- import: profile fields
+    "import.field.delegate_kind": {"vi": "tư cách đại biểu", "en": "kind of delegate"},
+    "import.field.party_date": {"vi": "ngày vào Đảng", "en": "date joined the Party"},
+    "import.field.education": {"vi": "học vấn", "en": "schooling"},
+    "import.field.qualification": {"vi": "trình độ chuyên môn", "en": "qualification"},
+    "import.field.political_theory": {"vi": "lý luận chính trị", "en": "political theory"},
+    "import.field.honour_title": {"vi": "danh hiệu vinh dự", "en": "honorary title"},
+    "import.field.sector": {"vi": "lĩnh vực", "en": "sector"},
+    "import.field.model_kind": {"vi": "cá nhân/tập thể", "en": "individual/collective"},
     # ---------------------------------------------------------------- results
     "session.opened": {
         "vi": "Đã mở {name} lúc {at}: điểm danh từ giờ được tính cho phiên này.",
