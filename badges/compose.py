@@ -99,16 +99,6 @@ def badge_of(delegate: Delegate, code: str | None = None) -> Badge:
 
 
 # ------------------------------------------------------------------ measuring text
-@functools.cache
-def _advances(path: Path) -> tuple[dict[int, int], int]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, lazy=True) as font:
-        hmtx = font["hmtx"]
-        widths = {cp: hmtx[glyph][0] for cp, glyph in font.getBestCmap().items()}
-        return widths, font["head"].unitsPerEm
-
-
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     """Width of ``text`` in mm at ``size_pt``, as fpdf2 measures it (advances, no kerning)."""
     return _width_at_1pt(text, bold) * size_pt
@@ -123,7 +113,7 @@ def _width_at_1pt(text: str, bold: bool) -> float:
 
 @functools.cache
 def _char_advances(bold: bool) -> tuple[dict[str, int], int]:
-    widths, upem = _advances(fonts.BOLD if bold else fonts.REGULAR)
+    widths, upem = fonts.advances(fonts.BOLD if bold else fonts.REGULAR)
     return {chr(cp): width for cp, width in widths.items()}, upem
 
 

@@ -20,11 +20,19 @@ BOLD = Path(font_roboto.RobotoBold)
 
 
 @functools.cache
-def _cmap(path: Path) -> frozenset[int]:
+def advances(path: Path) -> tuple[dict[int, int], int]:
+    """Each character's advance width in font units (by code point), and units per em: read
+    once, for the glyph check and for measuring text alike."""
     from fontTools.ttLib import TTFont
 
     with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+        hmtx = font["hmtx"]
+        widths = {cp: hmtx[glyph][0] for cp, glyph in font.getBestCmap().items()}
+        return widths, font["head"].unitsPerEm
+
+
+def _cmap(path: Path) -> dict[int, int]:
+    return advances(path)[0]
 
 
 def missing_glyphs(text: str, path: Path = REGULAR) -> list[str]:
