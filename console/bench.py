@@ -592,7 +592,60 @@ def bench_export(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
     }
 
 
-PARTS = ("import", "search", "scan", "desks", "badges", "merge", "export")
+_SQLITE_COUNTS = (
+    "import sqlite3, sys, json\n"
+    "conn = sqlite3.connect(sys.argv[1])\n"
+    "arrived, expected = conn.execute(\n"
+    '    "select count(a.delegate_id), count(*) from delegates d"\n'
+    "    \" left join attendance a on a.delegate_id = d.id where d.status = 'approved'\"\n"
+    ").fetchone()\n"
+    'by = conn.execute("select delegation, count(*) from delegates group by 1").fetchall()\n'
+    "print(json.dumps({'arrived': arrived, 'expected': expected, 'by': by}))\n"
+)
+"""The floor of issue 16: a plain sqlite3 script computing the day's counts."""
+
+
+def bench_startup(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """``daihoi stats --json`` on an n-delegate event as a whole process, beside a plain
+    sqlite3 script computing the same counts, runs interleaved."""
+    import sys
+
+    db = folder / "startup.db"
+    with _event(folder, "startup.db") as ev:
+        delegates_mod.upsert(ev, _records(n))
+        desk = Desk(ev)
+        for _id, code, _version in codes_mod.current_codes(ev)[: n // 2]:
+            desk.scan(code)
+    times: dict[str, list[float]] = {"stats_json": [], "sqlite3_script": []}
+    runs = 7
+    for run in range(runs):
+        progress(f"startup {run + 1}/{runs}")
+        times["sqlite3_script"].append(_whole([sys.executable, "-c", _SQLITE_COUNTS, str(db)]))
+        times["stats_json"].append(
+            _whole([sys.executable, "-m", "console", "stats", "--json", "--db", str(db)])
+        )
+    ratio = statistics.median(times["stats_json"]) / statistics.median(times["sqlite3_script"])
+    return {
+        **{k: percentiles(v) for k, v in times.items()},
+        "ratio_to_sqlite3_script": round(ratio, 2),
+        "goal": "<= 4x a plain sqlite3 script",
+    }
+
+
+PARTS: dict[str, Callable[[int, Path, Progress], dict[str, Any]]] = {
+    "import": bench_import,
+    "search": bench_search,
+    "scan": bench_scan,
+    "desks": lambda n, folder, progress: {
+        "4x500": bench_desks(4, 500, folder, progress),
+        "10x200": bench_desks(10, 200, folder, progress),
+    },
+    "badges": lambda n, folder, progress: bench_badges(2000, folder, progress),
+    "merge": lambda n, folder, progress: bench_merge(10, 2000, folder, progress),
+    "export": bench_export,
+    "startup": bench_startup,
+}
+"""Each part of the benchmark: ``part(delegates, folder, progress) -> figures``."""
 
 
 def run(
@@ -601,25 +654,9 @@ def run(
     """Run the chosen parts of the benchmark at ``n`` delegates; returns the figures."""
     results: dict[str, Any] = {"delegates": n}
     with tempfile.TemporaryDirectory(prefix="daihoi-bench-") as tmp:
-        folder = Path(tmp)
-        for part in PARTS:
-            if only and part not in only:
-                continue
-            if part == "import":
-                results["import"] = bench_import(n, folder, progress)
-            elif part == "search":
-                results["search"] = bench_search(n, folder, progress)
-            elif part == "scan":
-                results["scan"] = bench_scan(n, folder, progress)
-            elif part == "desks":
-                results["desks_4x500"] = bench_desks(4, 500, folder, progress)
-                results["desks_10x200"] = bench_desks(10, 200, folder, progress)
-            elif part == "badges":
-                results["badges"] = bench_badges(2000, folder, progress)
-            elif part == "merge":
-                results["merge_10x2000"] = bench_merge(10, 2000, folder, progress)
-            elif part == "export":
-                results["export"] = bench_export(n, folder, progress)
+        for name, part in PARTS.items():
+            if not only or name in only:
+                results[name] = part(n, Path(tmp), progress)
     return results
 
 
