@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from data import guests as guests_mod
+from data import seats as seats_mod
 from data.guests import Guest
 from data.store import Event
 from data.text import fold
@@ -261,3 +262,70 @@ def introductions(event: Event) -> Introductions:
         sides=sides,
         salutation=salutation(present, kind=event.info.kind),
     )
+
+
+# ---------------------------------------------------------------- seats
+PRESIDIUM_WORDS = ("doan chu tich", "chu toa")
+"""Folded words of a role or category naming the presidium (Đoàn Chủ tịch)."""
+
+
+def presidium(event: Event) -> list[int]:
+    """Delegates whose role or category names the presidium: guests among them in protocol
+    order first, then the others in list order."""
+    rows = event.conn.execute(
+        "select id, role, category from delegates where status = 'approved' order by id"
+    )
+    members = [
+        i
+        for i, role, category in rows
+        if any(w in fold(f"{role} {category}") for w in PRESIDIUM_WORDS)
+    ]
+    order = {
+        g.delegate_id: n for n, g in enumerate(in_protocol_order(guests_mod.all_guests(event)))
+    }
+    return sorted(members, key=lambda i: (i not in order, order.get(i, 0), i))
+
+
+def seat_everyone(event: Event, *, dry_run: bool = False) -> seats_mod.Assignment:
+    """``daihoi seats assign``: everyone without a seat gets one on the event's plan: the
+    presidium on the stage, guests by protocol in the reserved rows, honourees (ceremony group
+    by group, in calling order) nearest the front and the aisle, every delegation together."""
+    from . import honours
+
+    plan = seats_mod.load_plan(event)
+    called = [
+        h.delegate_id
+        for h in honours.all_honours(event)
+        if h.delegate_id is not None and h.match == honours.MATCHED and h.state != honours.WITHDRAWN
+    ]
+    everyone = list(
+        event.conn.execute(
+            "select id, delegation from delegates where status = 'approved' order by id"
+        )
+    )
+    return seats_mod.assign(
+        event,
+        plan=plan,
+        presidium=presidium(event),
+        guests=[g.delegate_id for g in in_protocol_order(guests_mod.all_guests(event))],
+        honourees=list(dict.fromkeys(called)),
+        everyone=everyone,
+        dry_run=dry_run,
+    )
+
+
+def plate_holders(event: Event) -> list[int]:
+    """Who gets a name plate, in seating order: everyone seated on the stage or in the
+    reserved rows; before seats are given, the presidium then the guests in protocol order."""
+    plan = seats_mod.load_plan(event)
+    front = [
+        s.delegate_id
+        for s in seats_mod.seated(event, plan)
+        if s.seat is not None
+        and (plan.zones[s.seat.zone].kind == seats_mod.STAGE or plan.reserved(s.seat))
+    ]
+    if front:
+        return front
+    on_stage = presidium(event)
+    ordered = [g.delegate_id for g in in_protocol_order(guests_mod.all_guests(event))]
+    return [*on_stage, *(i for i in ordered if i not in on_stage)]

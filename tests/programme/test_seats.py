@@ -1,0 +1,198 @@
+"""The hall plan and seat assignment: numbering from the aisle, every delegate one seat, none
+twice, delegations together, seats from the list kept, honourees near the aisle and front."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from data import delegates, seats
+from data.errors import DaihoiError
+from data.store import Event
+from programme import honours, protocol
+from programme.honours import HonourRow
+
+HALL = """
+title = "Hội trường thử"
+
+[[zones]]
+name = "Đoàn Chủ tịch"
+kind = "stage"
+rows = 1
+seats = 5
+
+[[zones]]
+name = "Khu A"
+rows = 8
+seats = 10
+reserved_rows = 1
+
+[[zones]]
+name = "Khu B"
+floor = "Tầng 2"
+rows = 3
+seats = [6, 8, 8]
+"""
+
+
+@pytest.fixture
+def hall(event: Event, tmp_path: Path) -> seats.Plan:
+    path = tmp_path / "hoi-truong.toml"
+    path.write_text(HALL, encoding="utf-8")
+    return seats.save_plan(event, path)
+
+
+def test_seats_are_numbered_from_the_aisle_odd_left_even_right(hall: seats.Plan) -> None:
+    assert hall.physical(1, 1) == [9, 7, 5, 3, 1, 2, 4, 6, 8, 10]
+    assert hall.physical(2, 1) == [5, 3, 1, 2, 4, 6]
+    assert hall.text(seats.Seat(1, 3, 12 - 0)) == "Khu A, hàng 3, ghế 12"
+    assert hall.parse("Khu A, hàng 3, ghế 10") == seats.Seat(1, 3, 10)
+    assert hall.parse("khu a hang 3 ghe 10") == seats.Seat(1, 3, 10)
+    assert hall.parse("A-3-10") == seats.Seat(1, 3, 10)
+    assert hall.parse("B 1 6") == seats.Seat(2, 1, 6)
+    assert hall.parse("B 1 7") is None  # row 1 of Khu B has 6 seats
+    assert hall.parse("Khu C, hàng 1, ghế 1") is None
+    assert len(hall.seats()) == 5 + 80 + 22
+
+
+def add_people(event: Event) -> dict[str, int]:
+    rows = [
+        {"name": f"Người {d} {n:02d}", "delegation": f"Đoàn {d}"} for d in "PQRS" for n in range(9)
+    ]
+    rows += [
+        {"name": "Khách Một", "category": "Khách mời", "protocol_rank": 2},
+        {"name": "Khách Hai", "category": "Khách mời", "protocol_rank": 1},
+        {"name": "Chủ Tọa", "role": "Đoàn Chủ tịch", "delegation": "Đoàn P"},
+        {"name": "Có Ghế", "delegation": "Đoàn Q", "seat": "Khu B, hàng 3, ghế 8"},
+        {"name": "Ghế Riêng", "delegation": "Đoàn Q", "seat": "Bàn số 5"},
+    ]
+    delegates.upsert(event, rows)
+    return dict(event.conn.execute("select name, id from delegates"))
+
+
+def seat_of(event: Event, plan: seats.Plan) -> dict[int, seats.Seat | None]:
+    return {
+        i: plan.parse(text)
+        for i, text in event.conn.execute("select id, seat from delegates where seat != ''")
+    }
+
+
+def test_everyone_gets_one_seat_and_no_seat_twice(event: Event, hall: seats.Plan) -> None:
+    ids = add_people(event)
+    report = protocol.seat_everyone(event)
+    assert len(report.given) == len(ids) - 2
+    assert report.kept == 2 and report.off_plan == [(ids["Ghế Riêng"], "Bàn số 5")]
+    found = seat_of(event, hall)
+    assert set(found) == set(ids.values())
+    on_plan = [s for s in found.values() if s is not None]
+    assert len(on_plan) == len(set(on_plan)) == len(ids) - 1
+    # kept as the list gave them
+    assert found[ids["Có Ghế"]] == seats.Seat(2, 3, 8)
+    texts = dict(event.conn.execute("select id, seat from delegates"))
+    assert texts[ids["Ghế Riêng"]] == "Bàn số 5"
+    # the presidium on the stage, guests by rank in the reserved row, best seats first
+    assert found[ids["Chủ Tọa"]] == seats.Seat(0, 1, 1)
+    assert found[ids["Khách Hai"]] == seats.Seat(1, 1, 1)
+    assert found[ids["Khách Một"]] == seats.Seat(1, 1, 2)
+    # journaled; a second run has nothing left to give
+    assert len(event.journal_rows("seats.assigned")) == 1
+    assert protocol.seat_everyone(event).given == []
+
+
+def test_delegations_sit_together(event: Event, hall: seats.Plan) -> None:
+    ids = add_people(event)
+    protocol.seat_everyone(event)
+    found = seat_of(event, hall)
+    del found[ids["Có Ghế"]]  # the list's own seat, kept where it is
+    of = dict(event.conn.execute("select id, delegation from delegates"))
+    order = [s for s in seats.fill_order(hall)]
+    # each delegation is one run of the seats they were given, in the fill order
+    given = {s: of[i] for i, s in found.items() if s is not None and s in order}
+    run = [given[s] for s in order if s in given and given[s]]
+    blocks = [d for n, d in enumerate(run) if n == 0 or run[n - 1] != d]
+    assert sorted(blocks) == sorted(set(blocks)), blocks
+
+
+def test_honour_groups_sit_nearest_the_aisle_and_the_front(event: Event, hall: seats.Plan) -> None:
+    ids = add_people(event)
+    honoured = [ids[f"Người S {n:02d}"] for n in (7, 8)] + [ids["Người R 05"]]
+    rows = [
+        HonourRow(recipient=delegates.get(event, i).name, form="Bằng khen của Chủ tịch UBND tỉnh",
+                  group="Đợt 1")
+        for i in honoured
+    ]  # fmt: skip
+    honours.save(event, rows)
+    for h in honours.all_honours(event):
+        if h.delegate_id is None:
+            honours.match(event, h.id, ids[h.recipient])
+    protocol.seat_everyone(event)
+    found = seat_of(event, hall)
+    wedge = [found[i] for i in honoured]
+    assert all(s is not None and s.zone == 1 for s in wedge)
+    # the first hall row behind the reserved one, beside the aisle
+    assert sorted((s.row, s.from_aisle) for s in wedge if s) == [(2, 0), (2, 0), (2, 1)]
+    others = [s for i, s in found.items() if s and s.zone == 1 and i not in honoured and s.row > 1]
+    assert min(s.row - 1 + s.from_aisle for s in others) >= 1
+
+
+def test_a_full_hall_refuses_and_changes_nothing(event: Event, tmp_path: Path) -> None:
+    path = tmp_path / "nho.toml"
+    path.write_text('[[zones]]\nname = "Khu A"\nrows = 2\nseats = 4\n', encoding="utf-8")
+    seats.save_plan(event, path)
+    delegates.upsert(event, [{"name": f"Người {n}"} for n in range(9)])
+    with pytest.raises(DaihoiError) as err:
+        protocol.seat_everyone(event)
+    assert err.value.key == "seats.hall_too_small"
+    assert err.value.params == {"people": 9, "seats": 8}
+    assert event.conn.execute("select count(*) from delegates where seat != ''").fetchone() == (0,)
+
+
+def test_a_move_is_journaled_and_refuses_a_taken_seat(event: Event, hall: seats.Plan) -> None:
+    ids = add_people(event)
+    protocol.seat_everyone(event)
+    who = ids["Người P 00"]
+    assert seats.move(event, who, "B 1 5", plan=hall) == "Khu B, hàng 1, ghế 5"
+    assert delegates.get(event, who).seat == "Khu B, hàng 1, ghế 5"
+    (row,) = event.journal_rows("seats.moved")
+    assert row["payload"]["to"] == "Khu B, hàng 1, ghế 5" and row["payload"]["delegate_id"] == who
+    with pytest.raises(DaihoiError) as err:
+        seats.move(event, ids["Người P 01"], "Khu B, hàng 3, ghế 8", plan=hall)
+    assert err.value.key == "seats.taken" and err.value.params["id"] == ids["Có Ghế"]
+    with pytest.raises(DaihoiError) as err:
+        seats.move(event, who, "Khu Z 1 1", plan=hall)
+    assert err.value.key == "seats.not_on_plan"
+    assert len(event.journal_rows("seats.moved")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "reason"),
+    [
+        ("zones = 3", "", "seats.plan_no_zones"),
+        ("[[zones]]\nname = 'A'\nrows = 0\nseats = 3", "zones[1].rows", "seats.plan_number"),
+        ("[[zones]]\nname = 'A'\nrows = 2\nseats = 3\nrow = 1", "zones[1].row",
+         "seats.plan_unknown_key"),
+        ("[[zones]]\nname = 'A'\nrows = 2\nseats = 3\nreserved_rows = 3",
+         "zones[1].reserved_rows", "seats.plan_reserved"),
+        ("[[zones]]\nname = 'A'\nrows = 2\nseats = [3, 'x']", "zones[1].seats",
+         "seats.plan_number"),
+        ("[[zones]\nname = 'A'", "", "seats.plan_syntax"),
+    ],
+)  # fmt: skip
+def test_a_bad_plan_names_the_zone_and_key(
+    event: Event, tmp_path: Path, text: str, where: str, reason: str
+) -> None:
+    path = tmp_path / "sai.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DaihoiError) as err:
+        seats.save_plan(event, path)
+    assert err.value.key == reason
+    assert (err.value.params["path"], err.value.params["where"]) == ("sai.toml", where or "—")
+    assert event.conn.execute("select count(*) from hall").fetchone() == (0,)
+
+
+def test_the_default_plan_fits_everyone_and_reads_back(event: Event) -> None:
+    plan = seats.default_plan(1000)
+    assert sum(z.capacity for z in plan.zones if z.kind == seats.HALL) >= 1000 + 48
+    again = seats.read_plan(seats.plan_toml(plan))
+    assert again.zones == plan.zones
