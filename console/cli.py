@@ -24,8 +24,6 @@ from .clikit import (
     db_option,
     default_operator,
     desk_option,
-    emit,
-    json_option,
     option,
     say,
 )
@@ -52,12 +50,17 @@ COMMANDS = {
     "stats": "console.cli_reports:stats",
     "export": "console.cli_reports:export",
     "higher-level": "console.cli_reports:higher_level",
+    "bench": "console.cli_bench:bench",
+    "session": "console.cli_sessions:session",
+    "absence": "console.cli_sessions:absence",
+    "quorum": "console.cli_sessions:quorum",
+    "handout": "console.cli_sessions:handout",
     "introductions": "console.cli_protocol:introductions",
     "guests": "console.cli_protocol:guests",
     "seats": "console.cli_protocol:seats",
     "nameplates": "console.cli_protocol:nameplates",
 }
-"""Every command but the four defined below (console, serve, demo, bench)."""
+"""Every command but the three defined below (console, serve, demo)."""
 
 IMPORTS = {
     "delegates": "console.cli_desk:import_delegates",
@@ -221,26 +224,6 @@ def build_demo(path: Path, *, date: str, start: str) -> Event:
     )
     say_import_summary(report)
     return event
-
-
-@cli.command(help="cli.bench")
-@option("--delegates", "n", type=int, default=10_000, help="cli.opt.bench_n")
-@option(
-    "--only",
-    type=click.Choice(["import", "search", "scan", "desks", "badges", "merge", "export"]),
-    multiple=True,
-    help="cli.opt.only",
-)
-@json_option
-def bench(n: int, only: tuple[str, ...], as_json: bool) -> None:
-    from . import bench as bench_mod
-
-    results = bench_mod.run(n, only=set(only) or None, progress=say)
-    if as_json:
-        emit(results)
-    else:
-        for line in bench_mod.format_results(results):
-            click.echo(line)
 
 
 def main() -> None:
