@@ -98,6 +98,19 @@ def import_group() -> None:
     pass
 
 
+def chosen_desk(desk: str) -> str | None:
+    """The desk a console works as: ``--desk`` or $DAIHOI_DESK when given, else None (the name
+    given at the first start on this computer, which the console asks for the first time)."""
+    import os
+
+    from data.checkin import desk_name
+
+    given = click.get_current_context().get_parameter_source("desk")
+    if given is click.core.ParameterSource.DEFAULT and not os.environ.get("DAIHOI_DESK"):
+        return None
+    return desk_name(desk)
+
+
 @cli.command(name="console", help="cli.console")
 @db_option
 @desk_option
@@ -118,19 +131,12 @@ def console_cmd(
     backup_dir: str | None,
     backup_every: int,
 ) -> None:
-    import os
-
-    from data.checkin import desk_name
     from data.store import Event, resolve_path
 
     from .app import make_app
 
     path = resolve_path(db)
-    given = click.get_current_context().get_parameter_source("desk")
-    if given is click.core.ParameterSource.DEFAULT and not os.environ.get("DAIHOI_DESK"):
-        chosen = None  # no --desk: the name given at the first start, else the console asks it
-    else:
-        chosen = desk_name(desk)
+    chosen = chosen_desk(desk)
     Event.open(path).close()  # a clear message now rather than a traceback inside the app
     if backup_dir and not Path(backup_dir).is_dir():
         raise DaihoiError("backup.no_folder", path=backup_dir)
@@ -204,7 +210,7 @@ def demo(db: str, no_console: bool, desk: str) -> None:
     if not no_console:
         from .app import make_app
 
-        make_app(path, desk=desk, operator=default_operator()).run()
+        make_app(path, desk=chosen_desk(desk), operator=default_operator()).run()
 
 
 def build_demo(path: Path, *, date: str, start: str) -> Event:
