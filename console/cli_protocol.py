@@ -62,7 +62,7 @@ def script_of(event: Event) -> Script:
 )
 @json_option
 def introductions(db: str | None, out: str | None, as_json: bool) -> None:
-    event = open_event(db, readonly=True)
+    event = open_event(db, readonly=out is None)
     intro = protocol.introductions(event)
     if out:
         from badges.script import write_script

@@ -45,13 +45,19 @@ class Verification:
         return self.integrity == "ok" and self.broken_seq is None
 
 
-def verify(conn: sqlite3.Connection) -> Verification:
-    """Check the file's integrity and the journal's hash chain, row by row in order."""
+def verify(conn: sqlite3.Connection, *, after: int = 0, previous: str = GENESIS) -> Verification:
+    """Check the file's integrity and the journal's hash chain, row by row in order.
+
+    ``after`` and ``previous``: check only the rows after row ``after``, chained from
+    ``previous``, that row's hash as it was known when checked before (a merge checks only what
+    a desk copy wrote since the last merge, :func:`data.replicas.merge`).
+    """
     integrity = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    previous = GENESIS
     count = 0
     columns = ", ".join(JOURNAL_COLS)
-    for seq, *row, found in conn.execute(f"select seq, {columns}, hash from journal order by seq"):
+    for seq, *row, found in conn.execute(
+        f"select seq, {columns}, hash from journal where seq > ? order by seq", (after,)
+    ):
         count += 1
         previous = chain_hash(previous, tuple(row))
         if found != previous:

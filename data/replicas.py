@@ -26,10 +26,10 @@ from . import handouts as handouts_mod
 from . import sessions as sessions_mod
 from .checkin import checkin_session, session_field, undone_by
 from .errors import DaihoiError
-from .journal import JOURNAL_COLS, verify
+from .journal import GENESIS, JOURNAL_COLS, verify
 from .outputs import refuse_input
 from .schema_sessions import PROFILE_FIELDS
-from .store import Event
+from .store import Event, stamp
 
 _JOURNAL_COLS = ", ".join(JOURNAL_COLS)
 
@@ -167,20 +167,29 @@ def merge(
             raise DaihoiError("merge.same_file", path=str(copy_path))
         if main.info.desk_copy_of is not None:
             raise DaihoiError("merge.into_copy", path=str(main.path))
-        found = verify(copy.conn)
-        if not found.ok:
-            # A copy edited behind the software's back (its chain broken) could carry check-ins
-            # nobody made: the organizers look at it (daihoi verify) before anything is merged.
-            raise DaihoiError(
-                "merge.tampered",
-                path=str(copy_path),
-                seq=found.broken_seq or "",
-                check=found.integrity,
-            )
+        seen = _remembered(main, copy)
         reports = {"main": MergeReport(), "copy": MergeReport()}
+        copy_news = seen is None or seen.copy_news
+        if not copy_news and not seen.main_news:  # type: ignore[union-attr]
+            return reports  # merged before, and neither side has written since
+        if copy_news:
+            # Only what the copy wrote since the last merge is read from it, so only that is
+            # checked, chained from the hash it had then (everything, the first time).
+            found = verify(copy.conn, **(seen.tail() if seen else {}))
+            if not found.ok:
+                # A copy edited behind the software's back (its chain broken) could carry
+                # check-ins nobody made: the organizers look at it (daihoi verify) first.
+                raise DaihoiError(
+                    "merge.tampered",
+                    path=str(copy_path),
+                    seq=found.broken_seq or "",
+                    check=found.integrity,
+                )
         try:
             with main.write(), copy.write():
-                _sync(source=copy, target=main, report=reports["main"])
+                if copy_news:
+                    after = seen.copy_seq if seen else 0
+                    _sync(source=copy, target=main, report=reports["main"], after=after)
                 if reports["main"].journal_rows:
                     summary = {k: v for k, v in reports["main"].public().items() if k != "kinds"}
                     main.journal(
@@ -188,7 +197,9 @@ def merge(
                         {"from": copy.info.replica, "desk": copy.info.desk_copy_of, **summary},
                     )
                 # Back to the desk, this merge's own row included: a second merge finds nothing.
-                _sync(source=main, target=copy, report=reports["copy"])
+                after = seen.main_seq if seen else 0
+                _sync(source=main, target=copy, report=reports["copy"], after=after)
+                _remember(main, copy)
                 if dry_run:
                     raise _Rollback
         except _Rollback:
@@ -198,16 +209,111 @@ def merge(
         copy.close()
 
 
-def _sync(*, source: Event, target: Event, report: MergeReport) -> None:
+@dataclass(frozen=True)
+class _Seen:
+    """What the main file remembers of a desk copy's last merge, both files still agreeing."""
+
+    copy_seq: int
+    copy_hash: str
+    """The copy's last journal row when that merge ended, and its hash."""
+    main_seq: int
+    """The main file's last journal row then: the copy holds every row up to it."""
+    before_seq: int
+    before_hash: str
+    """The copy's row before ``copy_seq``: the remembered row is checked again from it."""
+    copy_news: bool
+    """The copy has written since."""
+    main_news: bool
+    """The main file has written since (other copies merged, organizers' work)."""
+
+    def tail(self) -> dict[str, Any]:
+        """:func:`data.journal.verify`'s arguments for the copy's rows from ``copy_seq`` on."""
+        return {"after": self.before_seq, "previous": self.before_hash}
+
+
+def _remembered(main: Event, copy: Event) -> _Seen | None:
+    """The last merge of ``copy`` as the main file remembers it, or None for the long way: a
+    copy never merged, or whose journal no longer holds the row the merge left (a copy replaced
+    by an older backup of itself, or edited), or a main file that does not (restored)."""
+    row = main.conn.execute(
+        "select copy_seq, copy_hash, main_seq, main_hash from merged_copies where replica = ?",
+        (copy.info.replica,),
+    ).fetchone()
+    if row is None:
+        return None
+    copy_seq, copy_hash, main_seq, main_hash = row
+    if _hash_at(copy, copy_seq) != copy_hash or _hash_at(main, main_seq) != main_hash:
+        return None
+    before = copy.conn.execute(
+        "select seq, hash from journal where seq < ? order by seq desc limit 1", (copy_seq,)
+    ).fetchone()
+    return _Seen(
+        copy_seq,
+        copy_hash,
+        main_seq,
+        before[0] if before else 0,
+        before[1] if before else GENESIS,
+        copy_news=_last_seq(copy) != copy_seq,
+        main_news=_last_seq(main) != main_seq,
+    )
+
+
+def _remember(main: Event, copy: Event) -> None:
+    """Note both files' last journal rows as this merge leaves them (inside its transactions)."""
+    (copy_seq, copy_hash), (main_seq, main_hash) = _last(copy), _last(main)
+    main.conn.execute(
+        "insert into merged_copies (replica, copy_seq, copy_hash, main_seq, main_hash, merged_at)"
+        " values (?, ?, ?, ?, ?, ?) on conflict (replica) do update set"
+        " copy_seq = excluded.copy_seq, copy_hash = excluded.copy_hash,"
+        " main_seq = excluded.main_seq, main_hash = excluded.main_hash,"
+        " merged_at = excluded.merged_at",
+        (copy.info.replica, copy_seq, copy_hash, main_seq, main_hash, stamp(main.now())),
+    )
+
+
+def _hash_at(event: Event, seq: int) -> str | None:
+    row = event.conn.execute("select hash from journal where seq = ?", (seq,)).fetchone()
+    return row[0] if row else None
+
+
+def _last(event: Event) -> tuple[int, str]:
+    return tuple(  # type: ignore[return-value]
+        event.conn.execute("select seq, hash from journal order by seq desc limit 1").fetchone()
+    )
+
+
+def _last_seq(event: Event) -> int:
+    return _last(event)[0]
+
+
+def _fresh(source: Event, target: Event, after: int) -> list[tuple[Any, ...]]:
+    """The source's journal rows after row ``after`` that the target lacks, by time."""
+    rows = source.conn.execute(
+        f"select {_JOURNAL_COLS} from journal where seq > ? order by at, seq", (after,)
+    ).fetchall()
+    if not after:
+        known = {r[0] for r in target.conn.execute("select uuid from journal")}
+    else:  # a few rows since the last merge: ask for those alone
+        known = set()
+        for start in range(0, len(rows), 500):
+            batch = [r[0] for r in rows[start : start + 500]]
+            marks = ",".join("?" * len(batch))
+            known.update(
+                r[0]
+                for r in target.conn.execute(
+                    f"select uuid from journal where uuid in ({marks})", batch
+                )
+            )
+    return [row for row in rows if row[0] not in known]
+
+
+def _sync(*, source: Event, target: Event, report: MergeReport, after: int = 0) -> None:
+    """Bring ``source``'s news into ``target``: its journal rows after row ``after`` (every
+    row before it is known to be in ``target`` already) and what they changed."""
     _sync_delegates(source, target, report)
     _sync_codes(source, target, report)
     _sync_sessions(source, target)
-    known = {r[0] for r in target.conn.execute("select uuid from journal")}
-    fresh = [
-        row
-        for row in source.conn.execute(f"select {_JOURNAL_COLS} from journal order by at, seq")
-        if row[0] not in known
-    ]
+    fresh = _fresh(source, target, after)
     touched: dict[tuple[int, str], list[str]] = {}
     """(delegate, session) whose check-ins or undos arrived, with the check-ins that arrived."""
     absent: set[tuple[int, str]] = set()

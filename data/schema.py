@@ -16,7 +16,14 @@ import sqlite3
 from functools import cache
 from typing import TYPE_CHECKING
 
-from . import schema_core, schema_honours, schema_programme, schema_protocol, schema_sessions
+from . import (
+    schema_core,
+    schema_honours,
+    schema_merges,
+    schema_programme,
+    schema_protocol,
+    schema_sessions,
+)
 
 ORDER = (
     schema_core.m001_core,
@@ -29,6 +36,7 @@ ORDER = (
     schema_protocol.m_protocol_001_guests_hall,
     schema_sessions.m_sessions_001_sessions,
     schema_sessions.m_sessions_002_delegate_profile,
+    schema_merges.m_merges_001_remembered,
 )
 """Every migration, in the order it runs on a new file (append new ones at the end)."""
 

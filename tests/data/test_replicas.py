@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -398,3 +400,148 @@ def test_merge_report_is_json_ready(main: Event, tmp_path: Path) -> None:
     report = replicas.merge(main, path)
     assert json.loads(json.dumps(report["main"].public()))["journal_rows"] == 1  # desk.cloned
     assert os.access(path, os.R_OK)
+
+
+# ------------------------------------------------------------------ repeat merges
+def journal_state(path: Path) -> tuple[int, str]:
+    with Event.open(path, readonly=True) as event:
+        return event.conn.execute(
+            "select count(*), (select hash from journal order by seq desc limit 1) from journal"
+        ).fetchone()
+
+
+def edit_row(path: Path, seq: int, payload: str) -> None:
+    """Change one journal row behind the software's back, its hash left as it was."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("drop trigger journal_no_update")
+    raw.execute("update journal set payload = ? where seq = ?", (payload, seq))
+    raw.close()
+
+
+def forge_row(path: Path, payload: dict[str, object]) -> None:
+    """Slip a check-in into the journal with plain SQL, with some hash (not the chain's)."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("drop trigger journal_no_replace")
+    raw.execute(
+        "insert into journal (uuid, kind, payload, desk, operator, at, origin, hash)"
+        " values ('forged', 'checkin', ?, 'Bàn 3', '', '2025-09-20T07:31:00.000+07:00', 'x', ?)",
+        (json.dumps(payload), "f" * 64),
+    )
+    raw.close()
+
+
+@pytest.fixture
+def merged_once(main: Event, tmp_path: Path, clock: FakeClock) -> tuple[Path, list[str]]:
+    """A desk copy that admitted two delegates, merged once; the codes of the others."""
+    found = [c for _, c in ids_codes(main)]
+    path = replicas.clone(main, "Bàn 3", tmp_path / "ban3.db")
+    with Event.open(path, desk="Bàn 3", clock=clock) as copy:
+        Desk(copy).scan(found[0])
+        clock.advance(minutes=1)
+        Desk(copy).scan(found[1])
+    replicas.merge(main, path)
+    return path, found[2:]
+
+
+def test_a_repeat_merge_reads_one_row_a_side_and_writes_nothing(
+    main: Event, merged_once: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = merged_once
+    before = journal_state(path), journal_state(main.path)
+
+    def no_check(*args: object, **kwargs: object) -> None:
+        raise AssertionError("nothing new: nothing to check")
+
+    monkeypatch.setattr(replicas, "verify", no_check)
+    again = replicas.merge(main, path)
+    assert again["main"].public() == replicas.MergeReport().public()
+    assert again["copy"].public() == replicas.MergeReport().public()
+    assert (journal_state(path), journal_state(main.path)) == before
+
+
+def test_new_rows_of_a_copy_after_a_merge_are_checked_and_merged(
+    main: Event,
+    merged_once: tuple[Path, list[str]],
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path, others = merged_once
+    clock.advance(minutes=5)
+    with Event.open(path, desk="Bàn 3", clock=clock) as copy:
+        Desk(copy).scan(others[0])  # its check-in and nothing else
+    checked: list[int] = []
+    real = replicas.verify
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
+        checked.append(found.rows)
+        return found
+
+    monkeypatch.setattr(replicas, "verify", spy)
+    report = replicas.merge(main, path)["main"]
+    assert (report.journal_rows, report.checkins) == (1, 1)
+    assert checked == [2]  # the new row, and the one the last merge ended on again
+    with Event.open(path) as copy:
+        assert len(attendance(main)) == 3 and attendance(main) == attendance(copy)
+
+
+def test_a_copy_that_catches_up_with_another_desk_then_has_nothing_new(
+    main: Event, merged_once: tuple[Path, list[str]], tmp_path: Path, clock: FakeClock
+) -> None:
+    path, others = merged_once
+    other = replicas.clone(main, "Bàn 4", tmp_path / "ban4.db")
+    with Event.open(other, desk="Bàn 4", clock=clock) as copy:
+        Desk(copy).scan(others[1])
+    replicas.merge(main, other)
+    catch_up = replicas.merge(main, path)  # Bàn 4's check-in, and its merge row, go to Bàn 3
+    assert catch_up["main"].journal_rows == 0 and catch_up["copy"].checkins == 1
+    with Event.open(path) as copy:
+        assert attendance(copy) == attendance(main)
+    nothing = replicas.merge(main, path)
+    assert nothing["copy"].journal_rows == 0 and nothing["main"].journal_rows == 0
+
+
+@pytest.mark.parametrize("where", ["new row", "row the last merge ended on"])
+def test_a_copy_tampered_after_a_merge_is_still_refused(
+    main: Event, merged_once: tuple[Path, list[str]], clock: FakeClock, where: str
+) -> None:
+    path, others = merged_once
+    victim = int(others[0][: codes.ID_DIGITS])
+    if where == "new row":
+        forge_row(path, {"delegate_id": victim, "via": "scan", "code": others[0]})
+    else:
+        last = journal_state(path)[0]
+        with Event.open(path) as copy:
+            (seq,) = copy.conn.execute("select max(seq) from journal").fetchone()
+        edit_row(path, seq, json.dumps({"delegate_id": victim}))
+        with Event.open(path, desk="Bàn 3", clock=clock) as copy:  # and a genuine new row
+            clock.advance(minutes=1)
+            Desk(copy).scan(others[1])
+        assert journal_state(path)[0] == last + 1
+    before = journal_state(main.path), attendance(main)
+    with pytest.raises(DaihoiError) as err:
+        replicas.merge(main, path)
+    assert err.value.key == "merge.tampered"
+    assert (journal_state(main.path), attendance(main)) == before
+
+
+def test_a_copy_put_back_from_an_older_backup_is_merged_the_long_way(
+    main: Event, tmp_path: Path, clock: FakeClock
+) -> None:
+    found = [c for _, c in ids_codes(main)]
+    path = replicas.clone(main, "Bàn 3", tmp_path / "ban3.db")
+    with Event.open(path, desk="Bàn 3", clock=clock) as copy:
+        Desk(copy).scan(found[0])
+        older = replicas.backup(copy, tmp_path / "older.db")
+    replicas.merge(main, path)
+    with Event.open(path, desk="Bàn 3", clock=clock) as copy:
+        clock.advance(minutes=1)
+        Desk(copy).scan(found[1])
+    replicas.merge(main, path)
+    os.replace(older, path)  # the desk's laptop restored yesterday's copy
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    back = replicas.merge(main, path)
+    assert back["main"].journal_rows == 0  # nothing of it is new to the main file
+    with Event.open(path) as copy:
+        assert attendance(copy) == attendance(main) and len(attendance(main)) == 2
