@@ -31,14 +31,14 @@ from .clikit import (
     say,
 )
 from .i18n import t
-from .outputs import SUMMARY, write_report
+from .outputs import CREDENTIALS, SUMMARY, write_report
 from .phrases import arrivals_caption, honours_line, percent, programme_line
 
 
 # ---------------------------------------------------------------- export
 @command("export", help="cli.export")
 @db_option
-@click.argument("kind", type=click.Choice([*KINDS, SUMMARY]))
+@click.argument("kind", type=click.Choice([*KINDS, SUMMARY, CREDENTIALS]))
 @output_option()
 @option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
 @option("--session", default=None, help="cli.opt.session")
@@ -55,7 +55,8 @@ def export(
     if report is None:
         if as_json:
             emit({"kind": kind, "path": str(target)})
-        say(t("export.summary_done", path=target))
+        done = "export.credentials_done" if kind == CREDENTIALS else "export.summary_done"
+        say(t(done, path=target))
         return
     if as_json:
         emit(

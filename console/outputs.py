@@ -22,10 +22,16 @@ if TYPE_CHECKING:
 SUMMARY = "summary"
 """``daihoi export summary -o FILE.pdf``: the one-page PDF, not a table."""
 
+CREDENTIALS = "credentials"
+"""``daihoi export credentials -o FILE.docx`` (or ``.pdf``): the report on delegates present."""
+
 
 def write_report(event: Event, kind: str, target: Path, bucket: int = 10) -> Report | None:
     """Write report ``kind`` (or the one-page summary PDF, then None) to ``target``: the
     command line and the dashboard write reports through this one call."""
+    if kind == CREDENTIALS:
+        write_credentials(event, target)
+        return None
     if kind != SUMMARY:
         from data import export as export_mod  # openpyxl: imported by what writes
 
@@ -37,6 +43,25 @@ def write_report(event: Event, kind: str, target: Path, bucket: int = 10) -> Rep
         raise DaihoiError("export.summary_pdf", path=str(target))
     render_summary(figures(event, bucket), target)
     return None
+
+
+def write_credentials(event: Event, target: Path) -> None:
+    """The report on delegates present (:mod:`data.credentials`) as .docx or .pdf."""
+    from data.credentials import build
+
+    refuse_input(event, target)
+    suffix = target.suffix.lower()
+    if suffix not in (".docx", ".pdf"):
+        raise DaihoiError("export.credentials_format", path=str(target))
+    report = build(event)
+    if suffix == ".docx":
+        from data.credentials_docx import write_docx
+
+        write_docx(report, target)
+    else:
+        from badges.credentials_pdf import render_credentials
+
+        render_credentials(report, target)
 
 
 def tray_groups(event: Event, group: str | None = None) -> list[TrayGroup]:

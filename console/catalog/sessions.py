@@ -81,6 +81,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.field.honour_title": {"vi": "danh hiệu vinh dự", "en": "honorary title"},
     "import.field.sector": {"vi": "lĩnh vực", "en": "sector"},
     "import.field.model_kind": {"vi": "cá nhân/tập thể", "en": "individual/collective"},
+    "export.credentials_done": {
+        "vi": "Đã ghi báo cáo tình hình đại biểu {path}.",
+        "en": "Wrote the report on delegates present {path}.",
+    },
+    "export.credentials_format": {
+        "vi": "Báo cáo tình hình đại biểu ghi ra .docx hoặc .pdf, không phải {path}.",
+        "en": "The report on delegates present is written as .docx or .pdf, not {path}.",
+    },
     # ---------------------------------------------------------------- results
     "session.opened": {
         "vi": "Đã mở {name} lúc {at}: điểm danh từ giờ được tính cho phiên này.",
