@@ -33,6 +33,9 @@ EMPTY = (245, 245, 245)
 RESERVED = (192, 39, 45)
 STAGE_FILL = (246, 240, 230)
 GUEST_FILL = (250, 214, 120)
+HONOUR = (20, 20, 20)
+"""The dot on the seat of someone receiving an honour on stage."""
+HONOURED = "Nhận khen thưởng trên sân khấu"
 OTHERS = "Khác"
 """Legend entry for delegates without a delegation."""
 
@@ -55,8 +58,10 @@ def render_seat_plan(
     *,
     title: str = "",
     guests: frozenset[int] = frozenset(),
+    honoured: frozenset[int] = frozenset(),
 ) -> Path:
-    """Draw ``plan`` with ``people`` in their seats, one page per zone, to ``out``."""
+    """Draw ``plan`` with ``people`` in their seats, one page per zone, to ``out``; the seats
+    of ``guests`` in gold, those of ``honoured`` (receiving an honour on stage) with a dot."""
     by_seat: dict[Seat, Seated] = {p.seat: p for p in people if p.seat is not None}
     delegations: dict[str, str] = {}
     for p in sorted(by_seat.values(), key=lambda p: p.seat or Seat(0, 0, 0)):
@@ -86,7 +91,7 @@ def render_seat_plan(
         sub = title or plan.title
         seated = sum(1 for s in by_seat if s.zone == z)
         pdf.cell(0, 5, f"{sub} · {seated}/{zone.capacity} ghế có người".lstrip(" ·"))
-        used = _zone(pdf, plan, z, by_seat, colours, guests)
+        used = _zone(pdf, plan, z, by_seat, colours, guests, honoured)
         _legend(pdf, used, delegations, colours, bool(zone.reserved_rows))
     target = Path(out)
     with private_file(target) as temp:
@@ -101,6 +106,7 @@ def _zone(
     by_seat: dict[Seat, Seated],
     colours: dict[str, tuple[int, int, int]],
     guests: frozenset[int],
+    honoured: frozenset[int],
 ) -> set[str]:
     """Draw one zone's rows; the delegations seen in it."""
     zone = plan.zones[z]
@@ -149,6 +155,11 @@ def _zone(
                 pdf.set_draw_color(*GREY)
                 pdf.set_line_width(0.1)
             pdf.rect(x + gap / 2, y + gap / 2, cell - gap, cell - gap, style="DF")
+            if person is not None and person.delegate_id in honoured:
+                pdf.set_fill_color(*HONOUR)
+                dot = cell * 0.22
+                pdf.ellipse(x + cell - gap - dot - 0.3, y + gap + 0.3, dot, dot, style="F")
+                used.add("\0honour")
             pdf.set_font(FAMILY, "", font)
             pdf.set_text_color(*INK)
             pdf.set_xy(x, y)
@@ -181,6 +192,8 @@ def _legend(
     if "\0guest" in used:
         entries.append((GUEST_FILL, "Khách mời", False))
     entries += [(colours[k], delegations[k], False) for k in delegations if k in used]
+    if "\0honour" in used:
+        entries.append((EMPTY, HONOURED, False))
     if reserved:
         entries.append((EMPTY, "Hàng dành cho khách mời", True))
     entries.append((EMPTY, "Ghế trống", False))
@@ -194,6 +207,9 @@ def _legend(
         pdf.set_draw_color(*(RESERVED if outlined else GREY))
         pdf.set_line_width(0.35 if outlined else 0.1)
         pdf.rect(x, y + 0.6, 3.6, 3.6, style="DF")
+        if label == HONOURED:
+            pdf.set_fill_color(*HONOUR)
+            pdf.ellipse(x + 1.0, y + 1.6, 1.6, 1.6, style="F")
         pdf.set_xy(x + 5, y)
         pdf.cell(LEGEND_W - 5, 4.8, _fit(pdf, label, LEGEND_W - 6))
         y += 4.8

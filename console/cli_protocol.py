@@ -62,7 +62,7 @@ def script_of(event: Event) -> Script:
 )
 @json_option
 def introductions(db: str | None, out: str | None, as_json: bool) -> None:
-    event = open_event(db, readonly=out is None)
+    event = open_event(db, readonly=True)
     intro = protocol.introductions(event)
     if out:
         from badges.script import write_script
@@ -256,7 +256,14 @@ def seats_plan(db: str | None, out: str) -> None:
     target = refuse_input(event, out)
     people = seats_mod.seated(event, plan)
     guest_ids = frozenset(g.delegate_id for g in guests_mod.all_guests(event))
-    render_seat_plan(plan, people, target, title=event.info.title, guests=guest_ids)
+    render_seat_plan(
+        plan,
+        people,
+        target,
+        title=event.info.title,
+        guests=guest_ids,
+        honoured=frozenset(protocol.honourees(event)),
+    )
     say(t("seats.plan_written", path=target, pages=len(plan.zones), people=len(people)))
 
 

@@ -286,18 +286,23 @@ def presidium(event: Event) -> list[int]:
     return sorted(members, key=lambda i: (i not in order, order.get(i, 0), i))
 
 
-def seat_everyone(event: Event, *, dry_run: bool = False) -> seats_mod.Assignment:
-    """``daihoi seats assign``: everyone without a seat gets one on the event's plan: the
-    presidium on the stage, guests by protocol in the reserved rows, honourees (ceremony group
-    by group, in calling order) nearest the front and the aisle, every delegation together."""
+def honourees(event: Event) -> list[int]:
+    """The delegates receiving an honour on stage, group by group in calling order."""
     from . import honours
 
-    plan = seats_mod.load_plan(event)
     called = [
         h.delegate_id
         for h in honours.all_honours(event)
         if h.delegate_id is not None and h.match == honours.MATCHED and h.state != honours.WITHDRAWN
     ]
+    return list(dict.fromkeys(called))
+
+
+def seat_everyone(event: Event, *, dry_run: bool = False) -> seats_mod.Assignment:
+    """``daihoi seats assign``: everyone without a seat gets one on the event's plan: the
+    presidium on the stage, guests by protocol in the reserved rows, honourees (ceremony group
+    by group, in calling order) nearest the front and the aisle, every delegation together."""
+    plan = seats_mod.load_plan(event)
     everyone = list(
         event.conn.execute(
             "select id, delegation from delegates where status = 'approved' order by id"
@@ -308,7 +313,7 @@ def seat_everyone(event: Event, *, dry_run: bool = False) -> seats_mod.Assignmen
         plan=plan,
         presidium=presidium(event),
         guests=[g.delegate_id for g in in_protocol_order(guests_mod.all_guests(event))],
-        honourees=list(dict.fromkeys(called)),
+        honourees=honourees(event),
         everyone=everyone,
         dry_run=dry_run,
     )

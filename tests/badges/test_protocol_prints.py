@@ -14,6 +14,7 @@ from docx import Document
 from data import delegates
 from data.checkin import Desk
 from data.store import Event
+from programme.honours import HonourRow
 
 HALL = """
 title = "Hội trường Trung tâm Hội nghị tỉnh"
@@ -136,6 +137,13 @@ def test_introductions_text_json_and_script(run, db: Path, tmp_path: Path) -> No
 
 
 def test_seats_assign_move_and_plan_pdf(run, db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from programme import honours
+
+    with Event.open(db) as ev:
+        honours.save(ev, [HonourRow("Đại biểu Phú Lương 12", "Bằng khen của Chủ tịch UBND tỉnh")])
+        (h,) = honours.all_honours(ev)
+        (who,) = ev.conn.execute("select id from delegates where name = ?", (h.recipient,))
+        honours.match(ev, h.id, who[0])
     run("seats", "hall", "--db", str(db), str(tmp_path / "hoi-truong.toml"))
     assert "Khu B" in run("seats", "hall", "--db", str(db)).stdout
     dry = json.loads(run("seats", "assign", "--db", str(db), "--dry-run", "--json").stdout)
@@ -153,7 +161,8 @@ def test_seats_assign_move_and_plan_pdf(run, db: Path, tmp_path: Path) -> None: 
     moved = next(i for i, s in seats.items() if s.startswith("Khu A, hàng 2"))
     result = run("seats", "move", "--db", str(db), str(moved), "B 3 10")
     assert result.stderr.strip().endswith("Khu B, hàng 3, ghế 10.")
-    taken = run("seats", "move", "--db", str(db), str(moved + 1), "Khu B, hàng 3, ghế 10", code=1)
+    other = next(i for i in seats if i != moved)
+    taken = run("seats", "move", "--db", str(db), str(other), "Khu B, hàng 3, ghế 10", code=1)
     assert "đã có người ngồi" in taken.stderr
 
     run("seats", "plan", "--db", str(db), "-o", str(tmp_path / "so-do.pdf"))
@@ -169,6 +178,10 @@ def test_seats_assign_move_and_plan_pdf(run, db: Path, tmp_path: Path) -> None: 
         assert legend in zone_a
     assert "KHU B (Tầng 2)" in zone_b and "1/30 ghế có người" in zone_b
     render_png(tmp_path / "so-do.pdf", 1, tmp_path / "so-do.png")
+    # the hall plan file is an input: nothing printed is written over it
+    refused = run("seats", "plan", "--db", str(db), "-o", str(tmp_path / "hoi-truong.toml"), code=1)
+    assert "hoi-truong.toml" in refused.stderr
+    assert (tmp_path / "hoi-truong.toml").read_text(encoding="utf-8") == HALL
 
 
 def test_nameplates_in_seating_order_and_a_replacement(run, db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
