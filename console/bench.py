@@ -648,6 +648,63 @@ def bench_startup(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
     }
 
 
+_CONSOLE_PAINTS = (
+    "import sys\n"
+    "from console.app import make_app\n"
+    "async def painted(pilot):\n"
+    "    await pilot.pause()\n"
+    "    pilot.app.exit()\n"
+    "make_app(sys.argv[1], desk='Bench').run(headless=True, size=(80, 24), auto_pilot=painted)\n"
+)
+"""``daihoi console`` on the event until its first screen is painted, then out."""
+
+_TEXTUAL_PAINTS = (
+    "from textual.app import App\n"
+    "from textual.widgets import DataTable, Footer, Header, Input, Static\n"
+    "class Smallest(App):\n"
+    "    def compose(self):\n"
+    "        yield Header()\n"
+    "        yield Static('0 / 10000')\n"
+    "        yield Input()\n"
+    "        yield DataTable()\n"
+    "        yield Footer()\n"
+    "    def on_mount(self):\n"
+    "        table = self.query_one(DataTable)\n"
+    "        table.add_columns('Giờ', 'Họ và tên', 'Đoàn')\n"
+    "        table.add_rows([('08:00', f'Người {i}', 'Đoàn') for i in range(20)])\n"
+    "async def painted(pilot):\n"
+    "    await pilot.pause()\n"
+    "    pilot.app.exit()\n"
+    "Smallest().run(headless=True, size=(80, 24), auto_pilot=painted)\n"
+)
+"""The floor of issue 16: the smallest Textual app with the reception screen's widgets."""
+
+
+def bench_first_paint(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
+    """The console's start to its first painted screen on an n-delegate event (half arrived),
+    as a whole process, beside the smallest Textual app with the same widgets, interleaved."""
+    import sys
+
+    db = folder / "paint.db"
+    with _event(folder, "paint.db") as ev:
+        delegates_mod.upsert(ev, _records(n))
+        desk = Desk(ev)
+        for _id, code, _version in codes_mod.current_codes(ev)[: n // 2]:
+            desk.scan(code)
+    times: dict[str, list[float]] = {"console": [], "smallest_textual_app": []}
+    runs = 5
+    for run in range(runs):
+        progress(f"first paint {run + 1}/{runs}")
+        times["smallest_textual_app"].append(_whole([sys.executable, "-c", _TEXTUAL_PAINTS]))
+        times["console"].append(_whole([sys.executable, "-c", _CONSOLE_PAINTS, str(db)]))
+    floor = statistics.median(times["smallest_textual_app"])
+    return {
+        **{k: percentiles(v) for k, v in times.items()},
+        "ratio_to_smallest_textual_app": round(statistics.median(times["console"]) / floor, 2),
+        "goal": "<= 1.5x the smallest Textual app with the same widgets",
+    }
+
+
 PARTS: dict[str, Callable[[int, Path, Progress], dict[str, Any]]] = {
     "import": bench_import,
     "search": bench_search,
@@ -660,6 +717,7 @@ PARTS: dict[str, Callable[[int, Path, Progress], dict[str, Any]]] = {
     "merge": lambda n, folder, progress: bench_merge(10, 2000, folder, progress),
     "export": bench_export,
     "startup": bench_startup,
+    "first_paint": bench_first_paint,
 }
 """Each part of the benchmark: ``part(delegates, folder, progress) -> figures``."""
 
