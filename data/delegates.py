@@ -291,6 +291,9 @@ class UpsertReport:
     """(name, changed fields) of delegates updated in place."""
     unchanged: int
     """Rows that matched a delegate and changed nothing."""
+    outcomes: list[str] = field(default_factory=list)
+    """What became of each record, in the order given: "added", "updated" or "unchanged" (an
+    import's preview lists them row by row)."""
 
 
 _STORED = PERSON_FIELDS + ("source_file", "source_row")
@@ -358,6 +361,7 @@ def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
     added: list[str] = []
     updated: list[tuple[str, list[str]]] = []
     unchanged = 0
+    outcomes: list[str] = []
     now = stamp(event.now())
     new_rows: list[dict[str, Any]] = []
     changes: list[tuple[int, dict[str, Any], dict[str, list[Any]]]] = []
@@ -385,9 +389,11 @@ def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
             if values["external_id"]:
                 by_external[values["external_id"]] = -len(new_rows)
             added.append(values["name"])
+            outcomes.append("added")
             continue
         if found < 0:
             unchanged += 1
+            outcomes.append("unchanged")
             continue
         old = current[found]
         diff = {
@@ -399,9 +405,11 @@ def _plan(event: Event, records: list[dict[str, Any]]) -> _Plan:
             journaled = {f: [old[f], diff[f]] for f in sorted(diff)}
             changes.append((found, {**diff, "match_key": key, "updated_at": now}, journaled))
             updated.append((values["name"], sorted(diff)))
+            outcomes.append("updated")
         else:
             unchanged += 1
-    return _Plan(UpsertReport(added, updated, unchanged), new_rows, changes)
+            outcomes.append("unchanged")
+    return _Plan(UpsertReport(added, updated, unchanged, outcomes), new_rows, changes)
 
 
 def _unaccented_match(

@@ -39,8 +39,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import delegates, names
+from . import delegates, layouts, names
 from .errors import DaihoiError
+from .layouts import ColumnMap
 from .outputs import remember_input
 from .sheets import (
     HEADER_SEARCH_ROWS,
@@ -253,6 +254,32 @@ class Understanding:
     reader reports them."""
     notes: list[Skipped] = field(default_factory=list)
     """Warnings about the whole list, one line each (``import.no_gender``)."""
+    header_texts: tuple[str, ...] = ()
+    """Each column's header text as written (two header rows joined), of the first list: what
+    the organizer maps columns from, and the key a mapping is remembered under."""
+    mapped: dict[int, str] = field(default_factory=dict)
+    """0-based column → the field read from it (:data:`data.layouts.FIELDS`), of the first list."""
+    layout: str = ""
+    """How the columns were told: "" by their header texts, "remembered" by a mapping the
+    organizer made for this layout before, "given" by the mapping passed in (``columns=``)."""
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One delegate row of the list and what importing it does, for the preview."""
+
+    row: int
+    """Spreadsheet row number."""
+    sheet: str
+    """The sheet, when the file held several lists ("" otherwise)."""
+    change: str
+    """"added", "updated" or "unchanged"."""
+    name: str
+    """The name as it will be stored."""
+    fields: tuple[str, ...]
+    """For "updated": the fields that change."""
+    record: dict[str, Any]
+    """The delegate's fields as they will be stored (only those the list gives)."""
 
 
 @dataclass(frozen=True)
@@ -281,6 +308,9 @@ class ImportReport:
     """True when nothing was written."""
     understood: Understanding = field(default_factory=Understanding)
     """What the importer understood of the file (sheet, header, columns, sections, names)."""
+    rows: list[RowChange] = field(default_factory=list)
+    """Every delegate row read, in list order, with what importing it does (the skipped rows
+    are in :attr:`skipped`)."""
 
 
 @dataclass(frozen=True)
@@ -956,20 +986,28 @@ def import_delegates(
     sheet: str | None = None,
     dry_run: bool = False,
     prepare: Callable[[list[dict[str, Any]]], None] | None = None,
+    columns: ColumnMap | None = None,
 ) -> ImportReport:
     """Read ``path`` and add or update its delegates in ``event`` (nothing for a dry run).
 
     ``prepare`` sees the list's records, in the list's order, before they are applied (a
     guest list marks its rows as guests: :func:`data.guests.import_guests`).
 
+    ``columns`` says which field each column holds, for the header it was made from (the
+    console's column mapping), instead of reading the header texts; without it, a mapping the
+    organizer made for this layout before (:func:`data.layouts.remembered`) is used, else the
+    header texts tell.
+
     Re-importing a corrected list updates delegates in place (by the list's "Mã", else name +
     unit + birth year) and never touches check-ins. The whole file is parsed before anything is
     written, so an unreadable file changes nothing.
     """
-    book = read_tables(path, sheet, has_header=find_header)
+    finder = header_finder(event, columns)
+    book = read_tables(path, sheet, has_header=finder)
     many = len(book.tables) > 1
     name = Path(path).name
     parsed = _Parsed([], [], [])
+    sheet_of: list[str] = []  # each record's sheet, for the preview's rows
     for table in book.tables:
         assert table.header is not None  # read_tables keeps only sheets with a header
         part = parse_rows(table.rows, table.header, name, on=_event_day(event))
@@ -985,6 +1023,7 @@ def import_delegates(
         part.warnings = sorted(name_columns(table.warnings, headers) + part.warnings, key=_row)
         part.skipped = sorted(part.skipped + table.skipped_rows, key=_row)
         parsed.extend(part, sheet=table.sheet if many else "")
+        sheet_of += [table.sheet if many else ""] * len(part.records)
     parsed.notes += [Skipped(0, s.key, {"sheet": s.sheet}) for s in book.skipped]
     if not parsed.records and not parsed.skipped and book.tables:
         header = book.tables[0].header
@@ -995,12 +1034,35 @@ def import_delegates(
     upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=name)
     if not dry_run:
         remember_input(event, path, "delegates")
+    first = book.tables[0]
     understood = understanding(
-        book.tables[0].header,
+        first.header,
         parsed,
         sheets=[t.sheet for t in book.tables],
         legacy=_summed(t.legacy for t in book.tables),
     )
+    assert first.header is not None
+    understood = replace(
+        understood,
+        header_texts=header_texts(first.rows, first.header),
+        mapped={c.index: c.field for c in first.header.columns},
+        layout=finder.used,
+    )
+    changed = iter(upserted.updated)
+    rows = []
+    for record, change, on_sheet in zip(parsed.records, upserted.outcomes, sheet_of):
+        fields = tuple(next(changed)[1]) if change == "updated" else ()
+        stored = {k: v for k, v in record.items() if k not in ("source_file", "source_row")}
+        rows.append(
+            RowChange(
+                record.get("source_row") or 0,
+                on_sheet,
+                change,
+                record["name"],
+                fields,
+                stored,
+            )
+        )
     return ImportReport(
         file=str(path),
         added=len(upserted.added),
@@ -1012,7 +1074,75 @@ def import_delegates(
         updated_names=list(upserted.updated),
         dry_run=dry_run,
         understood=understood,
+        rows=rows,
     )
+
+
+class header_finder:  # noqa: N801 - used as a function: has_header=header_finder(event, None)
+    """The header test of one import: the mapping given, else a remembered layout, else the
+    header texts (:func:`find_header`); :attr:`used` says which told the columns."""
+
+    def __init__(self, event: Event, columns: ColumnMap | None) -> None:
+        self.given = columns
+        self.known = {columns.key: columns} if columns is not None else layouts.remembered(event)
+        self.used = ""
+
+    def __call__(self, rows: Sequence[Row]) -> Header | None:
+        texts = [
+            (n, [clean(_text(v)) for v in values]) for n, values in rows[: HEADER_SEARCH_ROWS + 1]
+        ]
+        found = layouts.find(texts, self.known)
+        if found is not None:
+            first, last, layout = found
+            self.used = "given" if self.given is not None else "remembered"
+            return header_from_map(first, last, layout)
+        if self.given is not None:  # the organizer's mapping, for a file of another layout
+            return None
+        return find_header(rows)
+
+
+def header_from_map(first: int, last: int, layout: ColumnMap) -> Header:
+    """The header a mapping describes, its rows ``first`` to ``last``."""
+    cols = []
+    for j, f in sorted(layout.fields.items()):
+        text = layout.header[j] if j < len(layout.header) else column_letter(j)
+        gender = {"_male": "Nam", "_female": "Nữ"}.get(f, "")
+        cols.append(Column(j, f, text or column_letter(j), gender))
+    return Header(last, cols, first if first != last else 0)
+
+
+def header_texts(rows: Sequence[Row], header: Header) -> tuple[str, ...]:
+    """The header text of each column (its rows' texts joined), as :mod:`data.layouts` keys it."""
+    block = [[clean(_text(v)) for v in values] for n, values in rows if n in header.rows]
+    return layouts.combined(block)
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """The first rows of a list whose header was not recognized, for mapping its columns."""
+
+    sheet: str
+    """The sheet read ("" for a CSV)."""
+    rows: list[tuple[int, list[str]]]
+    """(row number, each cell's text), the first :data:`~data.sheets.HEADER_SEARCH_ROWS` + 20
+    rows holding a value."""
+    header_row: int
+    """The row that most looks like a header: the first with the most cells of words."""
+
+
+def raw_sheet(path: str | Path, sheet: str | None = None) -> RawSheet:
+    """The first rows of ``path`` (the sheet named, else the active one) as texts, and the
+    likeliest header row, when :func:`find_header` found none. Raises what reading raises."""
+    table = read_table(path, sheet)
+    rows = [(n, [clean(_text(v)) for v in values]) for n, values in table.rows if any(values)][
+        : HEADER_SEARCH_ROWS + 20
+    ]
+    best, best_count = (rows[0][0] if rows else 1), 0
+    for n, cells in rows[:HEADER_SEARCH_ROWS]:
+        worded = sum(1 for c in cells if c and _has_letter(c) and not c[:1].isdigit())
+        if worded > best_count:
+            best, best_count = n, worded
+    return RawSheet(table.sheet, rows, best)
 
 
 def _row(s: Skipped) -> int:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from . import (
     schema_core,
     schema_honours,
+    schema_layouts,
     schema_merges,
     schema_programme,
     schema_protocol,
@@ -37,6 +38,7 @@ ORDER = (
     schema_sessions.m_sessions_001_sessions,
     schema_sessions.m_sessions_002_delegate_profile,
     schema_merges.m_merges_001_remembered,
+    schema_layouts.m_layouts_001_column_maps,
 )
 """Every migration, in the order it runs on a new file (append new ones at the end)."""
 

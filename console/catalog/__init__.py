@@ -19,6 +19,7 @@ from . import (
     reports,
     serve,
     sessions,
+    workbench,
 )
 
 AREAS = [
@@ -34,6 +35,7 @@ AREAS = [
     serve,
     protocol,
     sessions,
+    workbench,
 ]
 CATALOG: dict[str, dict[str, str]] = {}
 for _area in AREAS:
