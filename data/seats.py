@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DaihoiError
+from .outputs import remember_input
 from .store import Event, stamp
 from .text import fold
 
@@ -237,8 +238,9 @@ def read_plan(text: str, source: str = "") -> Plan:
         kind = raw.get("kind", HALL)
         if kind not in (HALL, STAGE):
             raise bad(f"{where}.kind", "seats.plan_kind")
-        count = raw.get("rows")
-        seats = raw.get("seats")
+        count: Any = raw.get("rows")
+        seats: Any = raw.get("seats")
+        rows: list[Any]
         if isinstance(seats, list):
             if count is not None and count != len(seats):
                 raise bad(f"{where}.rows", "seats.plan_rows_mismatch")
@@ -297,6 +299,7 @@ def save_plan(event: Event, path: str | Path) -> Plan:
             "seats.hall",
             {"source": file.name, "zones": [[z.name, list(z.rows)] for z in plan.zones]},
         )
+    remember_input(event, file, "hall")  # no printed plan is ever written over it
     return plan
 
 
