@@ -482,7 +482,8 @@ def _sync_sessions(source: Event, target: Event) -> None:
 _DELEGATE_COLS = (
     "id, external_id, name, gender, birth_year, birth_date, ethnicity, religion, position, unit,"
     " delegation, category, seat, phone, source_file, source_row, match_key, status, higher_level,"
-    " created_at, updated_at, honorific, role, name_original, " + ", ".join(PROFILE_FIELDS)
+    " created_at, updated_at, honorific, role, name_original, side, protocol_rank, appointed,"
+    " guest, " + ", ".join(PROFILE_FIELDS)
 )
 
 

@@ -196,3 +196,20 @@ def test_the_default_plan_fits_everyone_and_reads_back(event: Event) -> None:
     assert sum(z.capacity for z in plan.zones if z.kind == seats.HALL) >= 1000 + 48
     again = seats.read_plan(seats.plan_toml(plan))
     assert again.zones == plan.zones
+
+
+def test_a_desk_copys_seat_move_and_rank_reach_the_main_file(
+    event: Event, hall: seats.Plan, tmp_path: Path, clock
+) -> None:  # type: ignore[no-untyped-def]
+    from data import guests, replicas
+
+    ids = add_people(event)
+    protocol.seat_everyone(event)
+    copy_path = replicas.clone(event, "Bàn 2", tmp_path / "ban2.db")
+    clock.advance(minutes=3)
+    with Event.open(copy_path, desk="Bàn 2", clock=clock) as copy:
+        seats.move(copy, ids["Người P 00"], "Khu B, hàng 2, ghế 7", plan=hall)
+        guests.set_rank(copy, ids["Khách Một"], 1)
+    replicas.merge(event, copy_path)
+    assert delegates.get(event, ids["Người P 00"]).seat == "Khu B, hàng 2, ghế 7"
+    assert guests.get(event, ids["Khách Một"]).rank == 1
