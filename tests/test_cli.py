@@ -49,8 +49,12 @@ def write_list(path: Path) -> Path:
 
 
 def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command's path, the lazily registered ones too (asked for as click asks)."""
     found = []
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         found.append((*prefix, name))
         if isinstance(command, click.Group):
             found.extend(commands(command, (*prefix, name)))
@@ -152,9 +156,12 @@ def test_help_and_version_options_speak_the_users_language(run) -> None:  # type
 
 @pytest.mark.parametrize("path", commands(cli))
 def test_every_command_has_help_with_an_example(run, path: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
-    command = cli
+    command: click.Command = cli
     for name in path:
-        command = command.commands[name]  # type: ignore[attr-defined]
+        assert isinstance(command, click.Group)
+        found = command.get_command(click.Context(command), name)
+        assert found is not None
+        command = found
     result = run(*path, "--help")
     assert result.stdout.strip()
     if not isinstance(command, click.Group):
