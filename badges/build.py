@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from data import codes
 from data import delegates as delegates_mod
+from data import printed as printed_mod
 from data.delegates import Delegate
 from data.errors import DaihoiError
 from data.outputs import refuse_input
@@ -25,7 +26,8 @@ from data.store import Event
 from data.text import collate, fold, name_sort_key, words
 
 from . import fonts, pdf, png
-from .compose import Badge, badge_of, compose
+from .compose import Badge, Drawing, badge_of, compose
+from .layout import Layout
 from .layout import layout as layout_named
 from .style import Style
 
@@ -44,6 +46,8 @@ class PrintRun:
     """One PNG per badge, in the same order, when asked for."""
     reissued: tuple[int, ...]
     """Delegates whose earlier badge this run revoked (``--reprint``)."""
+    already_printed: tuple[int, ...] = ()
+    """Delegates whose badge had been printed before this run: the run warns of them."""
 
     def public(self) -> dict[str, object]:
         """The run as ``daihoi badges --json`` prints it."""
@@ -57,6 +61,7 @@ class PrintRun:
             ],
             "png": [str(p) for p in self.pngs],
             "reissued": list(self.reissued),
+            "already_printed": list(self.already_printed),
         }
 
 
@@ -72,8 +77,16 @@ def _delegation_key(delegation: str) -> str:
     return collate(delegation)
 
 
-def select(event: Event, ids: Sequence[int] = (), delegation: str | None = None) -> list[Delegate]:
-    """The delegates to print, in print order: the given ids, or a delegation, or everyone."""
+def select(
+    event: Event,
+    ids: Sequence[int] = (),
+    delegation: str | None = None,
+    only: str = printed_mod.ALL,
+) -> list[Delegate]:
+    """The delegates to print, in print order: the given ids, or a delegation, or everyone;
+    with ``only`` those never printed (``new``) or changed since printed (``changed``)."""
+    if only not in printed_mod.CHOICES:
+        raise DaihoiError("badge.bad_only", only=only, choices=", ".join(printed_mod.CHOICES))
     if ids:
         found = delegates_mod.get_many(event, ids)
         for delegate_id in ids:
@@ -89,7 +102,44 @@ def select(event: Event, ids: Sequence[int] = (), delegation: str | None = None)
             raise DaihoiError("badge.no_delegation", delegation=delegation)
     if not chosen:
         raise DaihoiError("badge.nobody")
+    if only != printed_mod.ALL:
+        chosen = printed_mod.choose(event, chosen, only)
+        if not chosen:
+            raise DaihoiError(f"badge.none_{only}")
     return sorted(chosen, key=print_order)
+
+
+@dataclass(frozen=True)
+class PrintPlan:
+    """What a print run would print, for the console's preview before anything is written."""
+
+    delegates: tuple[Delegate, ...]
+    """In print order."""
+    layout: Layout
+    pages: int
+    already: dict[int, printed_mod.Printed]
+    """Those of ``delegates`` whose badge was printed before, with the last print."""
+
+    @property
+    def first_sheet(self) -> tuple[Delegate, ...]:
+        """The badges of the first page, in reading order."""
+        return self.delegates[: self.layout.per_page]
+
+
+def plan(
+    event: Event,
+    *,
+    ids: Sequence[int] = (),
+    delegation: str | None = None,
+    only: str = printed_mod.ALL,
+    layout: str = "a6",
+) -> PrintPlan:
+    """The run :func:`print_badges` would make with these arguments (the same selection),
+    without drawing or writing anything; refuses the same way (nobody, no such delegation)."""
+    sheet = layout_named(layout)
+    chosen = select(event, ids, delegation, only)
+    pages = -(-len(chosen) // sheet.per_page)
+    return PrintPlan(tuple(chosen), sheet, pages, printed_mod.already_printed(event, chosen))
 
 
 def check_glyphs(title: str, badges: Iterable[Badge]) -> None:
@@ -128,17 +178,26 @@ def print_badges(
     png_dir: str | Path | None = None,
     style: Style | None = None,
     reason: str = "",
+    only: str = printed_mod.ALL,
+    progress: Callable[[int, int], None] | None = None,
 ) -> PrintRun:
     """Print the chosen delegates' badges into ``out`` (PDF), and PNGs into ``png_dir``.
 
     Without ``reprint`` the current codes are printed (a delegate without one gets version 1).
     With it, each chosen delegate's badge is revoked and the next version printed: the journal
-    records each reissue with ``reason``.
+    records each reissue with ``reason``. ``only`` keeps the badges never printed (``new``)
+    or changed since they were printed (``changed``). Every badge written is recorded in the
+    print history (:mod:`data.printed`) with a ``badge.printed`` journal row, once the PDF is
+    complete; the run names those that had been printed before.
+
+    ``progress(done, total)`` is called as badges are drawn (about a hundred times in a large
+    run) and once more when the file is written; it runs on the caller's thread.
     """
     sheet = layout_named(layout)
     style = style or Style()
     title = event.info.title
-    chosen = select(event, ids, delegation)
+    chosen = select(event, ids, delegation, only)
+    before = printed_mod.already_printed(event, chosen)
     check_glyphs(title, [badge_of(d, code="0" * codes.CODE_DIGITS) for d in chosen])
 
     out_path = refuse_input(event, out)
@@ -149,13 +208,21 @@ def print_badges(
                 png.prepare(folder)
             fresh = issue_codes(event, chosen, reprint=reprint, reason=reason)
             badges = [badge_of(d, fresh.get(d.id)) for d in chosen]
-            drawings = [compose(b, *sheet.badge, title=title, style=style) for b in badges]
-            pages = pdf.fill(output, drawings, sheet, title)
+            drawings: list[Drawing] = []
+            composed = _composed(badges, drawings, sheet.badge, title, style, progress)
+            pages = pdf.fill(output, composed, sheet, title)
     except DaihoiError as exc:
         if reprint and exc.key == "badge.cannot_write":
             # Rare (disk full mid-file): the new codes are committed, the old badges revoked.
             raise DaihoiError("badge.cannot_write_reissued", n=len(chosen), **exc.params) from exc
         raise
+    # reprint_one writes under a provisional name and renames it after the new version.
+    name = f"{file_stem(badges[0])}.pdf" if out_path.name.endswith(".pdf.tmp") else out_path.name
+    printed_mod.record(
+        event, [(d, b.code) for d, b in zip(chosen, badges)], layout=sheet.name, file=name
+    )
+    if progress is not None:
+        progress(len(chosen) + 1, len(chosen) + 1)
     pngs: list[Path] = []
     if folder is not None:
         for badge, drawing in zip(badges, drawings):
@@ -168,7 +235,36 @@ def print_badges(
         tuple(badges),
         tuple(pngs),
         tuple(d.id for d in chosen) if reprint else (),
+        tuple(d.id for d in chosen if d.id in before),
     )
+
+
+PROGRESS_STEPS = 100
+"""About how many times a run reports its progress, whatever its size: each report crosses
+threads in the console, so one per badge would slow a 2,000-badge run."""
+
+
+def _composed(
+    badges: Sequence[Badge],
+    into: list[Drawing],
+    size: tuple[float, float],
+    title: str,
+    style: Style,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[Drawing]:
+    """Each badge's drawing as the PDF takes it (kept in ``into`` for the PNGs), reporting
+    progress: drawing the badges is the run's long part. The last step (the file written)
+    is reported by the caller."""
+    total = len(badges) + 1
+    step = max(1, len(badges) // PROGRESS_STEPS)
+    if progress is not None:
+        progress(0, total)
+    for i, badge in enumerate(badges, start=1):
+        drawing = compose(badge, *size, title=title, style=style)
+        into.append(drawing)
+        yield drawing
+        if progress is not None and i % step == 0:
+            progress(i, total)
 
 
 def issue_codes(

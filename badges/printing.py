@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from data.errors import DaihoiError
+
 TIMEOUT_S = 10
 
 
@@ -55,3 +57,62 @@ def send(path: Path) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return printer
+
+
+def has_cups() -> bool:
+    """Whether this computer has CUPS' ``lp`` and ``lpstat`` (Linux, macOS)."""
+    return bool(shutil.which("lp") and shutil.which("lpstat"))
+
+
+def printers() -> list[str]:
+    """The printers CUPS knows, the default first: ``lpstat -e`` (names only), else the
+    names ``lpstat -a`` lists as accepting jobs. Empty without CUPS or without a printer."""
+    lpstat = shutil.which("lpstat")
+    if lpstat is None:
+        return []
+    names: list[str] = []
+    for args, first_word in (([lpstat, "-e"], False), ([lpstat, "-a"], True)):
+        try:
+            found = subprocess.run(
+                args, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if found.returncode != 0:
+            continue
+        # -e: "Brother_QL_800"; -a: "Brother_QL_800 accepting requests since …"
+        names = [
+            line.split()[0] if first_word else line.strip()
+            for line in found.stdout.splitlines()
+            if line.strip()
+        ]
+        if names:
+            break
+    default = default_printer()
+    if default in names:
+        names.remove(default)
+        names.insert(0, default)
+    return names
+
+
+def send_to(path: Path, printer: str) -> str:
+    """Send ``path`` to ``printer`` with ``lp -d``; returns the job line ``lp`` printed
+    ("request id is Brother-42 (1 file(s))"). Refuses, naming the file, when there is no CUPS
+    or the printer would not take it; the PDF stays where it is either way."""
+    lp = shutil.which("lp")
+    if lp is None:
+        raise DaihoiError("print.no_cups", path=str(path))
+    try:
+        done = subprocess.run(
+            [lp, "-d", printer, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S * 6,  # a 2,000-badge PDF takes a while to spool
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise DaihoiError("print.failed", printer=printer, path=str(path), reason=str(exc)) from exc
+    if done.returncode != 0:
+        reason = (done.stderr or done.stdout).strip() or f"lp: {done.returncode}"
+        raise DaihoiError("print.failed", printer=printer, path=str(path), reason=reason)
+    return done.stdout.strip()

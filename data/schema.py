@@ -21,6 +21,7 @@ from . import (
     schema_honours,
     schema_layouts,
     schema_merges,
+    schema_printed,
     schema_programme,
     schema_protocol,
     schema_sessions,
@@ -39,6 +40,7 @@ ORDER = (
     schema_sessions.m_sessions_002_delegate_profile,
     schema_merges.m_merges_001_remembered,
     schema_layouts.m_layouts_001_column_maps,
+    schema_printed.m_printed_001_badge_prints,
 )
 """Every migration, in the order it runs on a new file (append new ones at the end)."""
 

@@ -13,6 +13,7 @@ from . import (
     core,
     honours,
     limits,
+    printing,
     programme,
     protocol,
     replicas,
@@ -36,6 +37,7 @@ AREAS = [
     protocol,
     sessions,
     workbench,
+    printing,
 ]
 CATALOG: dict[str, dict[str, str]] = {}
 for _area in AREAS:
