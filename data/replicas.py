@@ -393,9 +393,14 @@ def _settle(target: Event, touched: dict[tuple[int, str], list[str]], report: Me
     checkins: dict[tuple[int, str], list[tuple[tuple[datetime, str], str, str, str]]] = {}
     undone: set[str] = set()
     delegates = {d for d, _ in touched}
+    # SQLite picks the touched delegates' rows (a merge touches a desk's worth of delegates, the
+    # journal holds the whole day's check-ins): only those are decoded here.
     for row_uuid, kind, payload_text, desk, operator, at in target.conn.execute(
         "select uuid, kind, payload, desk, operator, at from journal"
         " where kind in ('checkin', 'checkin.undo')"
+        " and cast(json_extract(payload, '$.delegate_id') as integer)"
+        " in (select value from json_each(?))",
+        (json.dumps(sorted(delegates)),),
     ):
         payload = json.loads(payload_text)
         delegate_id = int(payload["delegate_id"])
