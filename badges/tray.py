@@ -145,7 +145,9 @@ def _table_header(pdf: FPDF, labels: TrayLabels) -> None:
 def _lines(pdf: FPDF, width: float, text: str) -> int:
     if not text:
         return 1
-    return len(pdf.multi_cell(width - 2, LINE, text, dry_run=True, output="LINES"))
+    lines = pdf.multi_cell(width - 2, LINE, text, dry_run=True, output="LINES")
+    assert isinstance(lines, list)  # output="LINES" gives the lines
+    return len(lines)
 
 
 def _row(pdf: FPDF, row: TrayRow, labels: TrayLabels, title: str, group: TrayGroup) -> None:

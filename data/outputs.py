@@ -68,7 +68,7 @@ def refuse_input(event: Event, target: str | os.PathLike[str]) -> Path:
 
 def _imported_as(event: Event, path: Path, key: str, exists: bool) -> str | None:
     """The kind of import ``path`` was read by, or None."""
-    if not event.db["input_files"].exists():
+    if not event.db.table("input_files").exists():
         return None
     name = _key(Path(path.name))
     for known, known_name, kind in event.conn.execute("select path, name, kind from input_files"):

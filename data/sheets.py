@@ -271,7 +271,7 @@ def read_tables(
 
 
 def _with(table: Table[Any], header: H | None, skipped: list[SheetSkipped]) -> Table[H]:
-    return dataclasses.replace(table, header=header, sheets_skipped=skipped)  # type: ignore[return-value]
+    return dataclasses.replace(table, header=header, sheets_skipped=skipped)
 
 
 def _named(source: _Source, infos: list[SheetInfo], sheet: str) -> SheetInfo:

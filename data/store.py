@@ -125,6 +125,12 @@ class Event:
 
         return sqlite_utils.Database(self.conn)
 
+    def insert(self, table: str, row: dict[str, Any]) -> int:
+        """Insert ``row`` into ``table`` (inside the caller's :meth:`write`) and return its id."""
+        pk = self.db.table(table).insert(row).last_pk
+        assert pk is not None  # every table of the event file has an integer rowid
+        return int(pk)
+
     # ----------------------------------------------------------------- opening
     @classmethod
     def create(
@@ -161,7 +167,7 @@ class Event:
         )
         event_uid = uuid.uuid4().hex
         with event.write():
-            event.db["event"].insert(
+            event.db.table("event").insert(
                 {
                     "id": 1,
                     "uid": event_uid,

@@ -302,12 +302,12 @@ def write_xlsx(records: Sequence[dict[str, Any]], path: str | Path, *, messy: bo
     ws.append(["DANH SÁCH ĐẠI BIỂU DỰ ĐẠI HỘI THI ĐUA YÊU NƯỚC TỈNH THÁI NGUYÊN LẦN THỨ VI"])
     ws.append(["(Kèm theo Quyết định số 1234/QĐ-UBND ngày 15/8/2025 của UBND tỉnh Thái Nguyên)"])
     ws.append([])
-    for r in (1, 2):
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=5)
-        ws.merge_cells(start_row=r, start_column=7, end_row=r, end_column=width)
-    for r in (4, 5):
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
-        ws.cell(r, 1).alignment = center
+    for title_row in (1, 2):
+        ws.merge_cells(start_row=title_row, start_column=1, end_row=title_row, end_column=5)
+        ws.merge_cells(start_row=title_row, start_column=7, end_row=title_row, end_column=width)
+    for title_row in (4, 5):
+        ws.merge_cells(start_row=title_row, start_column=1, end_row=title_row, end_column=width)
+        ws.cell(title_row, 1).alignment = center
     ws.cell(4, 1).font = bold
 
     top = 7  # below the six title rows (max_row does not count the empty ones)

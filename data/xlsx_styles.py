@@ -69,10 +69,10 @@ def read_styles(archive: zipfile.ZipFile, part: str = "xl/styles.xml") -> Styles
     by_style: dict[int, str] = {}
     struck_styles = set()
     for s, font_id in enumerate(xfs):
-        name, strike = font_of(font_id)
+        name, struck = font_of(font_id)
         if name and name != default:
             by_style[s] = name
-        if strike:
+        if struck:
             struck_styles.add(s)
     return Styles(default, by_style, frozenset(struck_styles))
 

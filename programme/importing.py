@@ -314,25 +314,22 @@ def import_programme(event: Event, file: str | Path, *, dry_run: bool = False) -
             parent = ids[r.parent_order] if r.parent_order else None
             positions[r.parent_order] = positions.get(r.parent_order, 0) + 1
             role = next((role for words, role in ROLES if words in fold(r.title)), "")
-            ids[r.order] = int(
-                event.db["programme_items"]
-                .insert(
-                    {
-                        "parent_id": parent,
-                        "position": positions[r.parent_order],
-                        "role": role if parent is None else "",
-                        "title": r.title,
-                        "minutes": r.minutes,
-                        "performer": r.performer,
-                        "delegate_id": r.delegate_id,
-                        "notes": r.notes,
-                        "tech": r.tech,
-                        "fixed_start": r.fixed_start,
-                        "state": "pending",
-                        "created_at": now,
-                    }
-                )
-                .last_pk
+            ids[r.order] = event.insert(
+                "programme_items",
+                {
+                    "parent_id": parent,
+                    "position": positions[r.parent_order],
+                    "role": role if parent is None else "",
+                    "title": r.title,
+                    "minutes": r.minutes,
+                    "performer": r.performer,
+                    "delegate_id": r.delegate_id,
+                    "notes": r.notes,
+                    "tech": r.tech,
+                    "fixed_start": r.fixed_start,
+                    "state": "pending",
+                    "created_at": now,
+                },
             )
         event.journal(
             "programme.imported",

@@ -161,7 +161,7 @@ def load(event: Event) -> Programme:
     conn = event.conn
     rows = conn.execute(f"select {_ITEM_COLUMNS} from programme_items").fetchall()
     runs: dict[int, list[Run]] = {}
-    for item_id, started, ended, outcome, present in conn.execute(
+    for item_id, started, ended, outcome, was_present in conn.execute(
         "select item_id, started_at, ended_at, outcome, present from programme_runs order by id"
     ):
         runs.setdefault(item_id, []).append(
@@ -169,7 +169,7 @@ def load(event: Event) -> Programme:
                 datetime.fromisoformat(started),
                 datetime.fromisoformat(ended) if ended else None,
                 outcome,
-                present,
+                was_present,
             )
         )
     speaker_ids = [r[7] for r in rows if r[7] is not None]
@@ -382,34 +382,31 @@ def insert(
                 raise DaihoiError("programme.not_pending", title=owner.title)
         siblings = [i for i in prog.items if i.parent_id == parent]
         index = siblings.index(prog.get(after)) + 1 if after is not None else len(siblings)
-        new_id = (
-            event.db["programme_items"]
-            .insert(
-                {
-                    "parent_id": parent,
-                    "position": 0,
-                    "role": "",
-                    "title": title,
-                    "minutes": minutes,
-                    "performer": clean(performer),
-                    "delegate_id": delegate_id,
-                    "notes": clean(notes),
-                    "tech": clean(tech),
-                    "fixed_start": fixed_start,
-                    "state": PENDING,
-                    "created_at": stamp(event.now()),
-                }
-            )
-            .last_pk
+        new_id = event.insert(
+            "programme_items",
+            {
+                "parent_id": parent,
+                "position": 0,
+                "role": "",
+                "title": title,
+                "minutes": minutes,
+                "performer": clean(performer),
+                "delegate_id": delegate_id,
+                "notes": clean(notes),
+                "tech": clean(tech),
+                "fixed_start": fixed_start,
+                "state": PENDING,
+                "created_at": stamp(event.now()),
+            },
         )
         ids = [i.id for i in siblings]
-        ids.insert(index, int(new_id))
+        ids.insert(index, new_id)
         _renumber_ids(event, ids)
         event.journal(
             "programme.inserted",
             {"item": new_id, "title": title, "minutes": minutes, "after": after, "parent": parent},
         )
-        item = load(event).get(int(new_id))
+        item = load(event).get(new_id)
     return Outcome("programme.inserted", item)
 
 

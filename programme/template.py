@@ -124,7 +124,7 @@ def seed(event: Event) -> int:
         items = TEMPLATES[event.info.kind]
         now = stamp(event.now())
         for position, item in enumerate(items, start=1):
-            event.db["programme_items"].insert(
+            event.db.table("programme_items").insert(
                 {
                     "parent_id": None,
                     "position": position,

@@ -44,7 +44,7 @@ def set_state(event: Event, honour_id: int, state: str, *, by: str = "") -> Hono
             raise DaihoiError("honours.is_withdrawn", recipient=honour.recipient)
         if honour.state == state and (state != PROXY or honour.proxy_by == by):
             return honour
-        event.db["honours"].update(
+        event.db.table("honours").update(
             honour_id,
             {
                 "state": state,

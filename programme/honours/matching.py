@@ -81,7 +81,7 @@ def match(event: Event, honour_id: int, delegate_id: int | None) -> Honour:
 
         get_delegate(event, delegate_id)
     with event.write():
-        event.db["honours"].update(
+        event.db.table("honours").update(
             honour_id,
             {
                 "delegate_id": delegate_id,

@@ -141,7 +141,7 @@ def save(
     if dry_run or not (inserts or updates):
         return report
     with event.write():
-        table = event.db["honours"]
+        table = event.db.table("honours")
         for values in inserts:
             table.insert(values)
         for honour_id, diff in updates:
@@ -166,8 +166,8 @@ def add(event: Event, row: HonourRow) -> Honour:
     found = match_row(Matcher(all_delegates(event)), row, bool(values["collective"]))
     now = stamp(event.now())
     with event.write():
-        table = event.db["honours"]
-        table.insert(
+        honour_id = event.insert(
+            "honours",
             {
                 **values,
                 "delegate_id": found.delegate_id,
@@ -178,9 +178,8 @@ def add(event: Event, row: HonourRow) -> Honour:
                 ),
                 "created_at": now,
                 "updated_at": now,
-            }
+            },
         )
-        honour_id = int(table.last_pk)
         event.journal(
             "honour.added",
             {"id": honour_id, "recipient": values["recipient"], "form": values["form"],
