@@ -10,6 +10,7 @@ the reprint revokes all the chosen badges in one transaction or none.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -48,6 +49,8 @@ class PrintRun:
     """Delegates whose earlier badge this run revoked (``--reprint``)."""
     already_printed: tuple[int, ...] = ()
     """Delegates whose badge had been printed before this run: the run warns of them."""
+    last_printed: printed_mod.Printed | None = None
+    """The latest of those earlier prints (when, at which desk)."""
 
     def public(self) -> dict[str, object]:
         """The run as ``daihoi badges --json`` prints it."""
@@ -236,6 +239,7 @@ def print_badges(
         tuple(pngs),
         tuple(d.id for d in chosen) if reprint else (),
         tuple(d.id for d in chosen if d.id in before),
+        printed_mod.latest(before.values()),
     )
 
 
@@ -329,4 +333,4 @@ def reprint_one(
         run.pdf.replace(final)
     except OSError as exc:
         raise pdf.cannot_write(final, exc) from exc
-    return PrintRun(final, run.layout, run.pages, run.badges, run.pngs, run.reissued)
+    return dataclasses.replace(run, pdf=final)

@@ -6,6 +6,7 @@ import click
 
 from badges.layout import LAYOUTS
 
+from .cli_progress import progress_bar
 from .clikit import (
     command,
     db_option,
@@ -29,6 +30,8 @@ from .i18n import t
 @option("--delegation", default=None, help="cli.opt.delegation")
 @option("--reprint", is_flag=True, help="cli.opt.reprint")
 @option("--reason", default="", help="cli.opt.reprint_reason")
+@option("--only-new", is_flag=True, help="cli.opt.only_new")
+@option("--changed", is_flag=True, help="cli.opt.changed")
 @option(
     "--colors", "colors_file", type=click.Path(dir_okay=False), default=None, help="cli.opt.colors"
 )
@@ -44,6 +47,8 @@ def badges(
     delegation: str | None,
     reprint: bool,
     reason: str,
+    only_new: bool,
+    changed: bool,
     colors_file: str | None,
     logo: str | None,
     desk: str,
@@ -51,20 +56,27 @@ def badges(
 ) -> None:
     from badges.build import print_badges  # fpdf: imported by the command that draws
     from badges.style import load_style
+    from data import printed
 
+    if only_new and changed:
+        raise click.UsageError(t("cli.only_both"))
+    only = printed.NEW if only_new else printed.CHANGED if changed else printed.ALL
     style = load_style(colors_file, logo)  # a bad colour file refuses before anything is written
     event = open_event(db, desk)
-    run = print_badges(
-        event,
-        out,
-        layout=layout,
-        ids=ids,
-        delegation=delegation,
-        reprint=reprint,
-        png_dir=png_dir,
-        style=style,
-        reason=reason,
-    )
+    with progress_bar("progress.badges", as_json=as_json) as progress:
+        run = print_badges(
+            event,
+            out,
+            layout=layout,
+            ids=ids,
+            delegation=delegation,
+            reprint=reprint,
+            png_dir=png_dir,
+            style=style,
+            reason=reason,
+            only=only,
+            progress=progress,
+        )
     if as_json:
         emit(run.public())
     else:
@@ -74,3 +86,14 @@ def badges(
     say(t("badge.written", n=len(run.badges), pages=run.pages, layout=layout, path=run.pdf))
     if run.reissued:
         say(t("badge.reissued", n=len(run.reissued)))
+    elif run.already_printed:  # printing a badge twice is a waste of card stock: say so
+        last = run.last_printed
+        assert last is not None
+        say(
+            t(
+                "badge.already_printed",
+                n=len(run.already_printed),
+                at=last.printed_at[:16].replace("T", " "),
+                desk=last.desk,
+            )
+        )

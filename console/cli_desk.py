@@ -12,6 +12,7 @@ from data import checkin as checkin_mod
 from data import codes as codes_mod
 from data import delegates as delegates_mod
 
+from .cli_progress import progress_bar
 from .clikit import (
     command,
     db_option,
@@ -63,7 +64,8 @@ def import_delegates(
     from data.importing import import_delegates as run_import
 
     event = open_event(db)
-    report = run_import(event, file, sheet=sheet, dry_run=dry_run)
+    with progress_bar("progress.import", as_json=as_json) as progress:
+        report = run_import(event, file, sheet=sheet, dry_run=dry_run, progress=progress)
     skipped = [
         {"row": s.row, "column": s.column, "reason": t(s.key, **s.params)} for s in report.skipped
     ]

@@ -9,6 +9,7 @@ from data import journal, pins, replicas
 from data.errors import DaihoiError
 from programme import setup
 
+from .cli_progress import progress_bar
 from .clikit import (
     command,
     db_option,
@@ -115,7 +116,8 @@ def merge(db: str | None, copies: tuple[str, ...], dry_run: bool, as_json: bool)
     event = open_event(db, "merge")
     results = []
     for copy in copies:
-        reports = replicas.merge(event, copy, dry_run=dry_run)
+        with progress_bar("progress.merge", as_json=as_json) as progress:
+            reports = replicas.merge(event, copy, dry_run=dry_run, progress=progress)
         main, back = reports["main"], reports["copy"]
         results.append({"file": copy, "main": main.public(), "copy": back.public()})
         say(

@@ -17,6 +17,7 @@ from data import stats as stats_mod
 from data.reports import KINDS
 from programme.figures import figures
 
+from .cli_progress import progress_bar
 from .clikit import (
     command,
     db_option,
@@ -50,8 +51,11 @@ def export(
 
     event = open_event(db, "organizers", readonly=True)
     target = Path(out)
-    with viewing(event, session):  # another session's check-ins, read as the current ones
-        report = write_report(event, kind, target, bucket)
+    with (
+        viewing(event, session),  # another session's check-ins, read as the current ones
+        progress_bar("progress.export", as_json=as_json) as progress,
+    ):
+        report = write_report(event, kind, target, bucket, progress=progress)
     if report is None:
         if as_json:
             emit({"kind": kind, "path": str(target)})

@@ -3,6 +3,7 @@ reports (:mod:`data.export`, or the one-page summary PDF) and the honours tray s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,16 +27,25 @@ CREDENTIALS = "credentials"
 """``daihoi export credentials -o FILE.docx`` (or ``.pdf``): the report on delegates present."""
 
 
-def write_report(event: Event, kind: str, target: Path, bucket: int = 10) -> Report | None:
+def write_report(
+    event: Event,
+    kind: str,
+    target: Path,
+    bucket: int = 10,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report | None:
     """Write report ``kind`` (or the one-page summary PDF, then None) to ``target``: the
-    command line and the dashboard write reports through this one call."""
+    command line and the dashboard write reports through this one call. ``progress`` as for
+    :func:`data.export.export` (the summary and the credentials report tell nothing)."""
     if kind == CREDENTIALS:
         write_credentials(event, target)
         return None
     if kind != SUMMARY:
         from data import export as export_mod  # openpyxl: imported by what writes
 
-        return export_mod.export(event, kind, target, **report_inputs(event, kind))
+        return export_mod.export(
+            event, kind, target, progress=progress, **report_inputs(event, kind)
+        )
     from badges.summary import render_summary
 
     refuse_input(event, target)

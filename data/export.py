@@ -8,6 +8,7 @@ report kind, header and writer.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from .outputs import refuse_input
@@ -90,11 +91,25 @@ __all__ = [
 ]
 
 
-def export(event: Event, kind: str, path: str | os.PathLike[str], **inputs: Any) -> Report:
+def export(
+    event: Event,
+    kind: str,
+    path: str | os.PathLike[str],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    **inputs: Any,
+) -> Report:
     """Build the report ``kind`` (``inputs`` as for :func:`data.reports.build`) and write it to
-    ``path`` in the format its suffix names."""
+    ``path`` in the format its suffix names; ``progress(done, total)`` is told when the report
+    is built and when it is written (two steps)."""
     target = refuse_input(event, path)  # never over the event file or a list it came from
     writer_for(target)  # refuse an unknown suffix before reading anything
+    if progress is not None:
+        progress(0, 2)
     report = build(event, kind, **inputs)
+    if progress is not None:
+        progress(1, 2)
     write(report, target)
+    if progress is not None:
+        progress(2, 2)
     return report

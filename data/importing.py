@@ -979,6 +979,10 @@ def _text(value: Any) -> str:
 
 
 # ------------------------------------------------------------------------------ the whole
+IMPORT_STEPS = 3
+"""The steps :func:`import_delegates` reports: read the file, parse its rows, write them."""
+
+
 def import_delegates(
     event: Event,
     path: str | Path,
@@ -987,6 +991,7 @@ def import_delegates(
     dry_run: bool = False,
     prepare: Callable[[list[dict[str, Any]]], None] | None = None,
     columns: ColumnMap | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Read ``path`` and add or update its delegates in ``event`` (nothing for a dry run).
 
@@ -1001,9 +1006,15 @@ def import_delegates(
     Re-importing a corrected list updates delegates in place (by the list's "Mã", else name +
     unit + birth year) and never touches check-ins. The whole file is parsed before anything is
     written, so an unreadable file changes nothing.
+
+    ``progress(done, total)`` is told as the import reads the file, parses it and writes it
+    (three steps: reading a large workbook is most of the time).
     """
+    tell = progress or (lambda done, total: None)
+    tell(0, IMPORT_STEPS)
     finder = header_finder(event, columns)
     book = read_tables(path, sheet, has_header=finder)
+    tell(1, IMPORT_STEPS)
     many = len(book.tables) > 1
     name = Path(path).name
     parsed = _Parsed([], [], [])
@@ -1031,9 +1042,11 @@ def import_delegates(
         raise DaihoiError("import.no_delegates", file=name, row=header.row)
     if prepare is not None:
         prepare(parsed.records)
+    tell(2, IMPORT_STEPS)
     upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=name)
     if not dry_run:
         remember_input(event, path, "delegates")
+    tell(IMPORT_STEPS, IMPORT_STEPS)
     first = book.tables[0]
     understood = understanding(
         first.header,

@@ -129,3 +129,8 @@ def record(
             [(i, v, fp, now, event.desk, layout, file, row_uuid) for i, v, fp in rows],
         )
     return row_uuid
+
+
+def latest(prints: Iterable[Printed]) -> Printed | None:
+    """The most recent of ``prints`` (the warning names when and where it was)."""
+    return max(prints, key=lambda p: p.printed_at, default=None)

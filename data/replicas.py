@@ -17,6 +17,7 @@ import os
 import re
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -155,10 +156,23 @@ class _Rollback(Exception):
     pass
 
 
+MERGE_STEPS = 3
+"""The steps :func:`merge` reports: the copy's journal checked, its news brought into the main
+file, the main file's news brought back to the copy."""
+
+
 def merge(
-    main: Event, copy_path: str | os.PathLike[str], *, dry_run: bool = False
+    main: Event,
+    copy_path: str | os.PathLike[str],
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, MergeReport]:
-    """Merge a desk copy into ``main`` and back. Idempotent; any order, any number of copies."""
+    """Merge a desk copy into ``main`` and back. Idempotent; any order, any number of copies.
+
+    ``progress(done, total)`` is told after each of :data:`MERGE_STEPS` steps."""
+    tell = progress or (lambda done, total: None)
+    tell(0, MERGE_STEPS)
     copy = Event.open(copy_path, clock=main.clock, desk=main.desk, operator=main.operator)
     try:
         if copy.info.uid != main.info.uid:
@@ -171,6 +185,7 @@ def merge(
         reports = {"main": MergeReport(), "copy": MergeReport()}
         copy_news = seen is None or seen.copy_news
         if not copy_news and not seen.main_news:  # type: ignore[union-attr]
+            tell(MERGE_STEPS, MERGE_STEPS)
             return reports  # merged before, and neither side has written since
         if copy_news:
             # Only what the copy wrote since the last merge is read from it, so only that is
@@ -185,11 +200,13 @@ def merge(
                     seq=found.broken_seq or "",
                     check=found.integrity,
                 )
+        tell(1, MERGE_STEPS)
         try:
             with main.write(), copy.write():
                 if copy_news:
                     after = seen.copy_seq if seen else 0
                     _sync(source=copy, target=main, report=reports["main"], after=after)
+                tell(2, MERGE_STEPS)
                 if reports["main"].journal_rows:
                     summary = {k: v for k, v in reports["main"].public().items() if k != "kinds"}
                     main.journal(
@@ -204,6 +221,7 @@ def merge(
                     raise _Rollback
         except _Rollback:
             pass
+        tell(MERGE_STEPS, MERGE_STEPS)
         return reports
     finally:
         copy.close()
