@@ -48,12 +48,13 @@ def decode_pdf(path: Path, dpi: int = 200) -> list[list[str]]:
     import pypdfium2 as pdfium
     import zxingcpp
 
+    only_qr = zxingcpp.BarcodeFormat.QRCode  # only QR: a seat text like "B31" once read as Codabar
     pages = []
     document = pdfium.PdfDocument(str(path))
     try:
         for page in document:
             image = page.render(scale=dpi / 72).to_pil()
-            pages.append(sorted(b.text for b in zxingcpp.read_barcodes(image)))
+            pages.append(sorted(b.text for b in zxingcpp.read_barcodes(image, formats=only_qr)))
     finally:
         document.close()
     return pages
@@ -64,4 +65,6 @@ def decode_png(path: Path) -> list[str]:
     from PIL import Image
 
     with Image.open(path) as image:
-        return [b.text for b in zxingcpp.read_barcodes(image)]
+        return [
+            b.text for b in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        ]
