@@ -57,13 +57,24 @@ def _records(n: int) -> list[dict[str, Any]]:
     return generate(n, seed=7)
 
 
-def _whole(argv: list[str]) -> float:
-    """Milliseconds a whole process takes, start-up included (what a user waits for)."""
+def _process(argv: list[str]) -> tuple[float, float]:
+    """Seconds a whole process takes, start-up included (what the user waits for), and the
+    CPU seconds it used (less moved by other work on the machine than the wall clock)."""
+    import resource
     import subprocess
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return (time.perf_counter() - started) * 1000
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
+
+
+def _whole(argv: list[str]) -> float:
+    """Milliseconds of wall clock a whole process takes (see :func:`_process`)."""
+    return _process(argv)[0] * 1000
 
 
 _OPENPYXL_ITERATES = (
@@ -405,21 +416,6 @@ qrcode's matrix (its own mask search), each row's dark run one rectangle, as any
 first write it. (Centring with ``cell`` instead is ~10 % slower: the lighter one is the floor.)"""
 
 
-def _badge_process(argv: list[str]) -> tuple[float, float]:
-    """Seconds a whole process takes, start-up included (what the user waits for), and the
-    CPU seconds it used (less moved by other work on the machine than the wall clock)."""
-    import resource
-    import subprocess
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return wall, cpu
-
-
 def _pdf_pages(path: Path) -> int:
     import re
 
@@ -456,11 +452,11 @@ def bench_badges(count: int, folder: Path, progress: Progress, runs: int = 3) ->
     for run in range(runs):
         progress(f"badges: {count} on a6, {run + 1}/{runs} (daihoi badges, plain fpdf2 drawer)")
         daihoi_s.append(
-            _badge_process([sys.executable, "-m", "console", "badges", "--db", str(db),
+            _process([sys.executable, "-m", "console", "badges", "--db", str(db),
                             "-o", str(ours), "--layout", "a6"])
         )  # fmt: skip
         plain_s.append(
-            _badge_process([sys.executable, "-c", _PLAIN_BADGES, str(folder / "plain-job.json"),
+            _process([sys.executable, "-c", _PLAIN_BADGES, str(folder / "plain-job.json"),
                             str(plain)])
         )  # fmt: skip
     pages = _pdf_pages(ours)
