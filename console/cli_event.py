@@ -40,6 +40,7 @@ def init(
     event = setup.create_event(
         db, title=title, kind=kind, date=date, start=start, operator=default_operator()
     )
+    click.get_current_context().call_on_close(event.close)  # as open_event's events are
     desk_pin, organizer_pin = setup.issue_pins(event)
     if as_json:
         emit(
