@@ -15,6 +15,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Input
 
 from data import pins, replicas
@@ -29,6 +30,8 @@ from .keys import ScanBursts, translate_bindings
 from .phrases import cannot_write, desk_notes
 from .screens.palette import ScreenCommands
 from .screens.pin import DeskPinScreen, OrganizerPin
+from .screens.printing import PRINT_KEY, OutputCommands
+from .screens.safety import SAFETY_KEY
 
 ORGANIZER_GRACE = timedelta(minutes=5)
 """After the organizer PIN, further organizer actions at this desk need no PIN for this long."""
@@ -86,7 +89,7 @@ class DaihoiApp(App[None]):
     """The daihoi console on one event file, as one desk."""
 
     CSS_PATH = "global.tcss"
-    COMMANDS = {ScreenCommands}
+    COMMANDS = {ScreenCommands, OutputCommands}
     """Screens and this screen's keys, in the desk's language (Textual's system commands are
     English and offer nothing a desk needs)."""
     ENABLE_COMMAND_PALETTE = True
@@ -136,6 +139,7 @@ class DaihoiApp(App[None]):
         """A second place (USB drive) for rolling backups; None for none."""
         self.backup_every = backup_every
         """Minutes between rolling backups."""
+        self._backup_timer: Timer | None = None
         self.title = self.desk  # first in the header: the event's long title must not hide it
         self.sub_title = self.event.info.title
 
@@ -146,6 +150,8 @@ class DaihoiApp(App[None]):
             for name, key in SCREEN_KEYS.items()
         ),
         Binding("question_mark", "help", "key.help", key_display="?", priority=True),
+        Binding(PRINT_KEY, "print_badges", "palette.print_badges", show=False),
+        Binding(SAFETY_KEY, "safety", "screen.safety", show=False),
     ]
 
     @property
@@ -157,6 +163,8 @@ class DaihoiApp(App[None]):
         """Hide the screen keys and the command palette while the desk PIN is not typed, once
         the desk has stopped writing, and always on the stage view (read-only: F3 then ``n``
         would start the next item)."""
+        if action in ("print_badges", "safety"):  # organizer work: as F-keys
+            action = "show"
         if action in ("show", "command_palette"):
             return not self.locked and not self.read_only and self.event.stopped is None
         if action == "help":  # "?" is help unless it is typed into a field that holds text
@@ -175,6 +183,26 @@ class DaihoiApp(App[None]):
 
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette())
+
+    def action_print_badges(self) -> None:
+        """Badges, trays and reports (:mod:`console.screens.printing`)."""
+        from .screens.printing import open_print
+
+        open_print(self)
+
+    def action_safety(self) -> None:
+        """Backups, desk copies, merges, PINs (:mod:`console.screens.safety`)."""
+        from .screens.safety import open_safety
+
+        open_safety(self)
+
+    def schedule_backups(self, folder: Path, minutes: float) -> None:
+        """Rolling backups into ``folder`` every ``minutes`` from now on (the safety screen;
+        ``--backup-dir`` / ``--backup-every`` set the first schedule)."""
+        self.backup_dir, self.backup_every = folder, minutes
+        if self._backup_timer is not None:
+            self._backup_timer.stop()
+        self._backup_timer = self.set_interval(minutes * 60, self.rolling_backup)
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in a field): say which key does."""
@@ -240,7 +268,7 @@ class DaihoiApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll)
         if self.backup_dir is not None:
-            self.set_interval(self.backup_every * 60, self.rolling_backup)
+            self._backup_timer = self.set_interval(self.backup_every * 60, self.rolling_backup)
         if self.locked:
             self.push_screen(DeskPinScreen(self.desk), self._unlocked)
         elif not self.desk:
