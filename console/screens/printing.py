@@ -228,8 +228,13 @@ class PrintScreen(WorkScreen):
         self.refresh_plan()
 
     def default_pdf(self) -> str:
-        path = self.app.event_path
-        return str(path.with_name(f"{path.stem}-the-{self.only}-{self.app.now():%Y%m%d-%H%M}.pdf"))
+        path = self.app.event_path  # a name: written next to the event file (see target)
+        return f"{path.stem}-the-{self.only}-{self.app.now():%Y%m%d-%H%M}.pdf"
+
+    def target(self) -> Path:
+        """The PDF typed (or proposed); a bare name goes next to the event file."""
+        typed = Path(self.query_one("#pdf", Input).value.strip() or self.default_pdf())
+        return typed if typed.is_absolute() else self.app.event_path.parent / typed
 
     # ------------------------------------------------------------------ the preview
     @on(RadioSet.Changed, "#only")
@@ -336,7 +341,7 @@ class PrintScreen(WorkScreen):
         if not await self.app.organizer_ok("print_badges"):
             return
         printer = self.query_one("#printer", Select).value
-        target = Path(self.query_one("#pdf", Input).value.strip() or self.default_pdf())
+        target = self.target()
         bar = self.query_one("#badges-progress", ProgressBar)
         bar.update(total=len(found.delegates) + 1, progress=0)
         bar.display = True
