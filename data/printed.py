@@ -18,6 +18,7 @@ import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .codes import ID_DIGITS, VERSION_DIGITS
 from .delegates import Delegate
@@ -118,17 +119,26 @@ def record(
     journal row's uuid."""
     rows = [(d.id, version_of(code), fingerprint(d)) for d, code in printed]
     with event.write():
-        row_uuid = event.journal(
-            "badge.printed",
-            {"layout": layout, "file": file, "badges": [list(r) for r in rows]},
-        )
-        now = stamp(event.now())
-        event.conn.executemany(
-            "insert into badge_prints (delegate_id, version, fingerprint, printed_at, desk,"
-            " layout, file, journal_uuid) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(i, v, fp, now, event.desk, layout, file, row_uuid) for i, v, fp in rows],
-        )
+        payload = {"layout": layout, "file": file, "badges": [list(r) for r in rows]}
+        row_uuid = event.journal("badge.printed", payload)
+        replay(event, row_uuid, payload, at=stamp(event.now()), desk=event.desk)
     return row_uuid
+
+
+def replay(event: Event, row_uuid: str, payload: dict[str, Any], *, at: str, desk: str) -> None:
+    """The history rows of one ``badge.printed`` journal row: written by :func:`record`, and by
+    a merge for the rows a desk copy brings (inside the caller's write; a row already
+    replayed is not written twice)."""
+    event.conn.executemany(
+        "insert into badge_prints (delegate_id, version, fingerprint, printed_at, desk,"
+        " layout, file, journal_uuid) select ?, ?, ?, ?, ?, ?, ?, ?"
+        " where not exists (select 1 from badge_prints where journal_uuid = ? and delegate_id = ?)",
+        [
+            (int(i), int(v), str(fp), at, desk, payload["layout"], payload["file"], row_uuid)
+            + (row_uuid, int(i))
+            for i, v, fp in payload["badges"]
+        ],
+    )
 
 
 def latest(prints: Iterable[Printed]) -> Printed | None:

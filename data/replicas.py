@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import handouts as handouts_mod
+from . import printed as printed_mod
 from . import sessions as sessions_mod
 from .checkin import checkin_session, session_field, undone_by
 from .errors import DaihoiError
@@ -357,6 +358,8 @@ def _sync(*, source: Event, target: Event, report: MergeReport, after: int = 0) 
             handed.add((str(payload["item"]), int(payload["delegate_id"])))
         elif kind == "handout.list":
             handouts_mod.add_item_row(target, payload, at)
+        elif kind == "badge.printed":
+            printed_mod.replay(target, row_uuid, payload, at=at, desk=desk)
         elif kind == "walkin.requested" and target.info.desk_copy_of is None:
             target.conn.execute(
                 "insert into walkins (name, unit, reason, substitute_for, requested_at, desk)"

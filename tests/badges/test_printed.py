@@ -123,3 +123,23 @@ def test_an_event_printed_before_the_history_counts_its_badges_printed(
         assert duc.id not in {d.id for d in plan(ev, only="new").delegates}
         with pytest.raises(DaihoiError):
             plan(ev, only="changed")  # unknown text is not "changed"
+
+
+def test_badges_printed_on_a_desk_copy_are_in_the_history_after_a_merge(
+    crowd: Event, tmp_path: Path
+) -> None:
+    from data import replicas
+
+    print_badges(crowd, tmp_path / "main.pdf", ids=[1])
+    copy_path = replicas.clone(crowd, "Bàn 2", tmp_path / "ban-2.db")
+    with Event.open(copy_path, clock=crowd.clock, desk="Bàn 2") as copy:
+        print_badges(copy, tmp_path / "copy.pdf", ids=[2, 3])
+    replicas.merge(crowd, copy_path)
+    history = printed.history(crowd)
+    assert {2, 3} <= set(history) and history[2].desk == "Bàn 2" and history[2].times == 1
+    assert history[1].desk == "Bàn 1"
+    assert printed.already_printed(crowd, delegates.get_many(crowd, [2]).values())
+    replicas.merge(crowd, copy_path)  # again: nothing doubled
+    again = printed.history(crowd)
+    assert again[2].times == 1 and again[3].times == 1
+    assert crowd.conn.execute("select count(*) from badge_prints").fetchone()[0] == 3
