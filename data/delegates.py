@@ -418,6 +418,8 @@ def _unaccented_match(
     """The one stored delegate whose name differs from ``values``' only by accents, when one of
     the two names has none at all; else None. Two accented names that fold alike ("Thúy" and
     "Thủy") are two people."""
+    if not by_loose:  # nobody stored yet (a first import): no key to compute
+        return None
     loose = _loose_key(values["name"], values["unit"], values["birth_year"], values["delegation"])
     found = [i for i in by_loose.get(loose, ()) if i > 0]
     if len(found) != 1:
