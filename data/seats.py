@@ -35,6 +35,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -127,18 +128,53 @@ class Plan:
 
     def parse(self, text: str) -> Seat | None:
         """The seat a text names ("Khu A, hàng 3, ghế 12", "khu a hang 3 ghe 12", "A 3 12",
-        "A-3-12"), or None when it names none of this plan's seats."""
-        numbers = re.findall(r"\d+", text)
+        "A-3-12", "Tầng 1, hàng 3, ghế 12"), or None when it names none of this plan's seats.
+
+        The last two numbers are the row and the seat; the zone is read from the words before
+        the row with their digits kept, so ``parse(text(seat)) == seat`` for every seat of a
+        plan, whatever its zones are called."""
+        numbers = list(re.finditer(r"\d+", text))
         if len(numbers) < 2:
             return None
-        row, number = int(numbers[-2]), int(numbers[-1])
-        rest = fold(re.sub(r"\d+", " ", text))
-        rest = " ".join(w for w in re.split(r"[\s,;:./-]+", rest) if w not in _SEAT_WORDS)
-        for z, spec in enumerate(self.zones):
-            if rest in _zone_keys(spec.name) or (not rest and len(self.zones) == 1):
-                seat = Seat(z, row, number)
-                return seat if self.has(seat) else None
-        return None
+        row, number = numbers[-2], numbers[-1]
+        after = _words(text[row.end() : number.start()]) + _words(text[number.end() :])
+        if any(w not in _SEAT_WORDS for w in after):
+            return None
+        zone = self._zone_of(_words(text[: row.start()]))
+        if zone is None:
+            return None
+        seat = Seat(zone, int(row.group()), int(number.group()))
+        return seat if self.has(seat) else None
+
+    def _zone_of(self, words: list[str]) -> int | None:
+        """The zone the words before a row number name ("khu a hang" is Khu A); the only zone
+        when they name none ("hàng 3, ghế 12" in a one-zone hall)."""
+        while True:
+            zone = self._zones_by_key.get(" ".join(words))
+            if zone is not None:
+                return zone
+            if not words:
+                return 0 if len(self.zones) == 1 else None
+            if words[-1] not in _SEAT_WORDS:
+                return None
+            words = words[:-1]  # "hàng", "dãy" … before the row number
+
+    @cached_property
+    def _zones_by_key(self) -> dict[str, int]:
+        """What names each zone: its folded name first, then the name without "khu"/"tầng",
+        then its initials where no other zone has the same ("dct" for "Đoàn Chủ tịch")."""
+        found: dict[str, int] = {}
+        for keys in zip(*(_zone_keys(z.name) for z in self.zones)):
+            for z, key in enumerate(keys):
+                if key:
+                    found.setdefault(key, z)
+        initials: dict[str, list[int]] = {}
+        for z, zone in enumerate(self.zones):
+            initials.setdefault("".join(w[0] for w in _words(zone.name)), []).append(z)
+        for key, zones in initials.items():
+            if key and len(zones) == 1:
+                found.setdefault(key, zones[0])
+        return found
 
     def physical(self, zone: int, row: int) -> list[int]:
         """The seat numbers of a row from left to right as seen facing the stage:
@@ -150,15 +186,19 @@ class Plan:
 
 
 _SEAT_WORDS = {"hang", "ghe", "so", "day", "row", "seat", "khu", "zone", "tang", ""}
+_SEPARATORS = re.compile(r"[\s,;:./()-]+")
 
 
-def _zone_keys(name: str) -> set[str]:
-    """What names a zone in a typed seat: "Khu A" is "khu a" or "a"; "Đoàn Chủ tịch" is
-    "doan chu tich" or "dct"."""
-    words = [w for w in fold(name).split() if w]
-    keys = {" ".join(words), " ".join(w for w in words if w not in _SEAT_WORDS)}
-    keys.add("".join(w[0] for w in words))
-    return keys
+def _words(text: str) -> list[str]:
+    """The folded words of a seat's text, digits kept: "Khu A1, hàng" is ["khu", "a1", "hang"]."""
+    return [w for w in _SEPARATORS.split(fold(text)) if w]
+
+
+def _zone_keys(name: str) -> tuple[str, str]:
+    """What names a zone in a typed seat, its initials aside: "Khu A" is "khu a" or "a";
+    "Tầng 1" is "tang 1" or "1"; "Đoàn Chủ tịch" is "doan chu tich"."""
+    words = _words(name)
+    return " ".join(words), " ".join(w for w in words if w not in _SEAT_WORDS)
 
 
 # ---------------------------------------------------------------- the plan file
@@ -220,7 +260,7 @@ def read_plan(text: str, source: str = "") -> Plan:
     if not isinstance(zones_in, list) or not zones_in:
         raise bad("", "seats.plan_no_zones")
     zones: list[Zone] = []
-    names: set[str] = set()
+    names: dict[str, str] = {}
     for i, raw in enumerate(zones_in, start=1):
         where = f"zones[{i}]"
         if not isinstance(raw, dict):
@@ -232,9 +272,10 @@ def read_plan(text: str, source: str = "") -> Plan:
         if not isinstance(name, str) or not name.strip():
             raise bad(f"{where}.name", "seats.plan_no_name")
         name = " ".join(name.split())
-        if fold(name) in names:
-            raise bad(f"{where}.name", "seats.plan_same_name")
-        names.add(fold(name))
+        for key in _zone_keys(name):
+            if key in names:  # two zones a seat's text could not tell apart
+                raise bad(f"{where}.name", "seats.plan_zones_alike", zone=name, other=names[key])
+        names.update((key, name) for key in _zone_keys(name) if key)
         kind = raw.get("kind", HALL)
         if kind not in (HALL, STAGE):
             raise bad(f"{where}.kind", "seats.plan_kind")

@@ -43,9 +43,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": '{path}, {where}: mỗi khu cần một tên, ví dụ name = "Khu A".',
         "en": '{path}, {where}: every zone needs a name, e.g. name = "Khu A".',
     },
-    "seats.plan_same_name": {
-        "vi": "{path}, {where}: hai khu trùng tên.",
-        "en": "{path}, {where}: two zones have the same name.",
+    "seats.plan_zones_alike": {
+        "vi": '{path}, {where}: khu "{zone}" và khu "{other}" đọc như nhau trong số ghế '
+        '("{zone}, hàng 1, ghế 1"); đổi tên một khu.',
+        "en": '{path}, {where}: zones "{zone}" and "{other}" read alike in a seat\'s text '
+        '("{zone}, hàng 1, ghế 1"); rename one of them.',
     },
     "seats.plan_kind": {
         "vi": '{path}, {where}: kind là "hall" (hội trường) hoặc "stage" (Đoàn Chủ tịch).',

@@ -213,3 +213,61 @@ def test_a_desk_copys_seat_move_and_rank_reach_the_main_file(
     replicas.merge(event, copy_path)
     assert delegates.get(event, ids["Người P 00"]).seat == "Khu B, hàng 2, ghế 7"
     assert guests.get(event, ids["Khách Một"]).rank == 1
+
+
+ALIKE_HALLS = [
+    HALL,
+    seats.plan_toml(seats.default_plan(300)),
+    "[[zones]]\nname = 'Tầng 1'\nrows = 2\nseats = 4\n[[zones]]\nname = 'Tầng 2'\nrows = 3\n"
+    "seats = 5\n[[zones]]\nname = 'Tầng 12'\nrows = 1\nseats = 3\n",
+    "[[zones]]\nname = 'Khu A1'\nrows = 2\nseats = 3\n[[zones]]\nname = 'Khu A2'\nrows = 2\n"
+    "seats = 3\n[[zones]]\nname = 'Khu A-1 hàng'\nrows = 2\nseats = 2\n",
+    "[[zones]]\nname = 'Khu Bắc'\nrows = 2\nseats = 3\n[[zones]]\nname = 'Khu Ba'\nrows = 2\n"
+    "seats = 3\n[[zones]]\nname = 'KB'\nrows = 1\nseats = 2\n",
+]
+
+
+@pytest.mark.parametrize("text", ALIKE_HALLS)
+def test_every_seat_reads_back_from_the_text_written_for_it(text: str) -> None:
+    plan = seats.read_plan(text)
+    assert plan.seats()
+    for seat in plan.seats():
+        assert plan.parse(plan.text(seat)) == seat, plan.text(seat)
+
+
+def test_a_zone_named_with_a_number_reads_back(tmp_path: Path) -> None:
+    plan = seats.read_plan(ALIKE_HALLS[2])
+    assert plan.parse("tang 2 hang 3 ghe 5") == seats.Seat(1, 3, 5)
+    assert plan.parse("Tầng 12, hàng 1, ghế 3") == seats.Seat(2, 1, 3)
+    assert plan.parse("Tầng 3, hàng 1, ghế 1") is None
+    assert plan.parse("hàng 1, ghế 1") is None  # which floor?
+    assert plan.parse("Tầng 1, hàng 1, ghế 1, bàn x") is None
+
+
+def test_seating_twice_never_gives_a_seat_twice(event: Event, tmp_path: Path) -> None:
+    path = tmp_path / "tang.toml"
+    path.write_text(ALIKE_HALLS[2], encoding="utf-8")
+    seats.save_plan(event, path)
+    delegates.upsert(event, [{"name": f"Người {i}", "delegation": "D"} for i in range(3)])
+    first = protocol.seat_everyone(event)
+    delegates.upsert(event, [{"name": f"Người mới {i}", "delegation": "D"} for i in range(3)])
+    second = protocol.seat_everyone(event)
+    assert second.kept == 3 and second.off_plan == [] and len(second.given) == 3
+    texts = [t for (t,) in event.conn.execute("select seat from delegates")]
+    assert len(texts) == len(set(texts)) == 6
+    assert {t for _, t in first.given}.isdisjoint(t for _, t in second.given)
+
+
+@pytest.mark.parametrize(
+    ("names", "alike"),
+    [(("A", "Khu A"), ("A", "Khu A")), (("Khu A", "khu  a"), ("Khu A", "khu a")),
+     (("Tầng 1", "Khu 1"), ("Tầng 1", "Khu 1"))],
+)  # fmt: skip
+def test_zones_that_read_alike_are_refused_naming_both(
+    names: tuple[str, str], alike: tuple[str, str]
+) -> None:
+    text = "".join(f"[[zones]]\nname = '{n}'\nrows = 1\nseats = 2\n" for n in names)
+    with pytest.raises(DaihoiError) as err:
+        seats.read_plan(text, "hall.toml")
+    assert err.value.key == "seats.plan_zones_alike"
+    assert (err.value.params["other"], err.value.params["zone"]) == alike
