@@ -241,13 +241,15 @@ def plan_toml(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
+_PLAN_KEYS = {"title", "zones"}
 _ZONE_KEYS = {"name", "kind", "rows", "seats", "reserved_rows", "floor"}
 MAX_SEATS = 20_000
 """A hall larger than this is a typing error, not a hall."""
 
 
 def read_plan(text: str, source: str = "") -> Plan:
-    """Parse a plan's TOML; anything wrong is refused naming the file, the zone and the key."""
+    """Parse a plan's TOML; anything wrong is refused naming the file, the zone (by its name)
+    and the key."""
 
     def bad(where: str, key: str, **params: Any) -> DaihoiError:
         return DaihoiError(key, path=source or "hall.toml", where=where or "—", **params)
@@ -256,49 +258,56 @@ def read_plan(text: str, source: str = "") -> Plan:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise bad("", "seats.plan_syntax", detail=str(exc)) from exc
+    unknown = sorted(set(data) - _PLAN_KEYS)
+    if unknown:  # "titel = …" is a typing error, not a title left out
+        raise bad(unknown[0], "seats.plan_unknown_top_key")
     zones_in = data.get("zones")
     if not isinstance(zones_in, list) or not zones_in:
         raise bad("", "seats.plan_no_zones")
     zones: list[Zone] = []
     names: dict[str, str] = {}
+    total = 0
     for i, raw in enumerate(zones_in, start=1):
-        where = f"zones[{i}]"
         if not isinstance(raw, dict):
-            raise bad(where, "seats.plan_no_zones")
-        unknown = sorted(set(raw) - _ZONE_KEYS)
-        if unknown:
-            raise bad(f"{where}.{unknown[0]}", "seats.plan_unknown_key")
+            raise bad(f"zones[{i}]", "seats.plan_no_zones")
         name = raw.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise bad(f"{where}.name", "seats.plan_no_name")
+            raise bad(f"zones[{i}].name", "seats.plan_no_name")
         name = " ".join(name.split())
         for key in _zone_keys(name):
             if key in names:  # two zones a seat's text could not tell apart
-                raise bad(f"{where}.name", "seats.plan_zones_alike", zone=name, other=names[key])
+                raise bad(f"{name}.name", "seats.plan_zones_alike", zone=name, other=names[key])
         names.update((key, name) for key in _zone_keys(name) if key)
+        unknown = sorted(set(raw) - _ZONE_KEYS)
+        if unknown:
+            raise bad(f"{name}.{unknown[0]}", "seats.plan_unknown_key")
         kind = raw.get("kind", HALL)
         if kind not in (HALL, STAGE):
-            raise bad(f"{where}.kind", "seats.plan_kind")
+            raise bad(f"{name}.kind", "seats.plan_kind")
         count: Any = raw.get("rows")
         seats: Any = raw.get("seats")
         rows: list[Any]
         if isinstance(seats, list):
             if count is not None and count != len(seats):
-                raise bad(f"{where}.rows", "seats.plan_rows_mismatch")
+                raise bad(f"{name}.rows", "seats.plan_rows_mismatch")
             rows = seats
         else:
             if not _whole(count) or count < 1:
-                raise bad(f"{where}.rows", "seats.plan_number")
+                raise bad(f"{name}.rows", "seats.plan_number")
+            # before the rows are made: rows = 10000000000 is a typing error, not a list
+            if count > MAX_SEATS or (_whole(seats) and total + count * seats > MAX_SEATS):
+                raise bad(f"{name}.rows", "seats.plan_too_big", most=MAX_SEATS)
             rows = [seats] * count
         if not rows or not all(_whole(n) and n >= 1 for n in rows):
-            raise bad(f"{where}.seats", "seats.plan_number")
+            raise bad(f"{name}.seats", "seats.plan_number")
+        total += sum(rows)
+        if total > MAX_SEATS:
+            raise bad(f"{name}.seats", "seats.plan_too_big", most=MAX_SEATS)
         reserved = raw.get("reserved_rows", 0)
         if not _whole(reserved) or not 0 <= reserved <= len(rows):
-            raise bad(f"{where}.reserved_rows", "seats.plan_reserved")
+            raise bad(f"{name}.reserved_rows", "seats.plan_reserved")
         floor = raw.get("floor", "")
         zones.append(Zone(name, tuple(rows), kind, reserved, str(floor)))
-    if sum(z.capacity for z in zones) > MAX_SEATS:
-        raise bad("", "seats.plan_too_big", most=MAX_SEATS)
     title = data.get("title", "")
     return Plan(tuple(zones), str(title), text)
 

@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reserved_rows).",
         "en": "{path}, {where}: unknown key (use name, kind, floor, rows, seats, reserved_rows).",
     },
+    "seats.plan_unknown_top_key": {
+        "vi": "{path}, {where}: khóa không biết (đầu tệp chỉ có title và các khu [[zones]]).",
+        "en": "{path}, {where}: unknown key (the top of the file has title and [[zones]] only).",
+    },
     "seats.plan_no_name": {
         "vi": '{path}, {where}: mỗi khu cần một tên, ví dụ name = "Khu A".',
         "en": '{path}, {where}: every zone needs a name, e.g. name = "Khu A".',
@@ -66,8 +70,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}, {where}: reserved rows must be between 0 and the zone's rows.",
     },
     "seats.plan_too_big": {
-        "vi": "{path}: sơ đồ quá {most} ghế; kiểm tra lại số hàng, số ghế.",
-        "en": "{path}: the plan has more than {most} seats; check rows and seats.",
+        "vi": "{path}, {where}: sơ đồ quá {most} ghế; kiểm tra lại số hàng, số ghế.",
+        "en": "{path}, {where}: the plan has more than {most} seats; check rows and seats.",
     },
     "seats.cannot_read": {
         "vi": "Không đọc được {path}: {reason}",
