@@ -332,6 +332,7 @@ def _sync(*, source: Event, target: Event, report: MergeReport, after: int = 0) 
     _sync_delegates(source, target, report)
     _sync_codes(source, target, report)
     _sync_sessions(source, target)
+    _sync_hall(source, target)
     fresh = _fresh(source, target, after)
     touched: dict[tuple[int, str], list[str]] = {}
     """(delegate, session) whose check-ins or undos arrived, with the check-ins that arrived."""
@@ -503,6 +504,24 @@ def _sync_sessions(source: Event, target: Event) -> None:
                 " where key = ?",
                 (name, opened_at, since, journal_uuid, key),
             )
+
+
+def _sync_hall(source: Event, target: Event) -> None:
+    """The hall plan (one row) saved last is the plan of both sides: a desk may load one
+    (``daihoi seats hall``) as the main file may after the desks were cloned."""
+    theirs = source.conn.execute("select plan, source, saved_at from hall where id = 1").fetchone()
+    if theirs is None:
+        return
+    ours = target.conn.execute("select plan, source, saved_at from hall where id = 1").fetchone()
+    # saved_at, then the text: two plans saved in the same millisecond still agree both ways
+    if ours is not None and (_when(theirs[2]), theirs[0]) <= (_when(ours[2]), ours[0]):
+        return
+    target.conn.execute(
+        "insert into hall (id, plan, source, saved_at) values (1, ?, ?, ?)"
+        " on conflict (id) do update set plan = excluded.plan, source = excluded.source,"
+        " saved_at = excluded.saved_at",
+        theirs,
+    )
 
 
 _DELEGATE_COLS = (
