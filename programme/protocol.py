@@ -35,8 +35,11 @@ from data.store import Event
 from data.text import fold
 
 # ---------------------------------------------------------------- what a text says
+_NOT_A_MINISTRY = r"(?! chi huy| doi)"
+"""After "bộ": "Bộ Chỉ huy Quân sự tỉnh", "Bộ đội Biên phòng" are no ministry."""
+
 _LEVELS = (
-    (0, r"trung uong|quoc hoi|chinh phu|bo chinh tri|ban bi thu|\bbo\b"),
+    (0, r"trung uong|quoc hoi|chinh phu|bo chinh tri|ban bi thu|\bbo\b" + _NOT_A_MINISTRY),
     (1, r"\btinh\b|tinh uy|\bhdnd tinh|\bubnd tinh"),
     (2, r"\bhuyen\b|\bquan\b|thanh pho|thi xa|thi uy|thanh uy|huyen uy"),
     (3, r"\bxa\b|\bphuong\b|thi tran|co so"),
@@ -47,17 +50,23 @@ position); a guest whose texts name none sits between tỉnh and huyện."""
 UNKNOWN_LEVEL = 1.5
 
 _BRANCHES = (
-    (0, r"\bdang\b|tinh uy|thanh uy|huyen uy|thi uy|dang uy|bi thu|ban tuyen giao|"
-        r"ban to chuc|ban dan van|ban noi chinh|uy ban kiem tra|ban chap hanh"),
+    (0, r"\bdang\b|tinh uy|thanh uy|huyen uy|thi uy|dang uy|chi bo|ban tuyen giao|"
+        r"ban to chuc|ban dan van|ban noi chinh|uy ban kiem tra"),
     (1, r"quoc hoi|hoi dong nhan dan|\bhdnd\b|\bdbqh\b"),
-    (2, r"chinh phu|uy ban nhan dan|\bubnd\b|thu tuong|\bbo\b|\bso\b|\bcuc\b|giam doc"),
+    (2, r"chinh phu|uy ban nhan dan|\bubnd\b|thu tuong|\bbo\b" + _NOT_A_MINISTRY +
+        r"|\bso\b(?! *\d)|\bcuc\b|giam doc"),
     (3, r"mat tran|\bmttq\b"),
     (4, r"\bdoan\b|\bhoi\b|lien doan|cong doan|lien minh|cuu chien binh|phu nu|nong dan|"
         r"thanh nien"),
+    (0, r"bi thu|ban chap hanh"),
 )  # fmt: skip
 """Folded words of each branch, in protocol order: Party, National Assembly / People's
-Council, Government / People's Committee, Fatherland Front, mass organizations. A position
-naming several ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh") counts by the first in this order."""
+Council, Government / People's Committee, Fatherland Front, mass organizations. The unit
+decides before the position ("Bí thư" of the unit "Tỉnh đoàn" is the Youth Union's); a text
+naming several ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh") counts by the first in this order,
+and "bí thư", "ban chấp hành", which mass organizations have too ("Bí thư Tỉnh đoàn", "Ban
+Chấp hành Hội Nông dân"), are the Party's only when nothing else is named. "Sở" followed by a
+number is a school's or a house's number ("Trường THPT số 1"), not a department."""
 
 OTHER_BRANCH = 5
 
@@ -88,10 +97,11 @@ def level(g: Guest) -> float:
 
 def branch(g: Guest) -> int:
     """0 Party … 4 mass organizations (:data:`_BRANCHES`), :data:`OTHER_BRANCH` otherwise."""
-    folded = fold(f"{g.position} {g.unit}")
-    for rank, pattern in _BRANCHES:
-        if re.search(pattern, folded):
-            return rank
+    for text in (g.unit, g.position):
+        folded = fold(text)
+        for rank, pattern in _BRANCHES:
+            if folded and re.search(pattern, folded):
+                return rank
     return OTHER_BRANCH
 
 

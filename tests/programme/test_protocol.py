@@ -102,16 +102,33 @@ def test_equal_ranks_follow_the_protocol_rules(event: Event) -> None:
             {"name": "Bùi Văn Hội", "position": "Chủ tịch HĐND tỉnh", **same},
             {"name": "Đinh Văn Đảng", "position": "Bí thư Tỉnh ủy", **same},
             {"name": "Lý Văn Trung", "position": "Vụ trưởng", "side": "Về phía Trung ương", **same},
+            # a mass organization's secretary is not the Party's
+            {"name": "Hà Văn Đoàn", "position": "Bí thư Tỉnh đoàn", **same},
+            {"name": "Lâm Văn Bí", "position": "Bí thư", "unit": "Tỉnh đoàn Thái Nguyên", **same},
+            # the province's military command is not a ministry
+            {"name": "Quách Văn Quân", "position": "Chỉ huy trưởng",
+             "unit": "Bộ Chỉ huy Quân sự tỉnh", **same},
+            # a school numbered "số 1" is not a department (Sở)
+            {"name": "Tô Văn Trường", "position": "Hiệu trưởng", "unit": "Trường THPT số 1",
+             "side": "Tỉnh", **same},
+            {"name": "Phan Văn Sở", "position": "Giám đốc Sở Y tế", "side": "Tỉnh", **same},
+            {"name": "Vương Văn Bộ", "position": "Thứ trưởng", "unit": "Bộ Nội vụ", **same},
         ],
-    )
+    )  # fmt: skip
     order = [g.name for g in protocol.in_protocol_order(guests.all_guests(event))]
     assert order == [
-        "Lý Văn Trung",  # the higher level first
+        "Vương Văn Bộ",  # the higher level first: a ministry (Bộ) is Trung ương, Government
+        "Lý Văn Trung",  # Trung ương, no branch named
         "Đinh Văn Đảng",  # Party
         "Bùi Văn Hội",  # People's Council
         "Vũ Văn Ủy",  # People's Committee
+        "Phan Văn Sở",  # People's Committee (a Sở)
         "Đỗ Văn Mặt",  # Fatherland Front
-        "Mai Văn Hội",  # mass organization
+        "Mai Văn Hội",  # mass organizations
+        "Hà Văn Đoàn",
+        "Lâm Văn Bí",
+        "Quách Văn Quân",  # tỉnh, no branch named
+        "Tô Văn Trường",
     ]
 
 
