@@ -10,10 +10,12 @@ introduces them is decided in :mod:`programme.protocol`; this module only reads 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import delegates
 from .errors import DaihoiError
 from .store import Event, stamp
 from .text import fold
@@ -137,15 +139,19 @@ GUEST_CATEGORY = "Khách mời"
 """The category a guest list's row gets when it names none."""
 
 
-def mark_guest_list(records: list[dict[str, Any]]) -> None:
+def mark_guest_list(records: list[dict[str, Any]], new: Sequence[bool] | None = None) -> None:
     """Mark a guest list's rows as guests; a list without any rank is ranked in its own order
-    (the order organizers typed it in is the order they want them read)."""
+    (the order organizers typed it in is the order they want them read).
+
+    ``new`` says which rows are new to the event (all of them when not given): only those are
+    ranked so, and a guest read again from a list with no rank keeps the rank they have,
+    perhaps one the organizers set (:func:`set_rank`) after the first import."""
     ranked = any(r.get("protocol_rank") is not None for r in records)
     for order, record in enumerate(records, start=1):
         record["guest"] = 1
         if not record.get("category"):
             record["category"] = GUEST_CATEGORY
-        if not ranked:
+        if not ranked and (new is None or new[order - 1]):
             record["protocol_rank"] = order
 
 
@@ -156,4 +162,9 @@ def import_guests(
     columns, same checks) whose rows are all guests. Returns its ImportReport."""
     from .importing import import_delegates
 
-    return import_delegates(event, path, sheet=sheet, dry_run=dry_run, prepare=mark_guest_list)
+    def prepare(records: list[dict[str, Any]]) -> None:
+        # Which rows the event already has, matched as the import will match them.
+        outcomes = delegates.upsert(event, records, dry_run=True).outcomes
+        mark_guest_list(records, [o == "added" for o in outcomes])
+
+    return import_delegates(event, path, sheet=sheet, dry_run=dry_run, prepare=prepare)

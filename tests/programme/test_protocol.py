@@ -276,3 +276,31 @@ def test_a_guest_list_without_ranks_is_ranked_in_its_order(event: Event, tmp_pat
         ("Mai Văn Hội", 1),
         ("Đinh Văn Đảng", 2),
     ]
+
+
+def test_a_list_without_ranks_read_again_keeps_the_ranks_organizers_set(
+    event: Event, tmp_path: Path
+) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
+    people = [[1, "Nguyễn Văn An", "Phó Chủ tịch", "UBND tỉnh"],
+              [2, "Trần Văn Bình", "Phó Chủ tịch", "UBND tỉnh"],
+              [3, "Lê Văn Cường", "Phó Chủ tịch", "UBND tỉnh"]]  # fmt: skip
+    path = guest_list(tmp_path / "khach.xlsx", header, people)
+    guests.import_guests(event, path)
+    ranks = {g.name: g for g in guests.all_guests(event)}
+    guests.set_rank(event, ranks["Lê Văn Cường"].delegate_id, 1)
+    guests.set_rank(event, ranks["Trần Văn Bình"].delegate_id, None)
+    # the same list again, with one guest more: only the newcomer is ranked by the list
+    people.insert(1, [2, "Phạm Văn Dũng", "Phó Giám đốc", "Sở Nội vụ"])
+    path = guest_list(tmp_path / "khach-2.xlsx", header, people)
+    before = guests.import_guests(event, path, dry_run=True)
+    report = guests.import_guests(event, path)
+    assert before.updated_names == report.updated_names == []
+    assert report.added_names == ["Phạm Văn Dũng"]
+    assert {g.name: g.rank for g in guests.all_guests(event)} == {
+        "Nguyễn Văn An": 1,
+        "Trần Văn Bình": None,
+        "Lê Văn Cường": 1,
+        "Phạm Văn Dũng": 2,
+    }
+    assert len(event.journal_rows("guest.rank")) == 2
