@@ -12,7 +12,8 @@ type, never cut.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +43,24 @@ class Plate:
     """Position, under the name; may be empty."""
 
 
-def render_plates(
+@contextmanager
+def plates_file(
     plates: Sequence[Plate], out: str | os.PathLike[str], *, paper: str = "a4"
-) -> Path:
-    """Write one folded plate per sheet to ``out`` (complete or not at all)."""
+) -> Iterator[Path]:
+    """The plates written to a private file beside ``out``, which takes ``out``'s place when
+    the block ends without error and is removed when it fails: a guest replaced on the day is
+    handed the seat inside the block, so a plate that cannot be printed (a glyph the font
+    lacks, a full disk) changes no seat, and a refused hand-over leaves no plate."""
+    pdf = _plates_pdf(plates, paper)
+    target = Path(out)
+    with private_file(target) as temp:
+        pdf.output(str(temp))
+        yield target
+
+
+def _plates_pdf(plates: Sequence[Plate], paper: str) -> FPDF:
+    """One folded plate per sheet, in memory; refused before anything is written when the
+    paper is unknown or the font lacks a glyph of a name or title."""
     if paper not in PAPERS:
         raise DaihoiError("plates.bad_paper", paper=paper)
     for plate in plates:
@@ -72,10 +87,7 @@ def render_plates(
         _face(pdf, plate, 0, face, width, face)
         with pdf.rotation(180, width / 2, face / 2):
             _face(pdf, plate, 0, 0, width, face)
-    target = Path(out)
-    with private_file(target) as temp:
-        pdf.output(str(temp))
-    return target
+    return pdf
 
 
 def _face(pdf: FPDF, plate: Plate, x: float, y: float, w: float, h: float) -> None:

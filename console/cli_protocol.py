@@ -278,22 +278,12 @@ def seats_plan(db: str | None, out: str) -> None:
 def nameplates(
     db: str | None, desk: str, out: str, paper: str, ids: tuple[int, ...], replaces: int | None
 ) -> None:
-    from badges.nameplates import Plate, render_plates
+    from badges.nameplates import Plate, plates_file
 
     event = open_event(db, desk, readonly=replaces is None)
     target = refuse_input(event, out)
-    if replaces is not None:
-        if len(ids) != 1:
-            raise click.UsageError(t("plates.replace_one"))
-        seat = seats_mod.hand_over(event, replaces, ids[0])
-        say(
-            t(
-                "plates.replaced",
-                old=delegates_mod.get(event, replaces).name,
-                new=delegates_mod.get(event, ids[0]).name,
-                seat=seat,
-            )
-        )
+    if replaces is not None and len(ids) != 1:
+        raise click.UsageError(t("plates.replace_one"))
     wanted = list(ids) or protocol.plate_holders(event)
     people = delegates_mod.get_many(event, wanted)
     for i in wanted:
@@ -303,5 +293,18 @@ def nameplates(
     if not plates:
         say(t("plates.nobody"))
         return
-    render_plates(plates, target, paper=paper)
+    # The plate is drawn and written first, the seat handed over next, the file put in place
+    # last: a plate that cannot be printed changes no seat.
+    with plates_file(plates, target, paper=paper):
+        if replaces is not None:
+            seat = seats_mod.hand_over(event, replaces, ids[0])
+    if replaces is not None:
+        say(
+            t(
+                "plates.replaced",
+                old=delegates_mod.get(event, replaces).name,
+                new=people[ids[0]].name,
+                seat=seat,
+            )
+        )
     say(t("plates.written", n=len(plates), paper=paper.upper(), path=target))

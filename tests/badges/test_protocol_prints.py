@@ -223,6 +223,29 @@ def test_nameplates_in_seating_order_and_a_replacement(run, db: Path, tmp_path: 
     ]
 
 
+def test_a_replacement_whose_plate_cannot_be_printed_changes_no_seat(
+    run, db: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    run("seats", "hall", "--db", str(db), str(tmp_path / "hoi-truong.toml"))
+    run("seats", "assign", "--db", str(db))
+    with Event.open(db) as ev:
+        (old,) = ev.conn.execute("select id from delegates where name = 'Mai Văn Vắng'").fetchone()
+        # a name the plate's font cannot draw (a Chinese guest's name written in Hán tự)
+        delegates.upsert(ev, [{"name": "王小明", "category": "Khách mời"}])
+        (new,) = ev.conn.execute("select id from delegates where name = '王小明'").fetchone()
+        before = dict(ev.conn.execute("select id, seat from delegates"))
+    out = tmp_path / "thay.pdf"
+    refused = run(
+        "nameplates", "--db", str(db), "-o", str(out), "--replace", str(old), "--delegate", str(new),
+        code=1,
+    )  # fmt: skip
+    assert "王小明" in refused.stderr and "thay" not in refused.stderr.split("\n")[0].lower()
+    assert not out.exists() and not list(tmp_path.glob(".daihoi-*"))
+    with Event.open(db) as ev:
+        assert dict(ev.conn.execute("select id, seat from delegates")) == before
+        assert ev.journal_rows("seats.moved") == []
+
+
 def test_guests_rank_and_import_from_the_command_line(run, db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     listed = json.loads(run("guests", "--db", str(db), "--json").stdout)
     assert [g["name"] for g in listed] == [g["name"] for g in GUESTS]
