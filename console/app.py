@@ -10,17 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, overload
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Input
 
 from data import pins, replicas
 from data.checkin import Desk
 from data.delegates import Delegate, all_delegates, get_many
+from data.delegates import count as delegate_count
 from data.errors import DaihoiError
 from data.search import SearchIndex
 from data.store import Clock, Event, system_clock
@@ -28,10 +29,12 @@ from data.store import Clock, Event, system_clock
 from .i18n import render, set_lang, t
 from .keys import ScanBursts, translate_bindings
 from .phrases import cannot_write, desk_notes
+from .screens.importing import IMPORT_KEY, WorkbenchCommands
 from .screens.palette import ScreenCommands
 from .screens.pin import DeskPinScreen, OrganizerPin
-from .screens.printing import PRINT_KEY, OutputCommands
-from .screens.safety import SAFETY_KEY
+
+if TYPE_CHECKING:
+    from .screens.start import StartApp
 
 ORGANIZER_GRACE = timedelta(minutes=5)
 """After the organizer PIN, further organizer actions at this desk need no PIN for this long."""
@@ -89,9 +92,9 @@ class DaihoiApp(App[None]):
     """The daihoi console on one event file, as one desk."""
 
     CSS_PATH = "global.tcss"
-    COMMANDS = {ScreenCommands, OutputCommands}
-    """Screens and this screen's keys, in the desk's language (Textual's system commands are
-    English and offer nothing a desk needs)."""
+    COMMANDS = {ScreenCommands, WorkbenchCommands}
+    """Screens and this screen's keys, and the organizer's imports and matching, in the desk's
+    language (Textual's system commands are English and offer nothing a desk needs)."""
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     """Screens lay out for an 80-column laptop (``-narrow``) or use a wide terminal (``-wide``)."""
@@ -139,7 +142,6 @@ class DaihoiApp(App[None]):
         """A second place (USB drive) for rolling backups; None for none."""
         self.backup_every = backup_every
         """Minutes between rolling backups."""
-        self._backup_timer: Timer | None = None
         self.title = self.desk  # first in the header: the event's long title must not hide it
         self.sub_title = self.event.info.title
 
@@ -150,8 +152,7 @@ class DaihoiApp(App[None]):
             for name, key in SCREEN_KEYS.items()
         ),
         Binding("question_mark", "help", "key.help", key_display="?", priority=True),
-        Binding(PRINT_KEY, "print_badges", "palette.print_badges", show=False),
-        Binding(SAFETY_KEY, "safety", "screen.safety", show=False),
+        Binding(IMPORT_KEY, "import_list('delegates')", "workbench.key.import", show=False),
     ]
 
     @property
@@ -163,7 +164,7 @@ class DaihoiApp(App[None]):
         """Hide the screen keys and the command palette while the desk PIN is not typed, once
         the desk has stopped writing, and always on the stage view (read-only: F3 then ``n``
         would start the next item)."""
-        if action in ("print_badges", "safety"):  # organizer work: as F-keys
+        if action == "import_list":  # the organizer's imports go where the screen keys go
             action = "show"
         if action in ("show", "command_palette"):
             return not self.locked and not self.read_only and self.event.stopped is None
@@ -184,29 +185,21 @@ class DaihoiApp(App[None]):
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette())
 
-    def action_print_badges(self) -> None:
-        """Badges, trays and reports (:mod:`console.screens.printing`)."""
-        from .screens.printing import open_print
-
-        open_print(self)
-
-    def action_safety(self) -> None:
-        """Backups, desk copies, merges, PINs (:mod:`console.screens.safety`)."""
-        from .screens.safety import open_safety
-
-        open_safety(self)
-
-    def schedule_backups(self, folder: Path, minutes: float) -> None:
-        """Rolling backups into ``folder`` every ``minutes`` from now on (the safety screen;
-        ``--backup-dir`` / ``--backup-every`` set the first schedule)."""
-        self.backup_dir, self.backup_every = folder, minutes
-        if self._backup_timer is not None:
-            self._backup_timer.stop()
-        self._backup_timer = self.set_interval(minutes * 60, self.rolling_backup)
-
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in a field): say which key does."""
         self.notify(t("app.how_to_quit"), title=t("app.quit_question"))
+
+    def action_import_list(self, kind: str) -> None:
+        """Import a list from the app: the file, its preview, then (Enter) the import
+        (:mod:`console.screens.importing`)."""
+        from .screens.importing import start_import
+
+        start_import(self, kind)
+
+    def on_ready(self) -> None:
+        """An event without delegates says what to do next, with the key."""
+        if not self.locked and delegate_count(self.event) == 0:
+            self.notify(t("workbench.empty_hint"), timeout=60)
 
     async def on_event(self, event: events.Event) -> None:
         """Every key passes here first: the Enter that ends a scanner burst is taken as a scan
@@ -268,7 +261,7 @@ class DaihoiApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll)
         if self.backup_dir is not None:
-            self._backup_timer = self.set_interval(self.backup_every * 60, self.rolling_backup)
+            self.set_interval(self.backup_every * 60, self.rolling_backup)
         if self.locked:
             self.push_screen(DeskPinScreen(self.desk), self._unlocked)
         elif not self.desk:
@@ -369,8 +362,34 @@ class DaihoiApp(App[None]):
         self.event.close()
 
 
+@overload
 def make_app(
     event_path: Path | str,
+    *,
+    clock: Clock = ...,
+    desk: str | None = ...,
+    operator: str = ...,
+    lang: str | None = ...,
+    screen: str | None = ...,
+    require_pin: bool = ...,
+    backup_dir: Path | None = ...,
+    backup_every: float = ...,
+) -> DaihoiApp: ...
+@overload
+def make_app(
+    event_path: None,
+    *,
+    clock: Clock = ...,
+    desk: str | None = ...,
+    operator: str = ...,
+    lang: str | None = ...,
+    screen: str | None = ...,
+    require_pin: bool = ...,
+    backup_dir: Path | None = ...,
+    backup_every: float = ...,
+) -> StartApp: ...
+def make_app(
+    event_path: Path | str | None,
     *,
     clock: Clock = system_clock,
     desk: str | None = "",
@@ -384,9 +403,18 @@ def make_app(
     """The console on ``event_path``; the command line, tests and snapshots all call this.
 
     ``desk=None`` (``daihoi console`` without ``--desk``): the name this computer was given at
-    its first start, else the console asks it before anything else."""
+    its first start, else the console asks it before anything else.
+
+    ``event_path=None`` (``daihoi console`` with no event file): the start screen, an app that
+    exits with the event file chosen or created (:class:`~console.screens.start.StartApp`).
+    An event opened here is remembered among the start screen's recent files."""
     if lang:
         set_lang(lang)
+    from .screens.start import StartApp, remember_recent
+
+    if event_path is None:
+        return StartApp(operator=operator)
+    remember_recent(Path(event_path))
     return DaihoiApp(
         Path(event_path),
         clock=clock,

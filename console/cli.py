@@ -8,6 +8,7 @@ become one line on stderr in :class:`~console.clikit.Command`, for every command
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from datetime import datetime, timedelta
@@ -136,6 +137,13 @@ def console_cmd(
     from .app import make_app
 
     path = resolve_path(db)
+    if not db and not os.environ.get("DAIHOI_DB") and not path.exists():
+        # No event file: the start screen (recent files, open another, create one), then
+        # the console on the file it gives.
+        picked = make_app(None, operator=default_operator()).run()
+        if picked is None:
+            return
+        path = picked
     chosen = chosen_desk(desk)
     Event.open(path).close()  # a clear message now rather than a traceback inside the app
     if backup_dir and not Path(backup_dir).is_dir():
