@@ -137,7 +137,7 @@ def test_judging_a_scan_never_collates_a_name(
         assert desk.scan(person.code).verdict == ADMITTED
     assert desk.scan(people["Lê Thị Thúy"].code).repeat
     with pytest.raises(AssertionError, match="collated"):
-        delegates.get(event, people["Lê Thị Thúy"].id).sort_key
+        _ = delegates.get(event, people["Lê Thị Thúy"].id).sort_key
 
 
 def test_withdrawn_delegate_is_unknown(event: Event, people: dict[str, Any]) -> None:
