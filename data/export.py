@@ -109,7 +109,7 @@ def export(
     report = build(event, kind, **inputs)
     if progress is not None:
         progress(1, 2)
-    write(report, target)
+    write(event, report, target)
     if progress is not None:
         progress(2, 2)
     return report

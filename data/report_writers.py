@@ -10,6 +10,7 @@ never run in a spreadsheet. CSV cells starting with ``= + - @``, tab or CR get a
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import re
@@ -18,8 +19,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import DaihoiError
-from .outputs import private_file
+from .outputs import private_file, refuse_input
 from .reports import Cell, Report
+from .store import Event
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
@@ -37,13 +39,15 @@ def writer_for(path: Path) -> Callable[[Report, Path], None]:
     return writers[suffix]
 
 
-def write(report: Report, path: str | os.PathLike[str]) -> Path:
+def write(event: Event, report: Report, path: str | os.PathLike[str]) -> Path:
     """Write ``report`` to ``path`` (format from the suffix), owner-only, replacing atomically.
 
-    The file is written next to its destination and renamed over it, so a reader never opens a
-    half-written report; owner-only because reports hold personal data.
+    Never over one of ``event``'s inputs (:func:`data.outputs.refuse_input`: the event file, a
+    list it was imported from). The file is written next to its destination and renamed over
+    it, so a reader never opens a half-written report; owner-only because reports hold
+    personal data. A write that fails (a full disk) is ``export.cannot_write`` naming the file.
     """
-    target = Path(path)
+    target = refuse_input(event, path)
     writer = writer_for(target)
     with private_file(target) as partial:
         writer(report, partial)
@@ -109,7 +113,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     Text is written as text, never as a formula. A cell holds at most 32,767 characters (Excel's
     limit): a longer text is cut there in .xlsx; the .csv and .json of the report hold it whole.
     """
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
+    from xlsxwriter.exceptions import FileCreateError, FileSizeError  # type: ignore[import-untyped]
 
     book = xlsxwriter.Workbook(str(path), {"in_memory": True})
     border = {"border": 1, "border_color": "#999999"}
@@ -167,7 +172,17 @@ def write_xlsx(report: Report, path: Path) -> None:
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
     book.set_properties({"title": f"{report.title} — {report.event_title}"})
-    book.close()
+    try:
+        book.close()
+    except FileCreateError as exc:
+        # xlsxwriter wraps the OSError (a full disk, ulimit -f): unwrapped, it is refused in
+        # one line naming the file, as a .csv's is.
+        wrapped = exc.args[0] if exc.args else None
+        if isinstance(wrapped, OSError):
+            raise wrapped from exc
+        raise OSError(errno.EIO, str(exc)) from exc
+    except FileSizeError as exc:
+        raise OSError(errno.EFBIG, os.strerror(errno.EFBIG)) from exc
 
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
