@@ -100,11 +100,6 @@ class Painter:
             pdf._resource_catalog.add(PDFResourceType.FONT, self._fonts[bold].i, pdf.page)
 
 
-def draw(pdf: FPDF, drawing: Drawing, ox: float, oy: float) -> None:
-    """Draw one badge with its top-left corner at (ox, oy) on the current page."""
-    Painter(pdf).draw(drawing, ox, oy)
-
-
 @functools.lru_cache(maxsize=64)
 def _rgb(color: tuple[int, int, int]) -> str:
     return " ".join(f"{c / 255:.3f}" for c in color)

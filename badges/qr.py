@@ -72,7 +72,7 @@ class Symbol:
 @functools.lru_cache(maxsize=4096)
 def symbol(data: str) -> Symbol:
     """The QR symbol of ``data`` (digits: numeric mode), error correction M, the mask chosen by
-    the standard's penalty rules."""
+    the penalty rules as qrcode scores them (format modules light while scoring)."""
     rows = matrix_rows(data)
     return Symbol(len(rows), tuple(rows))
 

@@ -391,7 +391,7 @@ class Assignment:
     """Plan seats that two delegates or more already had, kept as they were."""
 
 
-def _order_fill(plan: Plan) -> list[Seat]:
+def fill_order(plan: Plan) -> list[Seat]:
     """The hall's seats (not the stage, not the reserved rows) in the order blocks fill them:
     zone by zone, row by row, each row across the hall, the next row back the other way, so
     that seats next in this order sit side by side (a delegation stays one block)."""
@@ -405,9 +405,6 @@ def _order_fill(plan: Plan) -> list[Seat]:
                 numbers = numbers[::-1]
             found += [Seat(z, r, n) for n in numbers]
     return found
-
-
-fill_order = _order_fill
 
 
 def _near_the_aisle(plan: Plan, free: Iterable[Seat], count: int) -> list[Seat]:
@@ -481,7 +478,7 @@ def assign(
         stage = [s for s in plan.seats() if plan.zones[s.zone].kind == STAGE]
         reserved = [s for s in plan.seats() if plan.zones[s.zone].kind == HALL and plan.reserved(s)]
         reserved.sort(key=lambda s: (s.row, s.zone, s.number))
-        hall = _order_fill(plan)
+        hall = fill_order(plan)
         # The presidium on the stage, beyond it in the reserved rows; guests in the reserved
         # rows, beyond them with the honourees near the aisle.
         overflow = give(presidium, free(stage))
