@@ -442,8 +442,7 @@ class FieldPicker(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         fields = self.query_one(OptionList)
-        if self.current:
-            fields.highlighted = layouts.FIELDS.index(self.current) + 1
+        fields.highlighted = layouts.FIELDS.index(self.current) + 1 if self.current else 0
         fields.focus()
 
     @on(OptionList.OptionSelected)
@@ -562,6 +561,8 @@ class ImportPreview(Screen[bool]):
         self.current = found
         self.query_one("#understood", Label).update("\n".join(found.lines))
         self.query_one("#counts", Label).update(found.counts)
+        mapping = self.query_one("#mapping", DataTable)
+        at, mapping_focused = mapping.cursor_row, mapping.has_focus
         if found.mapping is not None:
             rows = []
             width = max([len(found.mapping.header), *(j + 1 for j in found.mapping.fields)])
@@ -584,8 +585,10 @@ class ImportPreview(Screen[bool]):
             )  # fmt: skip
         _fill(self.query_one("#first", DataTable), found.first.columns, found.first.rows)
         _fill(self.query_one("#changes", DataTable), found.changes.columns, found.changes.rows)
-        if found.mapping is not None and not found.can_apply:
-            self.query_one("#mapping", DataTable).focus()
+        if found.mapping is not None and mapping.row_count:
+            mapping.move_cursor(row=min(at, mapping.row_count - 1))
+        if found.mapping is not None and (mapping_focused or not found.can_apply):
+            mapping.focus()  # mapping column after column: the cursor stays where it was
         else:
             self.query_one("#changes", DataTable).focus()
         self.refresh_bindings()
@@ -682,7 +685,7 @@ def start_import(app: Any, kind: str) -> None:
 # ------------------------------------------------------------------------- the palette
 def workbench_actions(app: Any) -> list[tuple[str, str, Any]]:
     """(label, key, callable) of every workbench action the app offers now."""
-    if not getattr(app, "event_opened", False) or not app.check_action("show", ()):
+    if not hasattr(app, "checkin") or not app.check_action("show", ()):
         return []
     found: list[tuple[str, str, Any]] = []
     for kind in KINDS:
