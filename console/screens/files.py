@@ -56,6 +56,7 @@ class ListedTree(DirectoryTree):
 class FileDialog(ModalScreen[Path | None]):
     """Ask for a file; dismisses with its path, or None on Escape."""
 
+    CSS_PATH = "files.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),
         Binding("ctrl+t", "focus_tree", "files.key.tree"),
