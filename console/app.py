@@ -16,6 +16,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Input
 
 from data import pins, replicas
@@ -32,6 +33,8 @@ from .phrases import cannot_write, desk_notes
 from .screens.importing import IMPORT_KEY, WorkbenchCommands
 from .screens.palette import ScreenCommands
 from .screens.pin import DeskPinScreen, OrganizerPin
+from .screens.printing import PRINT_KEY, OutputCommands
+from .screens.safety import SAFETY_KEY
 
 if TYPE_CHECKING:
     from .screens.start import StartApp
@@ -92,7 +95,7 @@ class DaihoiApp(App[None]):
     """The daihoi console on one event file, as one desk."""
 
     CSS_PATH = "global.tcss"
-    COMMANDS = {ScreenCommands, WorkbenchCommands}
+    COMMANDS = {ScreenCommands, WorkbenchCommands, OutputCommands}
     """Screens and this screen's keys, and the organizer's imports and matching, in the desk's
     language (Textual's system commands are English and offer nothing a desk needs)."""
     ENABLE_COMMAND_PALETTE = True
@@ -142,6 +145,7 @@ class DaihoiApp(App[None]):
         """A second place (USB drive) for rolling backups; None for none."""
         self.backup_every = backup_every
         """Minutes between rolling backups."""
+        self._backup_timer: Timer | None = None
         self.title = self.desk  # first in the header: the event's long title must not hide it
         self.sub_title = self.event.info.title
 
@@ -153,6 +157,8 @@ class DaihoiApp(App[None]):
         ),
         Binding("question_mark", "help", "key.help", key_display="?", priority=True),
         Binding(IMPORT_KEY, "import_list('delegates')", "workbench.key.import", show=False),
+        Binding(PRINT_KEY, "print_badges", "palette.print_badges", show=False),
+        Binding(SAFETY_KEY, "safety", "screen.safety", show=False),
     ]
 
     @property
@@ -164,7 +170,7 @@ class DaihoiApp(App[None]):
         """Hide the screen keys and the command palette while the desk PIN is not typed, once
         the desk has stopped writing, and always on the stage view (read-only: F3 then ``n``
         would start the next item)."""
-        if action == "import_list":  # the organizer's imports go where the screen keys go
+        if action in ("import_list", "print_badges", "safety"):  # organizer work: as F-keys
             action = "show"
         if action in ("show", "command_palette"):
             return not self.locked and not self.read_only and self.event.stopped is None
@@ -188,6 +194,26 @@ class DaihoiApp(App[None]):
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in a field): say which key does."""
         self.notify(t("app.how_to_quit"), title=t("app.quit_question"))
+
+    def action_print_badges(self) -> None:
+        """Badges, trays and reports (:mod:`console.screens.printing`)."""
+        from .screens.printing import open_print
+
+        open_print(self)
+
+    def action_safety(self) -> None:
+        """Backups, desk copies, merges, PINs (:mod:`console.screens.safety`)."""
+        from .screens.safety import open_safety
+
+        open_safety(self)
+
+    def schedule_backups(self, folder: Path, minutes: float) -> None:
+        """Rolling backups into ``folder`` every ``minutes`` from now on (the safety screen;
+        ``--backup-dir`` / ``--backup-every`` set the first schedule)."""
+        self.backup_dir, self.backup_every = folder, minutes
+        if self._backup_timer is not None:
+            self._backup_timer.stop()
+        self._backup_timer = self.set_interval(minutes * 60, self.rolling_backup)
 
     def action_import_list(self, kind: str) -> None:
         """Import a list from the app: the file, its preview, then (Enter) the import
@@ -261,7 +287,7 @@ class DaihoiApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll)
         if self.backup_dir is not None:
-            self.set_interval(self.backup_every * 60, self.rolling_backup)
+            self._backup_timer = self.set_interval(self.backup_every * 60, self.rolling_backup)
         if self.locked:
             self.push_screen(DeskPinScreen(self.desk), self._unlocked)
         elif not self.desk:
