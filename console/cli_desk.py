@@ -161,7 +161,12 @@ def checkin(db: str | None, scan: str, desk: str, as_json: bool) -> None:
     if as_json:
         emit(verdict.public())
     else:
-        click.echo(describe_verdict(verdict))
+        from data.sessions import all_sessions
+
+        line = describe_verdict(verdict)
+        if verdict.session and len(all_sessions(event)) > 1:  # which session it counts for
+            line += " · " + verdict.session
+        click.echo(line)
     sys.exit(0 if verdict.ok else 2)
 
 

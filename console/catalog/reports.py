@@ -7,13 +7,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Loại: attendance (điểm danh, kèm trang tổng hợp), absent (chưa có mặt, kèm số điện "
         "thoại), composition (cơ cấu đại biểu), honours (khen thưởng), programme (chương trình: "
         "kế hoạch và thực tế), journal (nhật ký), higher-level (dự đại hội cấp trên), summary "
-        "(báo cáo nhanh một trang, .pdf).\n\n"
+        "(báo cáo nhanh một trang, .pdf), credentials (báo cáo tình hình đại biểu dự Đại hội, "
+        ".docx hoặc .pdf).\n\n"
         "Ví dụ: daihoi export absent -o chua-co-mat.xlsx",
         "en": "Write a report for the organizers; the file's suffix picks the format "
         "(.xlsx, .csv, .json).\n\n"
         "Kinds: attendance (with a summary sheet), absent (with phone numbers), composition, "
         "honours, programme (planned vs actual), journal (audit trail), higher-level, summary "
-        "(one-page .pdf).\n\n"
+        "(one-page .pdf), credentials (the report on delegates present, .docx or .pdf).\n\n"
         "Example: daihoi export absent -o absent.xlsx",
     },
     "cli.stats": {

@@ -124,3 +124,14 @@ def test_handouts_from_the_command_line(run: Any, tmp_path: Path) -> None:
     assert out == [{"id": 2, "name": "Trần Văn Đức"}]
     unknown = run("handout", "scan", "Huy hiệu", hoa, "--db", "e.db", code=1)
     assert unknown.stderr == 'Lỗi: Danh mục phát không có "Huy hiệu". Đang có: Máy tính bảng.\n'
+
+
+def test_the_checkin_line_names_the_session_once_there_are_two(run: Any, tmp_path: Path) -> None:
+    hoa, duc, _an = small_event(tmp_path / "e.db")
+    one = run("checkin", hoa, "--db", "e.db", "--desk", "Bàn 1").stdout
+    assert one.startswith("MỜI VÀO: Nguyễn Thị Hoa") and "Phiên" not in one
+    run("session", "open", "Phiên chiều", "--db", "e.db")
+    after = run("checkin", hoa, "--db", "e.db", "--desk", "Bàn 1").stdout
+    assert after.startswith("MỜI VÀO: Nguyễn Thị Hoa") and after.rstrip().endswith("· Phiên chiều")
+    again = run("checkin", hoa, "--db", "e.db", "--desk", "Bàn 1", code=2).stdout
+    assert again.startswith("ĐÃ ĐIỂM DANH") and again.rstrip().endswith("· Phiên chiều")
