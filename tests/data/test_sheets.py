@@ -55,6 +55,13 @@ def trimmed(rows: list[Row]) -> list[Row]:
     return out
 
 
+def legacy_text(text: str, font: str | None) -> str:
+    """A text as the reader leaves it: converted when it reads as a legacy encoding, else
+    exactly as read (NFC comes later, in the importer: U+F900 stays U+F900 here)."""
+    found = legacy.convert(text, font)
+    return found.text if found.encoding else text
+
+
 def normal_mode(path: Path) -> list[Row]:
     """The sheet as openpyxl's normal (slow) mode sees it, merged ranges filled from
     ``ws.merged_cells``: what the read-only reader with its merge regex must give (texts as
@@ -64,7 +71,7 @@ def normal_mode(path: Path) -> list[Row]:
     ws = book.active
     grid = [
         [
-            legacy.convert(strip_controls(ooxml_text(v)), c.font.name).text
+            legacy_text(strip_controls(ooxml_text(v)), c.font.name)
             if isinstance(v, str) and not v.isascii()
             else strip_controls(ooxml_text(v))
             if isinstance(v, str)
