@@ -274,4 +274,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Phông chữ không in được ký tự {chars} trong biển tên của {name}.",
         "en": "The font cannot print {chars} on {name}'s plate.",
     },
+    # ---------------------------------------------------------------- console screens
+    "key.introductions": {"vi": "Giới thiệu đại biểu", "en": "Introductions"},
+    "intro.panel_title": {
+        "vi": "Giới thiệu đại biểu: {n} khách mời có mặt",
+        "en": "Introductions: {n} guests present",
+    },
+    "intro.panel_not_arrived": {"vi": "Chưa đến ({n}):", "en": "Not arrived ({n}):"},
+    "intro.panel_salutation": {"vi": "Lời chào:", "en": "Salutation:"},
+    "intro.panel_none": {
+        "vi": "Chưa có khách mời nào có mặt.",
+        "en": "No guest is present yet.",
+    },
+    "screen.seats": {"vi": "Sơ đồ hội trường", "en": "Hall plan"},
+    "seats.view_title": {
+        "vi": "{title}: {seated}/{capacity} ghế đã xếp",
+        "en": "{title}: {seated}/{capacity} seats given",
+    },
+    "seats.zone_line": {
+        "vi": "{zone}{floor}: {seated}/{capacity} ghế",
+        "en": "{zone}{floor}: {seated}/{capacity} seats",
+    },
+    "seats.legend": {"vi": "Chú giải", "en": "Legend"},
+    "seats.legend_free": {"vi": "ghế trống", "en": "free seat"},
+    "seats.legend_reserved": {
+        "vi": "hàng dành cho khách mời",
+        "en": "rows reserved for guests",
+    },
+    "seats.off_plan_count": {
+        "vi": "{n} ghế ngoài sơ đồ (danh sách ghi số ghế riêng)",
+        "en": "{n} seats off the plan (the list's own numbering)",
+    },
+    "seats.row_label": {"vi": "H{row}", "en": "R{row}"},
+    "key.seat_move": {"vi": "Đổi ghế", "en": "Move a seat"},
+    "key.seat_zone": {"vi": "Khu kế tiếp", "en": "Next zone"},
+    "seats.ask_who": {
+        "vi": "Đổi ghế cho ai (gõ tên)?",
+        "en": "Whose seat to change (type a name)?",
+    },
+    "seats.ask_seat": {
+        "vi": "Ghế mới của {name} (đang: {seat}; để trống: bỏ ghế):",
+        "en": "{name}'s new seat (now: {seat}; empty: no seat):",
+    },
+    "seats.no_seat_yet": {"vi": "chưa có", "en": "none"},
+    "pin.action.seat_move": {"vi": "đổi ghế", "en": "move a seat"},
 }

@@ -199,4 +199,66 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{item}: chưa phát cho đại biểu này",
         "en": "{item}: never handed out to this delegate",
     },
+    # ---------------------------------------------------------------- console screens
+    "verdict.session": {"vi": "Tính cho {session}", "en": "Counts for {session}"},
+    "key.handout_desk": {
+        "vi": "Bàn phát tài liệu, quà (chọn vật phẩm)",
+        "en": "Hand-out desk (choose the item)",
+    },
+    "reception.handout_question": {
+        "vi": "Bàn này làm gì khi quét thẻ?",
+        "en": "What does this desk do with each scan?",
+    },
+    "reception.handout_none": {
+        "vi": "Chỉ điểm danh (không phát gì)",
+        "en": "Admission only (hand nothing out)",
+    },
+    "reception.handout_give": {"vi": "Phát: {item}", "en": "Hand out: {item}"},
+    "reception.handout_collect": {"vi": "Thu lại: {item}", "en": "Take back: {item}"},
+    "reception.handout_mode_give": {
+        "vi": "Bàn phát: {item}",
+        "en": "Hand-out desk: {item}",
+    },
+    "reception.handout_mode_collect": {
+        "vi": "Bàn thu lại: {item}",
+        "en": "Collecting: {item}",
+    },
+    "reception.handout_off": {
+        "vi": "Bàn chỉ điểm danh, không phát gì.",
+        "en": "This desk admits only, it hands nothing out.",
+    },
+    "reception.no_handouts": {
+        "vi": 'Chưa có danh mục phát: daihoi handout add "Bộ tài liệu".',
+        "en": 'No hand-out list yet: daihoi handout add "Bộ tài liệu".',
+    },
+    "key.view_session": {"vi": "Xem phiên khác", "en": "View another session"},
+    "key.record_absence": {"vi": "Ghi vắng có lý do", "en": "Record an absence"},
+    "key.undo_absence": {"vi": "Bỏ ghi vắng", "en": "Undo an absence"},
+    "dashboard.session_question": {"vi": "Xem phiên nào?", "en": "Which session?"},
+    "dashboard.viewing": {
+        "vi": "Đang xem {name} (phiên đang diễn ra: {current})",
+        "en": "Viewing {name} (current session: {current})",
+    },
+    "dashboard.sessions": {"vi": "Các phiên", "en": "Sessions"},
+    "dashboard.absent": {"vi": "Vắng mặt", "en": "Absent"},
+    "absence.ask_who": {
+        "vi": "Đại biểu vắng có lý do (gõ tên):",
+        "en": "The delegate absent with a reason (type a name):",
+    },
+    "absence.pick": {"vi": "Đại biểu nào?", "en": "Which delegate?"},
+    "absence.ask_reason": {"vi": "Lý do vắng của {name}:", "en": "Why is {name} absent?"},
+    "absence.pick_undo": {"vi": "Bỏ ghi vắng của ai?", "en": "Whose absence to take back?"},
+    "absence.nobody": {
+        "vi": "Không có đại biểu nào khớp với {text}.",
+        "en": "No delegate matches {text}.",
+    },
+    "absence.none_recorded": {
+        "vi": "Chưa ghi ai vắng có lý do trong {session}.",
+        "en": "Nobody is recorded absent with a reason in {session}.",
+    },
+    "pin.action.absence": {"vi": "ghi hoặc bỏ ghi vắng", "en": "record or undo an absence"},
+    "export.kind.credentials": {
+        "vi": "Báo cáo tình hình đại biểu (.docx)",
+        "en": "Report on delegates present (.docx)",
+    },
 }

@@ -24,6 +24,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from data import codes
+from data import handouts as handouts_mod
+from data import sessions as sessions_mod
 from data.checkin import Desk, Verdict, decide_walkin, request_walkin, walkins
 from data.delegates import Delegate
 from data.errors import DaihoiError
@@ -36,6 +38,7 @@ from ..widgets.delegate_table import DelegateTable
 from ..widgets.search_field import SearchField
 from ..widgets.verdict import VerdictPanel
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn, confirm_admit
+from .pick import Pick
 
 
 class ReceptionScreen(Screen[None]):
@@ -53,6 +56,7 @@ class ReceptionScreen(Screen[None]):
         Binding("f6", "walkin", "key.walkin", show=False),
         Binding("f7", "reprint", "key.reprint", show=False),
         Binding("f8", "approve_walkins", "key.approve_walkins", show=False),
+        Binding("f9", "handout_desk", "key.handout_desk", show=False),
     ]
 
     def __init__(self) -> None:
@@ -68,6 +72,7 @@ class ReceptionScreen(Screen[None]):
             with Vertical(id="left"):
                 yield SearchField(placeholder=t("reception.placeholder"), id="scan")
                 yield Static(t("reception.scan_lost"), id="scan-lost", markup=False)
+                yield Static(id="desk-mode", markup=False)
                 yield VerdictPanel(id="verdict")
                 yield Static(id="matches", markup=False)
                 yield DelegateTable(id="results")
@@ -87,6 +92,7 @@ class ReceptionScreen(Screen[None]):
         self.refresh_live()
         self._searching(False)
         self.watch(self, "focused", self._focus_moved)
+        self._show_desk_mode()
 
     def on_screen_suspend(self) -> None:
         self._under_dialog = isinstance(self.app.screen, ModalScreen)
@@ -193,7 +199,10 @@ class ReceptionScreen(Screen[None]):
             event.stop()
 
     def show_verdict(self, verdict: Verdict) -> None:
-        self.query_one(VerdictPanel).show(verdict)
+        # The session is said once the day has more than one: "already" then means "already
+        # in this session", and a delegate let in again after lunch sees why.
+        several = len(sessions_mod.all_sessions(self.app.event)) > 1
+        self.query_one(VerdictPanel).show(verdict, session=several)
         if not verdict.repeat:
             self.app.bell()
         self.app.changed()  # type: ignore[attr-defined]
@@ -361,4 +370,42 @@ class ReceptionScreen(Screen[None]):
         key = "reception.walkin_approved" if approve else "reception.walkin_rejected"
         self.notify(t(key, name=decided.name), timeout=8)
         self.app.changed()  # type: ignore[attr-defined]
+        self.query_one("#scan", Input).focus()
+
+    # ---------------------------------------------------------- hand-out desk
+    def _show_desk_mode(self) -> None:
+        """ "Bàn phát: Bộ tài liệu" over the verdict while this desk hands something out."""
+        assert self.desk is not None
+        mode = self.query_one("#desk-mode", Static)
+        item = self.desk.handout
+        mode.display = item is not None
+        if item is not None:
+            kind = "collect" if self.desk.collect else "give"
+            mode.update(Text(t(f"reception.handout_mode_{kind}", item=item), style="bold reverse"))
+
+    @work
+    async def action_handout_desk(self) -> None:
+        """F9 (or the palette): what this desk hands out (or takes back) with each scan; the
+        desk's scans on every screen record it (:class:`data.checkin.Desk`)."""
+        assert self.desk is not None
+        found = handouts_mod.items(self.app.event)
+        if not found:
+            self.notify(t("reception.no_handouts"), severity="warning", timeout=10)
+            return
+        options = [("", t("reception.handout_none"))]
+        for n, item in enumerate(found):
+            options.append((f"give:{n}", t("reception.handout_give", item=item.name)))
+            if item.must_return:
+                options.append((f"collect:{n}", t("reception.handout_collect", item=item.name)))
+        choice = await self.app.push_screen_wait(Pick(t("reception.handout_question"), options))
+        if choice is None:
+            return
+        if choice == "":
+            self.desk.handout, self.desk.collect = None, False
+            self.notify(t("reception.handout_off"))
+        else:
+            kind, n = choice.split(":")
+            self.desk.handout, self.desk.collect = found[int(n)].name, kind == "collect"
+            self.notify(t(f"reception.handout_mode_{kind}", item=found[int(n)].name))
+        self._show_desk_mode()
         self.query_one("#scan", Input).focus()

@@ -9,6 +9,7 @@ from data.checkin import ADMITTED, ALREADY, Verdict
 
 from ..i18n import t
 from ..phrases import hhmm
+from ..session_phrases import handout_line
 
 
 class VerdictPanel(Static):
@@ -32,12 +33,13 @@ class VerdictPanel(Static):
         super().__init__(t("reception.ready"), id=id)
         self.verdict: Verdict | None = None
 
-    def show(self, verdict: Verdict) -> None:
+    def show(self, verdict: Verdict, *, session: bool = False) -> None:
+        """Paint ``verdict``; ``session``: say which session it counts for (a day of several)."""
         self.verdict = verdict
         self.remove_class("-admitted", "-already", "-rejected")
         kind = {ADMITTED: "-admitted", ALREADY: "-already"}.get(verdict.verdict, "-rejected")
         self.add_class(kind)
-        self.update(render_verdict(verdict))
+        self.update(render_verdict(verdict, session=session))
 
     def clear_verdict(self) -> None:
         self.verdict = None
@@ -45,8 +47,10 @@ class VerdictPanel(Static):
         self.update(t("reception.ready"))
 
 
-def render_verdict(v: Verdict) -> Text:
-    """The verdict as lines: the word, then who, then what to do."""
+def render_verdict(v: Verdict, *, session: bool = False) -> Text:
+    """The verdict as lines: the word, then who, then what to do; the session it counts for
+    when ``session`` (the day has several: "already" means already in this one); what to hand
+    over at a hand-out desk."""
     text = Text()
     headline = t(f"verdict.{v.verdict}")
     if v.repeat:
@@ -68,6 +72,10 @@ def render_verdict(v: Verdict) -> Text:
         text.append(t("verdict.unknown.detail"), style="bold")
     elif v.verdict == "invalid":
         text.append(t("verdict.invalid.detail"), style="bold")
+    if session and v.session:
+        text.append("\n" + t("verdict.session", session=v.session), style="bold")
+    if v.handout is not None:
+        text.append("\n" + handout_line(v.handout), style="bold reverse")
     for note in v.notes:
         text.append("\n★ " + note, style="bold")
     return text
