@@ -8,14 +8,17 @@ when the file changed (``revision``), which every screen watches to repaint.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -30,6 +33,7 @@ from data.store import Clock, Event, system_clock
 from .i18n import render, set_lang, t
 from .keys import ScanBursts, translate_bindings
 from .phrases import cannot_write, desk_notes
+from .screens.base import Notice
 from .screens.importing import IMPORT_KEY, WorkbenchCommands
 from .screens.palette import ScreenCommands
 from .screens.pin import DeskPinScreen, OrganizerPin
@@ -62,7 +66,7 @@ def remembered_desk() -> str:
         return ""
 
 
-def _screens() -> dict[str, Callable[[], object]]:
+def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
     """Each mode of the app and the screen class that serves it (imported when the app starts)."""
     from .screens.ceremony import CeremonyScreen
     from .screens.dashboard import DashboardScreen
@@ -103,7 +107,15 @@ class DaihoiApp(App[None]):
     """Screens lay out for an 80-column laptop (``-narrow``) or use a wide terminal (``-wide``)."""
 
     revision: reactive[int] = reactive(0, init=False)
-    """Bumped when the event file changed (this desk's writes or another desk's)."""
+    """Bumped when the event file changed (this desk's writes or another desk's); each
+    :class:`~console.screens.base.LiveScreen` on view repaints, a hidden one when it is back."""
+
+    @dataclass
+    class IndexBuilt(Message):
+        """The search index, built by a worker from the list as it stood at ``stamp``."""
+
+        index: SearchIndex
+        stamp: tuple[object, ...]
 
     def __init__(
         self,
@@ -188,7 +200,7 @@ class DaihoiApp(App[None]):
         """Textual's palette, in the desk's language (see :mod:`console.screens.palette`)."""
         from .screens.palette import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not Palette.is_open(cast("App[object]", self)):
             self.push_screen(Palette())
 
     def action_help_quit(self) -> None:
@@ -285,7 +297,8 @@ class DaihoiApp(App[None]):
             self.switch_mode(name)
 
     def on_mount(self) -> None:
-        self.set_interval(POLL_SECONDS, self._poll)
+        self.set_interval(POLL_SECONDS, self.poll)
+        self.build_index()
         if self.backup_dir is not None:
             self._backup_timer = self.set_interval(self.backup_every * 60, self.rolling_backup)
         if self.locked:
@@ -342,10 +355,36 @@ class DaihoiApp(App[None]):
             with Event.open(self.event_path, clock=self.clock, desk=self.desk) as event:
                 return replicas.rolling_backup(event, self.backup_dir)
         except DaihoiError as exc:
-            self.call_from_thread(self.notify, render(exc), severity="error", timeout=15)
+            self.post_message(Notice(render(exc), severity="error", timeout=15))
             return None
 
-    def _poll(self) -> None:
+    @on(Notice)
+    def told(self, notice: Notice) -> None:
+        """A worker's result (a report written, a badge printed, a backup failed): said here,
+        on the UI thread, with a repaint when the worker wrote to the event file."""
+        self.notify(notice.text, severity=notice.severity, timeout=notice.timeout)
+        if notice.changed:
+            self.changed()
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_index(self) -> None:
+        """Build the search index when the console opens, off the UI thread (0.7 s at 10,000
+        delegates), so the first keystroke searches at once. Its own read-only connection."""
+        try:
+            with Event.open(self.event_path, clock=self.clock, readonly=True) as event:
+                stamp = _list_stamp(event)
+                index = SearchIndex(all_delegates(event))
+        except DaihoiError:  # the first search builds it on the UI thread, and says why
+            return
+        self.post_message(self.IndexBuilt(index, stamp))
+
+    @on(IndexBuilt)
+    def index_built(self, message: IndexBuilt) -> None:
+        if self._index is None:  # a search that could not wait has built one already
+            self._index, self._index_stamp = message.index, message.stamp
+
+    def poll(self) -> None:
+        """Has another desk written? (Every ``POLL_SECONDS``; tests call it to see at once.)"""
         if self.event.stopped is None and not self.event.files_intact():
             self._stop_writing()
             return
@@ -374,9 +413,7 @@ class DaihoiApp(App[None]):
         The index is rebuilt only when the list itself changed (an import, an approved
         walk-in), not on every check-in, so ten busy desks do not rebuild it ten times a second.
         """
-        stamp = self.event.conn.execute(
-            "select count(*), max(id), max(updated_at) from delegates"
-        ).fetchone()
+        stamp = _list_stamp(self.event)
         if self._index is None or stamp != self._index_stamp:
             self._index = SearchIndex(all_delegates(self.event))
             self._index_stamp = stamp
@@ -386,6 +423,14 @@ class DaihoiApp(App[None]):
 
     def on_unmount(self) -> None:
         self.event.close()
+
+
+def _list_stamp(event: Event) -> tuple[object, ...]:
+    """What changes when the list itself does (an import, an approved walk-in), not with a
+    check-in: the search index is rebuilt only then."""
+    return tuple(
+        event.conn.execute("select count(*), max(id), max(updated_at) from delegates").fetchone()
+    )
 
 
 @overload
@@ -425,7 +470,7 @@ def make_app(
     require_pin: bool = False,
     backup_dir: Path | None = None,
     backup_every: float = 10,
-) -> DaihoiApp:
+) -> DaihoiApp | StartApp:
     """The console on ``event_path``; the command line, tests and snapshots all call this.
 
     ``desk=None`` (``daihoi console`` without ``--desk``): the name this computer was given at

@@ -103,6 +103,34 @@ def arrivals_caption(figures: stats_mod.Stats) -> str:
     return "\n".join(lines)
 
 
+def _stats_words() -> dict[str, str]:
+    """The figures' own fixed words (criteria and fixed groups) and their catalog keys."""
+    words = {
+        stats_mod.GENDER: "gender",
+        stats_mod.ETHNICITY: "ethnicity",
+        stats_mod.RELIGION: "religion",
+        stats_mod.AGE: "age",
+        stats_mod.CATEGORY: "category",
+        stats_mod.DELEGATION: "delegation",
+        stats_mod.UNKNOWN: "unknown",
+        stats_mod.KINH: "kinh",
+        stats_mod.MINORITIES: "minorities",
+        stats_mod.NO_RELIGION: "no_religion",
+        "Nam": "male",
+        "Nữ": "female",
+    }
+    for i, (label, _low, _high) in enumerate(stats_mod.AGE_BANDS):
+        words[label] = f"age_band_{i}"
+    return words
+
+
+def stats_word(word: str) -> str:
+    """A criterion or fixed group of the figures ("Giới tính", "Nữ", "Dưới 30 tuổi") in the
+    UI's language; any other label is the list's own word and stays as written ("Tày")."""
+    key = _stats_words().get(word)
+    return t(f"stats.word.{key}") if key else word
+
+
 def honours_line(figures: stats_mod.Stats) -> str:
     h = figures.honours
     if h is None or not h.planned:

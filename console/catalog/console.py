@@ -115,6 +115,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.unit": {"vi": "Đơn vị", "en": "Unit"},
     "column.category": {"vi": "Thành phần", "en": "Category"},
     "column.seat": {"vi": "Ghế", "en": "Seat"},
+    "stats.word.gender": {"vi": "Giới tính", "en": "Gender"},
+    "stats.word.ethnicity": {"vi": "Dân tộc", "en": "Ethnicity"},
+    "stats.word.religion": {"vi": "Tôn giáo", "en": "Religion"},
+    "stats.word.age": {"vi": "Độ tuổi", "en": "Age"},
+    "stats.word.category": {"vi": "Thành phần", "en": "Category"},
+    "stats.word.delegation": {"vi": "Đoàn", "en": "Delegation"},
+    "stats.word.unknown": {"vi": "Không rõ", "en": "Unknown"},
+    "stats.word.kinh": {"vi": "Kinh", "en": "Kinh"},
+    "stats.word.minorities": {"vi": "Dân tộc thiểu số", "en": "Ethnic minorities"},
+    "stats.word.no_religion": {"vi": "Không", "en": "None"},
+    "stats.word.male": {"vi": "Nam", "en": "Male"},
+    "stats.word.female": {"vi": "Nữ", "en": "Female"},
+    "stats.word.age_band_0": {"vi": "Dưới 30 tuổi", "en": "Under 30"},
+    "stats.word.age_band_1": {"vi": "Từ 30 đến 39 tuổi", "en": "30 to 39"},
+    "stats.word.age_band_2": {"vi": "Từ 40 đến 49 tuổi", "en": "40 to 49"},
+    "stats.word.age_band_3": {"vi": "Từ 50 đến 59 tuổi", "en": "50 to 59"},
+    "stats.word.age_band_4": {"vi": "Từ 60 tuổi trở lên", "en": "60 and over"},
+    "programme.column.time": {"vi": "Giờ", "en": "Time"},
+    "ceremony.column.honour_items": {"vi": "Hình thức · kèm theo", "en": "Honour · items"},
     "column.time": {"vi": "Giờ", "en": "Time"},
     "delegates.placeholder": {
         "vi": "Tìm: tên (không dấu cũng được), chữ cái đầu, đơn vị, đoàn…",
@@ -157,6 +176,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reception.walkin_approved": {
         "vi": "Đã duyệt {name}: đã thêm vào danh sách, có mã thẻ, có thể điểm danh.",
         "en": "{name} approved: added to the list with a badge code, ready to check in.",
+    },
+    "reception.walkin_print_question": {
+        "vi": "In thẻ cho {name} ngay bây giờ?",
+        "en": "Print {name}'s badge now?",
+    },
+    "reception.printing": {"vi": "Đang in thẻ của {name}…", "en": "Printing {name}'s badge…"},
+    "reception.printed_printer": {
+        "vi": "Đã in thẻ của {name} (mã {code}), đã gửi tới máy in {printer}. Tệp: {path}",
+        "en": "Printed {name}'s badge (code {code}), sent to the printer {printer}. File: {path}",
+    },
+    "reception.printed_file": {
+        "vi": "Đã ghi thẻ của {name} (mã {code}) vào tệp {path}. Không có máy in mặc định: "
+        "mở tệp để in.",
+        "en": "Wrote {name}'s badge (code {code}) to {path}. No default printer: open the file "
+        "to print it.",
     },
     "reception.walkin_rejected": {
         "vi": "Đã từ chối yêu cầu của {name}.",

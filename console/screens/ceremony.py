@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from data.errors import DaihoiError
@@ -37,13 +37,20 @@ from ..i18n import render, t
 from ..keys import translate_bindings
 from ..outputs import write_tray
 from ..phrases import cannot_write, detail_text, group_title, items_text
+from ..widgets.delegate_table import clip_words, wrap_words
+from .base import LiveScreen, Notice
 from .modals import AskText
 
-RECIPIENT_WIDTH = 30
-"""Columns of the recipient cell; longer names and units are cut, their row stays readable."""
+WIDE = 120
+"""From this width the form and the tray's items have columns of their own and units show
+whole; below it (an 80-column laptop) the items go under the form, both wrapped at words."""
+NARROW_RECIPIENT = 20
+"""Columns the recipient keeps at least below ``WIDE``; the form column gets the rest."""
+DETAIL_LINES = 2
+"""Lines of position and unit under a name below ``WIDE``; a longer unit ends in "…"."""
 
 
-class CeremonyScreen(Screen[None]):
+class CeremonyScreen(LiveScreen):
     """The honours ceremony, one group at a time."""
 
     CSS_PATH = "ceremony.tcss"
@@ -75,6 +82,8 @@ class CeremonyScreen(Screen[None]):
         """The group on screen."""
         self.rows: list[Honour] = []
         """The group's honours in calling order, as shown."""
+        self._layout: tuple[tuple[str, int | None], ...] = ()
+        """The table's columns and their widths (None: as wide as the cells) as painted."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,14 +96,6 @@ class CeremonyScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#honours", DataTable)
-        # Presence and state next to the name: on an 80-column terminal they must stay in view.
-        for key in ("number", "recipient", "presence", "state", "honour", "items"):
-            # A long unit under the name would push presence off an 80-column screen: cap it.
-            # On a wide terminal the unit shows whole.
-            narrow = self.app.size.width < 120
-            width = RECIPIENT_WIDTH if key == "recipient" and narrow else None
-            table.add_column(t(f"ceremony.column.{key}"), key=key, width=width)
         self.groups = honours.groups(self.event)
         open_groups = [
             i
@@ -102,19 +103,22 @@ class CeremonyScreen(Screen[None]):
             if any(h.state in honours.OPEN_STATES for h in honours.all_honours(self.event, group=g))
         ]
         self.index = open_groups[0] if open_groups else 0
-        self.watch(self.app, "revision", self.refresh_live, init=False)
-        self.refresh_live()
+        self.follow_event()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rows and self._columns() != self._layout:
+            self._paint_table()
 
     @property
     def event(self) -> Event:
-        return self.app.event  # type: ignore[attr-defined]
+        return self.app.event
 
     @property
     def group(self) -> str | None:
         return self.groups[self.index] if self.groups else None
 
     # ---------------------------------------------------------- painting
-    def refresh_live(self) -> None:
+    def repaint(self) -> None:
         """Repaint from the event file: this desk's marks and every other desk's."""
         current = self.group
         self.groups = honours.groups(self.event)
@@ -157,24 +161,65 @@ class CeremonyScreen(Screen[None]):
             )
         head.update("\n".join(lines))
 
+    def _columns(self) -> tuple[tuple[str, int | None], ...]:
+        """The columns for this width. Presence and state stay next to the name. Wide: the
+        form and the items have their own columns and every cell shows whole. Narrow: the
+        items go under the form in one column as wide as the longest form (wrapped at words
+        when even that does not fit), the recipient takes the rest, wrapped too: nothing is
+        cut mid-word."""
+        width = self.app.size.width
+        if width >= WIDE:
+            keys = ("number", "recipient", "presence", "state", "honour", "items")
+            return tuple((key, None) for key in keys)
+        number = max(cell_len(t("ceremony.column.number")), len(str(len(self.rows))))
+        presence = max(
+            cell_len(t(f"ceremony.{key}"))
+            for key in ("column.presence", "presence.yes", "presence.no", "presence.unknown")
+        )
+        state = max(cell_len(t(f"honours.state.{h.state}")) for h in self.rows) if self.rows else 0
+        state = max(state, cell_len(t("ceremony.column.state")))
+        # Five columns with a cell's padding on both sides, and the vertical scrollbar.
+        room = width - 5 * 2 - 2 - number - presence - state
+        longest = max(
+            [cell_len(t("ceremony.column.honour_items"))]
+            + [cell_len(h.form) for h in self.rows]
+            + [cell_len(items_text(h)) for h in self.rows]
+        )
+        honour = max(10, min(longest, room - NARROW_RECIPIENT))
+        return (
+            ("number", number),
+            ("recipient", max(10, room - honour)),
+            ("presence", presence),
+            ("state", state),
+            ("honour_items", honour),
+        )
+
     def _paint_table(self) -> None:
         table = self.query_one("#honours", DataTable)
         row = table.cursor_row
-        table.clear()
+        columns = self._columns()
+        table.clear(columns=columns != self._layout)
+        if columns != self._layout:
+            self._layout = columns
+            for key, width in columns:
+                table.add_column(t(f"ceremony.column.{key}"), key=key, width=width)
+        widths = dict(columns)
         for i, h in enumerate(self.rows, start=1):
-            detail = detail_text(h)
-            who = Text(h.recipient, style="bold", end="")  # list words: Text, never markup
-            if detail:
-                who = Text.assemble(who, "\n" + detail)
+            cells = {
+                "number": [Text(str(i))],
+                "recipient": _recipient(h, widths["recipient"]),
+                "presence": [_presence(h)],
+                "state": _state(h, widths["state"]),
+                "honour": [Text(h.form)],
+                "items": [Text(items_text(h))],
+            }
+            if "honour_items" in widths:
+                cells["honour_items"] = _honour_items(h, widths["honour_items"] or 1)
+            lines = [cells[key] for key, _ in columns]
             table.add_row(
-                str(i),
-                who,
-                _presence(h),
-                _state(h),
-                Text(h.form),
-                Text(items_text(h)),
+                *(Text("\n").join(cell) for cell in lines),
                 key=str(h.id),
-                height=2 if detail else 1,
+                height=max(len(cell) for cell in lines),
             )
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1))
@@ -235,8 +280,8 @@ class CeremonyScreen(Screen[None]):
         table.move_cursor(row=min(after + 1, len(self.rows) - 1))
 
     def _changed(self) -> None:
-        self.app.changed()  # type: ignore[attr-defined]
-        self.refresh_live()  # now, not on the next poll: the MC is waiting for the next name
+        self.app.changed()
+        self.paint_now()  # now, not on the next poll: the MC is waiting for the next name
 
     def action_present(self) -> None:
         self._mark(honours.PRESENTED)
@@ -292,8 +337,8 @@ class CeremonyScreen(Screen[None]):
             return
         app = self.app
         name = re.sub(r"[^0-9A-Za-z]+", "-", fold(self.group)).strip("-") or "tat-ca"
-        target = Path(app.event_path).with_name(f"khay-{name}.pdf")  # type: ignore[attr-defined]
-        self._write_tray(Path(app.event_path), target, self.group)  # type: ignore[attr-defined]
+        target = Path(app.event_path).with_name(f"khay-{name}.pdf")
+        self._write_tray(Path(app.event_path), target, self.group)
 
     @work(thread=True, exclusive=True)
     def _write_tray(self, event_path: Path, target: Path, group: str) -> None:
@@ -303,9 +348,9 @@ class CeremonyScreen(Screen[None]):
                 write_tray(event, target, group)
         except (DaihoiError, OSError) as exc:
             message = render(exc) if isinstance(exc, DaihoiError) else cannot_write(target, exc)
-            self.app.call_from_thread(self.notify, message, severity="error")
+            self.post_message(Notice(message, severity="error"))
             return
-        self.app.call_from_thread(self.notify, t("honours.tray.written_one", path=target))
+        self.post_message(Notice(t("honours.tray.written_one", path=target)))
 
     def action_next_group(self) -> None:
         self._go(self.index + 1)
@@ -318,7 +363,7 @@ class CeremonyScreen(Screen[None]):
             return
         self.index = max(0, min(len(self.groups) - 1, index))
         self.query_one("#honours", DataTable).move_cursor(row=0)
-        self.refresh_live()
+        self.paint_now()
         for i, h in enumerate(self.rows):
             if h.state in honours.OPEN_STATES:
                 self.query_one("#honours", DataTable).move_cursor(row=i)
@@ -343,8 +388,33 @@ _STATE_STYLE = {
 }
 
 
-def _state(h: Honour) -> Text:
+def _state(h: Honour, width: int | None) -> list[Text]:
+    """The state; received on behalf also says by whom, beside it when wide, under it (at
+    words) when narrow."""
+    style = _STATE_STYLE[h.state]
     text = t(f"honours.state.{h.state}")
-    if h.state == honours.PROXY and h.proxy_by:
-        text += f": {h.proxy_by}"
-    return Text(text, style=_STATE_STYLE[h.state])
+    if not (h.state == honours.PROXY and h.proxy_by):
+        return [Text(text, style=style)]
+    if width is None:
+        return [Text(f"{text}: {h.proxy_by}", style=style)]
+    return [Text(text, style=style), *(Text(line) for line in wrap_words(h.proxy_by, width))]
+
+
+def _recipient(h: Honour, width: int | None) -> list[Text]:
+    """The name in bold, then position and unit; wrapped at words to ``width`` (list words:
+    Text, never markup)."""
+    detail = detail_text(h)
+    if width is None:
+        return [Text(h.recipient, style="bold"), *([Text(detail)] if detail else [])]
+    name = [Text(line, style="bold") for line in wrap_words(h.recipient, width)]
+    lines = wrap_words(detail, width)
+    if len(lines) > DETAIL_LINES:  # the unit's end, cut after a word: the row stays short
+        rest = " ".join(lines[DETAIL_LINES - 1 :])
+        lines = [*lines[: DETAIL_LINES - 1], clip_words(rest, width)]
+    return name + [Text(line) for line in lines]
+
+
+def _honour_items(h: Honour, width: int) -> list[Text]:
+    """The form, then what goes on the tray (dim), each wrapped at words to ``width``."""
+    form = [Text(line) for line in wrap_words(h.form, width)]
+    return form + [Text(line, style="dim") for line in wrap_words(items_text(h), width)]

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from ..i18n import t
 from ..keys import translate_bindings
 from ..widgets.delegate_table import DelegateTable
 from ..widgets.search_field import SearchField
+from .base import LiveScreen
 
 
-class DelegatesScreen(Screen[None]):
+class DelegatesScreen(LiveScreen):
     """Type to search (accents optional, any word order, initials); the list follows."""
 
     CSS_PATH = "delegates.tcss"
@@ -33,14 +33,14 @@ class DelegatesScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", self.refresh_list, init=False)
-        self.refresh_list()
+        self.follow_event()
         self.query_one("#search", Input).focus()
 
     @on(Input.Changed, "#search")
-    def refresh_list(self) -> None:
+    def repaint(self) -> None:
+        """The list for what is typed, with each delegate's arrival as it stands now."""
         query = self.query_one("#search", Input).value
-        found, total = self.app.search(query, limit=200)  # type: ignore[attr-defined]
+        found, total = self.app.search(query, limit=200)
         self.query_one(DelegateTable).show(found)
         self.query_one("#count", Static).update(t("delegates.found", shown=len(found), total=total))
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -18,6 +21,9 @@ from data.delegates import Delegate
 from ..i18n import t
 from ..keys import translate_bindings
 from ..widgets.verdict import VerdictPanel
+
+if TYPE_CHECKING:
+    from ..app import DaihoiApp
 
 VERDICT_SECONDS = 8
 """How long a verdict stays over a screen that is not the reception desk."""
@@ -88,7 +94,7 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-async def confirm_admit(app: App[None], delegate: Delegate) -> bool:
+async def confirm_admit(app: DaihoiApp, delegate: Delegate) -> bool:
     """Ask before admitting a delegate picked by name: who exactly (namesakes differ by unit,
     delegation and birth year), so the right one of two "Nguyễn Thị Mai Hoa" is admitted."""
     question = t(
@@ -98,7 +104,8 @@ async def confirm_admit(app: App[None], delegate: Delegate) -> bool:
         delegation=delegate.delegation or "—",
         born=delegate.birth_year or "—",
     )
-    return bool(await app.push_screen_wait(Confirm(question)))
+    yes: bool = await app.push_screen_wait(Confirm(question))
+    return yes
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,9 @@ class AskWalkIn(ModalScreen[WalkInForm | None]):
             yield Input(placeholder=t("walkin.name"), id="name")
             yield Input(placeholder=t("walkin.unit"), id="unit")
             if self.substitute_for:
-                yield Checkbox(t("walkin.substitute", name=self.substitute_for), id="substitute")
+                # The name is the list's: Text, so "[b]" in it prints as written.
+                label = Text(t("walkin.substitute", name=self.substitute_for))
+                yield Checkbox(label, id="substitute")
             yield Input(placeholder=t("walkin.reason"), id="reason")
 
     @on(Input.Submitted, "#reason")
@@ -174,8 +183,10 @@ class PickWalkIn(ModalScreen[tuple[int, bool] | None]):
             yield Label(t("walkin.pick_title"))
             yield OptionList(
                 *[
-                    Option(
-                        f"{w.id:>3}  {w.name} · {w.unit or '—'} · {w.reason or '—'} ({w.desk})",
+                    Option(  # typed at a desk: Text, never markup ("Khối [b]giáo dục[/b]")
+                        Text(
+                            f"{w.id:>3}  {w.name} · {w.unit or '—'} · {w.reason or '—'} ({w.desk})"
+                        ),
                         id=str(w.id),
                     )
                     for w in self.requests
@@ -221,6 +232,7 @@ class ScanVerdict(ModalScreen[None]):
     def __init__(self, verdict: Verdict) -> None:
         super().__init__(classes="dialog scan-verdict")
         self.verdict = verdict
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
@@ -234,7 +246,7 @@ class ScanVerdict(ModalScreen[None]):
         """Show ``verdict`` (a later scan replaces the earlier one) and restart the timer."""
         self.verdict = verdict
         self.query_one(VerdictPanel).show(verdict)
-        if getattr(self, "_timer", None) is not None:
+        if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(VERDICT_SECONDS, self._close)
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label
 
 from data import pins
 
 from ..i18n import t
 from ..keys import translate_bindings
+from .base import DeskModal, DeskScreen
 
 
-class DeskPinScreen(Screen[str]):
+class DeskPinScreen(DeskScreen[str]):
     """Shown instead of everything else until the desk PIN is typed; dismisses with the desk name."""
 
     def __init__(self, desk: str) -> None:
@@ -40,14 +40,14 @@ class DeskPinScreen(Screen[str]):
 
     @on(Input.Submitted, "#pin")
     def check(self, event: Input.Submitted) -> None:
-        if pins.check_pin(self.app.event, "desk", event.value):  # type: ignore[attr-defined]
+        if pins.check_pin(self.app.event, "desk", event.value):
             self.dismiss(self.query_one("#desk", Input).value.strip() or self.desk)
             return
         event.input.value = ""
         self.query_one("#error", Label).update(t("pin.wrong"))
 
 
-class OrganizerPin(ModalScreen[bool]):
+class OrganizerPin(DeskModal[bool]):
     """Asks the organizer PIN; dismisses True when right, False on Escape."""
 
     BINDINGS = [("escape", "cancel", "key.cancel")]
@@ -65,7 +65,7 @@ class OrganizerPin(ModalScreen[bool]):
 
     @on(Input.Submitted, "#pin")
     def check(self, event: Input.Submitted) -> None:
-        if pins.check_pin(self.app.event, "organizer", event.value):  # type: ignore[attr-defined]
+        if pins.check_pin(self.app.event, "organizer", event.value):
             self.dismiss(True)
             return
         event.input.value = ""

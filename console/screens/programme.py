@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Footer, Header, Static
 
 from data.errors import DaihoiError
@@ -26,12 +26,20 @@ from programme.timing import DANGER, WARNING, DayTiming
 from ..i18n import render, t
 from ..keys import translate_bindings
 from ..phrases import offset_text
+from ..widgets.delegate_table import clip_words, wrap_words
+from .base import LiveScreen
 from .modals import AskText, Confirm
 
 LEVEL_STYLE = {"normal": "bold green", WARNING: "bold black on yellow", DANGER: "bold white on red"}
 STATE_MARK = {"pending": "·", "running": "▶", "done": "✓", "skipped": "»"}
 """One character per state in the table, so titles keep their width on an 80-column terminal."""
 STATE_STYLE = {"pending": "", "running": "bold green", "done": "dim", "skipped": "dim strike"}
+WIDE = 120
+"""From this width the running order has a column each for the plan and the actual times and
+titles show whole on one line; below it (80 columns) the times share a column, plan over
+actual, and titles wrap at words ("Tham luận của Phòng Giáo dục…" / "…huyện Đồng Hỷ")."""
+TITLE_LINES = 3
+"""Lines a title may take below ``WIDE``; a longer one ends in "…" after a whole word."""
 
 
 def hm(moment: datetime | None) -> str:
@@ -65,33 +73,48 @@ def day_line(day: DayTiming) -> Text:
     return line
 
 
+def _title_lines(title: str, width: int) -> list[str]:
+    """``title`` wrapped at words in ``width`` cells, at most :data:`TITLE_LINES` lines, the
+    last cut after a word with "…"; the indent of a sub-item kept on every line."""
+    indent = title[: len(title) - len(title.lstrip())]
+    lines = wrap_words(title.strip(), width - len(indent))
+    if len(lines) > TITLE_LINES:
+        rest = " ".join(lines[TITLE_LINES - 1 :])
+        lines = [*lines[: TITLE_LINES - 1], clip_words(rest, width - len(indent))]
+    return [indent + line for line in lines] or [""]
+
+
 def _late_style(minutes: int) -> str:
     return "bold red" if minutes >= 5 else "bold yellow" if minutes > 0 else "bold green"
 
 
-class LiveProgramme(Screen[None]):
+class LiveProgramme(LiveScreen):
     """A screen showing the running order: it reads it again whenever any desk writes and
-    repaints every second, so the timers run; subclasses say how to :meth:`paint` it."""
+    repaints every second while on view, so the timers run; subclasses say how to
+    :meth:`paint` it."""
 
     def __init__(self) -> None:
         super().__init__()
         self.programme: running.Programme | None = None
 
     def start_live(self) -> None:
-        self.watch(self.app, "revision", self.reload, init=False)
         self.set_interval(1.0, self.tick)
-        self.reload()
+        self.follow_event()
 
-    def reload(self) -> None:
+    def repaint(self) -> None:
         """Read the running order again (any desk may have changed it) and repaint."""
-        self.programme = running.load(self.app.event)  # type: ignore[attr-defined]
+        self.programme = running.load(self.app.event)
         self.tick()
 
     def tick(self) -> None:
-        if self.programme is None:
+        if self.programme is None or not self.is_current:  # a hidden MC desk does not tick
             return
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.app.now()
         self.paint(self.programme, self.programme.timing(now), now)
+
+    def on_screen_resume(self) -> None:
+        """Back on view: the clock has moved on even if nothing was written."""
+        self.tick()
 
     def paint(self, prog: running.Programme, day: DayTiming, now: datetime) -> None:
         raise NotImplementedError
@@ -121,6 +144,7 @@ class ProgrammeScreen(LiveProgramme):
         super().__init__()
         translate_bindings(self)
         self._rows: list[tuple[object, ...]] = []
+        self._layout: tuple[tuple[str, int | None], ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,12 +159,22 @@ class ProgrammeScreen(LiveProgramme):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#order", DataTable)
-        table.add_column(t("programme.column.planned"), key="planned")
-        table.add_column(t("programme.column.actual"), key="actual")
-        table.add_column("", key="state")
-        table.add_column(t("programme.column.title"), key="title")
         self.start_live()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.programme is not None and self._columns() != self._layout:
+            self._rows = []
+            self.tick()
+
+    def _columns(self) -> tuple[tuple[str, int | None], ...]:
+        """The running order's columns for this width (None: as wide as the cells)."""
+        if self.app.size.width >= WIDE:
+            return (("planned", None), ("actual", None), ("state", None), ("title", None))
+        table = self.query_one("#order", DataTable)
+        times = max(cell_len("00:00-00:00"), cell_len(t("programme.column.time")))
+        # Three columns with a cell's padding each side, the border and the scrollbar.
+        room = table.size.width or (self.app.size.width * 6 // 10)
+        return (("time", times), ("state", 1), ("title", max(12, room - 3 * 2 - 3 - times - 1)))
 
     # ---------------------------------------------------------- painting
     def paint(self, prog: running.Programme, day: DayTiming, now: datetime) -> None:
@@ -243,21 +277,35 @@ class ProgrammeScreen(LiveProgramme):
                     f"{indent}{item.title}{absent}",
                 )
             )
-        if rows == self._rows:
+        columns = self._columns()
+        if rows == self._rows and columns == self._layout:
             return
         first_fill = not self._rows
         self._rows = rows
         table = self.query_one("#order", DataTable)
         keep = table.cursor_row
-        table.clear()
-        for item_id, planned, actual, state, title in rows:
+        table.clear(columns=columns != self._layout)
+        if columns != self._layout:
+            self._layout = columns
+            for key, width in columns:
+                label = "" if key == "state" else t(f"programme.column.{key}")
+                table.add_column(label, key=key, width=width)
+        widths = dict(columns)
+        for item_id, plan, run, state, title in rows:
             style = STATE_STYLE[str(state)]
+            mark = Text(STATE_MARK[str(state)], style=style)
+            if "time" not in widths:
+                table.add_row(
+                    str(plan), str(run), mark, Text(str(title), style=style), key=str(item_id)
+                )
+                continue
+            lines = _title_lines(str(title), widths["title"] or 12)
             table.add_row(
-                planned,
-                actual,
-                Text(STATE_MARK[str(state)], style=style),
-                Text(str(title), style=style),
+                Text(f"{plan}\n{run}".rstrip()),  # the plan over what happened
+                mark,
+                Text("\n".join(lines), style=style),
                 key=str(item_id),
+                height=max(2 if run else 1, len(lines)),
             )
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
@@ -284,7 +332,7 @@ class ProgrammeScreen(LiveProgramme):
     def apply(self, operation: object, *args: object) -> running.Outcome | None:
         """Run one operation, report it, repaint; a refusal is shown, never raised."""
         try:
-            outcome = operation(self.app.event, *args)  # type: ignore[operator,attr-defined]
+            outcome = operation(self.app.event, *args)  # type: ignore[operator]
         except DaihoiError as exc:
             self.notify(render(exc), severity="error", timeout=8)
             return None
@@ -293,14 +341,14 @@ class ProgrammeScreen(LiveProgramme):
             self.notify(t(outcome.kind, title=outcome.item.title))
         if outcome.present is not None:
             self.notify(t("programme.present", n=outcome.present), timeout=30)
-        self.app.changed()  # type: ignore[attr-defined]
-        self.reload()
+        self.app.changed()
+        self.paint_now()
         return outcome
 
     async def may_edit(self) -> bool:
         """Once the day has started, changing the order is the organizers' decision."""
         if self.programme is not None and self.programme.started:
-            return await self.app.organizer_ok("programme")  # type: ignore[attr-defined,no-any-return]
+            return await self.app.organizer_ok("programme")
         return True
 
     # ---------------------------------------------------------- keys

@@ -20,7 +20,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from data import codes
@@ -34,14 +34,18 @@ from data.store import Event
 from ..i18n import render, t
 from ..keys import translate_bindings
 from ..phrases import cannot_write, decimal, hhmm
-from ..widgets.delegate_table import DelegateTable
+from ..widgets.delegate_table import DelegateTable, clip_words, wrap_words
 from ..widgets.search_field import SearchField
 from ..widgets.verdict import VerdictPanel
+from .base import LiveScreen, Notice
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn, confirm_admit
 from .pick import Pick
 
+COUNTER_WIDTH = 28
+"""The counters' width before the first layout (the right column is at least 30 wide)."""
 
-class ReceptionScreen(Screen[None]):
+
+class ReceptionScreen(LiveScreen):
     """One reception desk."""
 
     CSS_PATH = "reception.tcss"
@@ -83,13 +87,11 @@ class ReceptionScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        app = self.app
-        self.desk = app.checkin  # type: ignore[attr-defined]
+        self.desk = self.app.checkin
         recent = self.query_one("#recent", DataTable)
         # Two columns, the delegation under the name: a third column left "Đoàn…" at 80 columns.
         recent.add_columns(t("column.time"), t("column.name"))
-        self.watch(app, "revision", self.refresh_live, init=False)
-        self.refresh_live()
+        self.follow_event()
         self._searching(False)
         self.watch(self, "focused", self._focus_moved)
         self._show_desk_mode()
@@ -124,7 +126,7 @@ class ReceptionScreen(Screen[None]):
         if not text or codes.looks_like_code(text):
             self._searching(False)
             return
-        found, self.total = self.app.search(text, limit=50)  # type: ignore[attr-defined]
+        found, self.total = self.app.search(text, limit=50)
         self._searching(True)
         self.query_one("#results", DelegateTable).show(found)
         if not self.total:
@@ -205,26 +207,43 @@ class ReceptionScreen(Screen[None]):
         self.query_one(VerdictPanel).show(verdict, session=several)
         if not verdict.repeat:
             self.app.bell()
-        self.app.changed()  # type: ignore[attr-defined]
+        self.app.changed()
 
     # ---------------------------------------------------------- live counters
-    def refresh_live(self) -> None:
+    def repaint(self) -> None:
         assert self.desk is not None
         c = self.desk.counters()
         pct = decimal(100 * c.arrived / c.expected) if c.expected else "0"
-        lines = [t("reception.arrived", arrived=c.arrived, expected=c.expected, pct=pct), ""]
-        for delegation, arrived, expected in c.delegations:
-            lines.append(f"{arrived:>4}/{expected:<4} {delegation or t('reception.no_delegation')}")
-        self.query_one("#counters", Static).update("\n".join(lines))
+        counters = self.query_one("#counters", Static)
+        width = counters.content_size.width or COUNTER_WIDTH
+        text = Text(t("reception.arrived", arrived=c.arrived, expected=c.expected, pct=pct))
+        text.append("\n")
+        counts = [f"{arrived}/{expected}" for _d, arrived, expected in c.delegations]
+        room = max((len(n) for n in counts), default=0) + 1
+        for (delegation, _a, _e), count in zip(c.delegations, counts):
+            # "40/56 Đoàn huyện Đồng Hỷ": a name too long for the column wraps at a word,
+            # under itself, never under the count.
+            name = delegation or t("reception.no_delegation")
+            lines = wrap_words(name, max(8, width - room)) or [""]
+            text.append(f"\n{count:>{room - 1}} ", style="bold")
+            text.append(lines[0])
+            for line in lines[1:]:
+                text.append("\n" + " " * room + line)
+        counters.update(text)
         recent = self.query_one("#recent", DataTable)
         recent.clear()
+        # The name column's room: the column less the time and the cells' padding.
+        room = max(10, width - 5 - 4)
         for at, name, delegation in c.recent:
-            who = Text(name, end="")  # list words: Text, never markup
-            if delegation:
-                who = Text.assemble(who, "\n", (delegation, "dim"))
+            who = Text(clip_words(name, room), end="")  # list words: Text, never markup
+            if delegation:  # cut after a word ("Đoàn huyện Phú…"), never "Đoàn huyện Phú Lươn"
+                who = Text.assemble(who, "\n", (clip_words(delegation, room), "dim"))
             recent.add_row(hhmm(at), who, height=2 if delegation else 1)
 
     # ---------------------------------------------------------- keys
+    def on_resize(self, event: events.Resize) -> None:
+        self.repaint()  # the counters wrap to the column's new width
+
     def action_clear(self) -> None:
         """Escape: an empty scan field with the focus, whatever had it."""
         scan = self.query_one("#scan", Input)
@@ -268,12 +287,12 @@ class ReceptionScreen(Screen[None]):
                 return
             if not await self.app.push_screen_wait(Confirm(render(exc))):
                 return
-            if not await self.app.organizer_ok("undo_other_desk"):  # type: ignore[attr-defined]
+            if not await self.app.organizer_ok("undo_other_desk"):
                 return
             self.desk.undo(target.id, reason=reason, other_desk_confirmed=True)
         self.query_one(VerdictPanel).clear_verdict()
         self.notify(t("reception.undone", name=target.name))
-        self.app.changed()  # type: ignore[attr-defined]
+        self.app.changed()
         self.query_one("#scan", Input).focus()
 
     @work
@@ -285,7 +304,7 @@ class ReceptionScreen(Screen[None]):
             return
         try:
             request = request_walkin(
-                self.app.event,  # type: ignore[attr-defined]
+                self.app.event,
                 name=form.name,
                 unit=form.unit,
                 reason=form.reason,
@@ -311,52 +330,62 @@ class ReceptionScreen(Screen[None]):
         question = Confirm(t("reception.reprint_question", name=target.name))
         if not await self.app.push_screen_wait(question):
             return
-        if not await self.app.organizer_ok("reprint"):  # type: ignore[attr-defined]
+        if not await self.app.organizer_ok("reprint"):
             return
         self.notify(t("reception.reprinting", name=target.name))
-        self.reprint(target.id)
+        self.print_badge(target.id, reprint=True)
 
     @work(thread=True, exclusive=True, group="reprint")
-    def reprint(self, delegate_id: int) -> None:
-        """Reissue, write the PDF and print it, off the UI thread (its own connection)."""
+    def print_badge(self, delegate_id: int, *, reprint: bool) -> None:
+        """Write the badge's PDF and send it to the printer, off the UI thread (its own
+        connection). ``reprint``: the desk's reprint (the old badge revoked, the next version
+        issued); else the badge of the code the delegate has (an approved walk-in's first)."""
         from badges import printing
-        from badges.build import reprint_one
+        from badges.build import badge_of, file_stem, print_badges, reprint_folder, reprint_one
+        from data.delegates import get
 
         app = self.app
         try:
             with Event.open(
                 app.event_path, clock=app.clock, desk=app.desk, operator=app.operator
-            ) as ev:  # type: ignore[attr-defined]
-                run = reprint_one(ev, delegate_id, reason=f"reprint at {app.desk}")  # type: ignore[attr-defined]
+            ) as ev:
+                if reprint:
+                    run = reprint_one(ev, delegate_id, reason=f"reprint at {app.desk}")
+                else:
+                    delegate = get(ev, delegate_id)
+                    stem = file_stem(badge_of(delegate, delegate.code or ""))
+                    folder = reprint_folder(Path(app.event_path))
+                    run = print_badges(
+                        ev, folder / f"{stem}.pdf", layout="label-62", ids=[delegate_id]
+                    )
             printer = printing.send(run.pdf)
         except DaihoiError as exc:
-            app.call_from_thread(self.notify, render(exc), severity="error", timeout=10)
+            self.post_message(Notice(render(exc), severity="error"))
             return
         except OSError as exc:  # a full disk or a locked USB stick must not end the app
-            where = Path(app.event_path).parent  # type: ignore[attr-defined]
-            app.call_from_thread(
-                self.notify, cannot_write(where, exc), severity="error", timeout=10
-            )
+            where = Path(app.event_path).parent
+            self.post_message(Notice(cannot_write(where, exc), severity="error"))
             return
         badge = run.badges[0]
         values = {"name": badge.name, "code": codes.human(badge.code), "path": run.pdf}
+        kind = "reprinted" if reprint else "printed"
         message = (
-            t("reception.reprinted_printer", printer=printer, **values)
+            t(f"reception.{kind}_printer", printer=printer, **values)
             if printer
-            else t("reception.reprinted_file", **values)
+            else t(f"reception.{kind}_file", **values)
         )
-        app.call_from_thread(self.notify, message, timeout=15)
-        app.call_from_thread(app.changed)  # type: ignore[attr-defined]
+        self.post_message(Notice(message, timeout=15, changed=True))
 
     @work
     async def action_approve_walkins(self) -> None:
-        """Organizers decide waiting walk-in requests here (organizer PIN first)."""
-        event = self.app.event  # type: ignore[attr-defined]
+        """Organizers decide waiting walk-in requests here (organizer PIN first); an approved
+        person is offered their badge at once (they are standing at the desk)."""
+        event = self.app.event
         pending = walkins(event, "pending")
         if not pending:
             self.notify(t("reception.no_walkins"))
             return
-        if not await self.app.organizer_ok("approve_walkin"):  # type: ignore[attr-defined]
+        if not await self.app.organizer_ok("approve_walkin"):
             return
         choice = await self.app.push_screen_wait(PickWalkIn(pending))
         if choice is None:
@@ -369,8 +398,14 @@ class ReceptionScreen(Screen[None]):
             return
         key = "reception.walkin_approved" if approve else "reception.walkin_rejected"
         self.notify(t(key, name=decided.name), timeout=8)
-        self.app.changed()  # type: ignore[attr-defined]
+        self.app.changed()
         self.query_one("#scan", Input).focus()
+        if approve and decided.delegate_id is not None:
+            question = Confirm(t("reception.walkin_print_question", name=decided.name))
+            if await self.app.push_screen_wait(question):
+                self.notify(t("reception.printing", name=decided.name))
+                self.print_badge(decided.delegate_id, reprint=False)
+            self.query_one("#scan", Input).focus()
 
     # ---------------------------------------------------------- hand-out desk
     def _show_desk_mode(self) -> None:

@@ -17,7 +17,7 @@ from programme import running
 from programme.timing import DayTiming
 
 from ..i18n import t
-from .programme import LiveProgramme, clock_text
+from .programme import LiveProgramme, clock_text, hm
 
 
 class StageScreen(LiveProgramme):
@@ -63,9 +63,7 @@ class StageScreen(LiveProgramme):
             tail.append(
                 t(
                     "programme.next",
-                    at=day.of(upcoming.id).projected_start.strftime("%H:%M")
-                    if day.of(upcoming.id).projected_start
-                    else "",
+                    at=hm(day.of(upcoming.id).projected_start),
                 ),
                 style="bold",
             )

@@ -30,6 +30,29 @@ def clip_words(text: str, width: int) -> str:
     return (kept or text[: max(1, width - 1)]) + "…"
 
 
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken between words; a word longer than
+    a line is broken inside (nothing is dropped). ``""`` is no line at all."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while cell_len(word) > width:  # a long code or URL: break it, keep every character
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        candidate = f"{line} {word}" if line else word
+        if cell_len(candidate) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
 def _cells(d: Delegate) -> dict[str, str]:
     return {
         "arrived": hhmm(d.checked_in_at) or "·",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,10 @@ import pytest
 
 from data import delegates
 from data.store import Event
+from tests.conftest import VN, FakeClock
+
+NOON = datetime(2025, 9, 20, 8, 52, 30, tzinfo=VN)
+"""The demo's moment: 08:52:30 on its day."""
 
 PEOPLE: list[dict[str, Any]] = [
     {
@@ -72,6 +78,50 @@ def event_path(tmp_path: Path, clock: Any) -> Path:
         path, title="Đại hội Thi đua yêu nước (thử)", date="2025-09-20", clock=clock
     ) as ev:
         delegates.upsert(ev, PEOPLE)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo event at 08:52:30 on its day (40 arrivals, three items done, the report on),
+    built once per test session: 520 delegates and their codes take seconds to make."""
+    from console.i18n import t
+    from data import codes
+    from data.checkin import Desk
+    from programme import honours, running
+    from programme.setup import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    event, _report = build_demo(
+        path,
+        date="2025-09-20",
+        start="07:30",
+        title=t("demo.title"),
+        speech_title=lambda unit: t("demo.speech", unit=unit),
+    )
+    event.close()
+    clock = FakeClock(datetime(2025, 9, 20, 7, 0, tzinfo=VN))
+    with Event.open(path, clock=clock, desk="Bàn 1", operator="Lan") as ev:
+        desk = Desk(ev)
+        for _id, code, _version in codes.current_codes(ev)[:40]:
+            clock.advance(seconds=37)
+            desk.scan(code)
+        clock.now = datetime(2025, 9, 20, 7, 31, tzinfo=VN)
+        for minutes in (6, 11, 12):  # flag salute, introduction, opening: each a little long
+            running.start(ev)
+            clock.advance(minutes=minutes)
+            running.finish(ev)
+        running.start(ev)
+        honours.call_group(ev, honours.groups(ev)[0])
+    assert not path.with_name(path.name + "-wal").exists()  # closed: one file holds it all
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Path:
+    """A copy of the session's demo event for one test, which may change it at will."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_file, path)
     return path
 
 

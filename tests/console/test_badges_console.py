@@ -54,6 +54,38 @@ async def test_f7_reprints_the_highlighted_delegate(event_path: Path, clock: Any
         assert row["payload"]["delegate_id"] == duc.id and row["desk"] == "Bàn 1"
 
 
+async def test_an_approved_walkin_is_offered_a_badge(event_path: Path, clock: Any) -> None:
+    """The person stands at the desk: after F8 approves them, one key prints their badge
+    (the code they were given, not a new version)."""
+    from data.checkin import get_walkin, request_walkin
+
+    with Event.open(event_path, clock=clock, desk="Bàn 2") as ev:
+        pins.set_pin(ev, "organizer", "2468")
+        guest = request_walkin(ev, name="Phạm Văn Nam", unit="Báo Thái Nguyên")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    notes: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("f8", *"2468", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # approve the request
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Confirm"
+        await pilot.press("c")  # yes, print it
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with Event.open(event_path) as ev:
+        nam = get_walkin(ev, guest.id)
+    code = by_name(event_path, "Phạm Văn Nam").code
+    (pdf,) = event_path.with_name("event-the").glob("*.pdf")
+    assert pdf.name == f"{nam.delegate_id:04d}-pham-van-nam-v1.pdf"
+    assert decode_pdf(pdf)[0] == [code]
+    assert any("Không có máy in mặc định" in n and str(pdf) in n for n in notes), notes
+    with Event.open(event_path, desk="Bàn 2") as ev:
+        assert Desk(ev).scan(code).verdict == ADMITTED
+
+
 async def test_f7_without_a_delegate_or_with_a_wrong_pin_changes_nothing(
     event_path: Path, clock: Any
 ) -> None:

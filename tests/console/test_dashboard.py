@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import ProgressBar, Sparkline
+from textual.widgets import OptionList, ProgressBar, Sparkline
 
 from console.app import make_app
 from console.screens.dashboard import DashboardScreen, DelegationRow
@@ -46,6 +46,8 @@ async def test_a_checkin_from_another_process_shows_up(event_path: Path, clock: 
     duc = by_name(event_path, "Trần Văn Đức")
     app = make_app(event_path, desk="Bàn 1", clock=clock, screen="dashboard")
     async with app.run_test(size=(140, 40)) as pilot:
+        await app.workers.wait_for_complete()  # the figures are computed in a worker
+        await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert "Có mặt: 0 / 6 đại biểu (0,0%)" in headline(app)
         row = delegation_row(app, "Đoàn huyện Đại Từ")
@@ -78,7 +80,9 @@ async def test_export_from_the_dashboard(event_path: Path, clock: Any) -> None:
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("down", "enter")  # attendance
+        kinds = app.screen.query_one("#kinds", OptionList)
+        attendance = kinds.get_option_index("attendance")
+        await pilot.press(*["down"] * attendance, "enter")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -101,7 +105,9 @@ async def test_list_words_are_shown_as_written(event_path: Path, clock: Any) -> 
         )
         Desk(ev).admit(next(d.id for d in delegates.all_delegates(ev) if d.name == "Lò Văn Páo"))
     app = make_app(event_path, desk="Bàn 1", clock=clock, screen="dashboard")
-    async with app.run_test(size=(140, 40)):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         row = delegation_row(app, "Khối [A]")
         assert "Khối [A]" in str(row.query_one(".name").render())
         assert "[bold]Thái 1 (100,0%)" in str(app.screen.query_one("#composition").render())

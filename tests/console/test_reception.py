@@ -348,6 +348,9 @@ async def test_organizers_approve_a_walkin_with_their_pin_and_it_scans(
         await pilot.pause()
         assert type(app.screen).__name__ == "PickWalkIn"
         await pilot.press("enter")  # the first request: approve
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Confirm"  # print the badge now? (see F7 tests)
+        await pilot.press("k")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert type(app.screen).__name__ == "ReceptionScreen"

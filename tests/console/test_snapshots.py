@@ -7,7 +7,6 @@ screen, look at the new SVGs (``snapshot_report.html`` shows the difference) and
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,35 +15,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from console.app import make_app
-from console.cli import build_demo
 from data import codes
-from data.checkin import Desk
 from data.store import Event
-from programme import honours, running
-from tests.conftest import VN, FakeClock
+from tests.conftest import FakeClock
 
-NOON = datetime(2025, 9, 20, 8, 52, 30, tzinfo=VN)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    """The demo event at 08:52:30 on its day: 40 arrivals, three items done, the report on."""
-    path = tmp_path / "demo.db"
-    build_demo(path, date="2025-09-20", start="07:30").close()
-    clock = FakeClock(datetime(2025, 9, 20, 7, 0, tzinfo=VN))
-    with Event.open(path, clock=clock, desk="Bàn 1", operator="Lan") as ev:
-        desk = Desk(ev)
-        for _id, code, _version in codes.current_codes(ev)[:40]:
-            clock.advance(seconds=37)
-            desk.scan(code)
-        clock.now = datetime(2025, 9, 20, 7, 31, tzinfo=VN)
-        for minutes in (6, 11, 12):  # flag salute, introduction, opening: each a little long
-            running.start(ev)
-            clock.advance(minutes=minutes)
-            running.finish(ev)
-        running.start(ev)
-        honours.call_group(ev, honours.groups(ev)[0])
-    return path
+from .conftest import NOON
 
 
 def _app(path: Path, screen: str) -> Any:
@@ -54,6 +29,7 @@ def _app(path: Path, screen: str) -> Any:
 async def _steady(pilot: Pilot[None]) -> None:
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
+    await pilot.app.workers.wait_for_complete()  # the dashboard's figures, the search index
     await pilot.pause()
 
 

@@ -82,7 +82,7 @@ async def test_a_desk_whose_wal_vanishes_says_so_over_every_screen_and_scans_no_
         await pilot.press(*code1, "enter")
         await pilot.pause()
         app.event.wal_path.unlink()  # someone tidies the folder while the desk runs
-        app._poll()  # the next tick of the desk's poll
+        app.poll()  # the next tick of the desk's poll
         await pilot.pause()
         assert isinstance(app.screen, Stopped)
         shown = str(app.screen.query_one("#stopped").render())
