@@ -66,12 +66,17 @@ def import_honours(
                 "skipped": skipped,
                 "unresolved": unresolved,
                 "repeated": list(saved.repeated),
+                "not_in_list": [
+                    {"id": i, "recipient": r, "form": form} for i, r, form in saved.not_in_list
+                ],
             }
         )
     print_skipped(file, report.skipped)
     print_skipped(file, report.warnings, "import.warn")
     for recipient in saved.repeated:
         say(t("honours.import.repeated", recipient=recipient))
+    for honour_id, recipient, form in saved.not_in_list:
+        say(t("honours.import.not_in_list", id=honour_id, recipient=recipient, form=form))
     for u in unresolved:
         ids = ", ".join(map(str, u["candidates"]))
         say(

@@ -75,6 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not matched to a delegate: {recipient} ({match}{candidates}).",
     },
     "honours.import.candidates": {"vi": ": có thể là số {ids}", "en": ": could be {ids}"},
+    "honours.import.not_in_list": {
+        "vi": "{recipient} ({form}, số {id}): đã có trong sự kiện nhưng danh sách này không còn; "
+        "vẫn giữ. Nếu danh sách đã sửa tên, rút khen thưởng cũ: daihoi honours withdraw {id}",
+        "en": "{recipient} ({form}, no. {id}): on the event but no longer on this list; kept. "
+        "If the list corrected the name, withdraw the old one: daihoi honours withdraw {id}",
+    },
     "honours.import.repeated": {
         "vi": "{recipient}: có nhiều dòng cùng hình thức, đơn vị và quyết định; mỗi dòng được giữ "
         "thành một khen thưởng riêng, kiểm tra lại (daihoi honours).",

@@ -14,7 +14,7 @@ from data.store import Event, stamp
 from data.text import clean, fold
 
 from .matching import Matcher, match_row
-from .model import MATCHED, Honour, HonourRow, get
+from .model import MATCHED, WITHDRAWN, Honour, HonourRow, get
 from .recognition import is_posthumous, looks_collective, person_key
 
 
@@ -39,6 +39,10 @@ class SaveReport:
     repeated: tuple[str, ...] = ()
     """Recipients listed more than once with the same form, unit and decision: each row is kept
     as its own honour (two people of one name are not merged); the organizers check them."""
+    not_in_list: tuple[tuple[int, str, str], ...] = ()
+    """(id, recipient, form) of honours stored (and not withdrawn) that this list no longer
+    names: a corrected list ("Lê Văn Lam" for "Lê Văn Lâm") keeps the old row too. Nothing is
+    removed by an import; the organizers withdraw what the list dropped."""
 
 
 _UPDATABLE = (
@@ -84,14 +88,17 @@ def save(
     # is computed from the stored columns, not read from ``match_key``, so rows stored under an
     # older key definition are found too.
     existing: dict[str, list[tuple[int, dict[str, Any], str, str | None]]] = {}
+    stored_names: dict[int, tuple[str, str]] = {}
     cols = ", ".join(_UPDATABLE)
     for row in event.conn.execute(
-        f"select id, recipient, unit, match, match_decided_at, delegate_id, candidates, {cols}"
-        " from honours order by id"
+        f"select id, recipient, unit, match, match_decided_at, delegate_id, candidates, {cols},"
+        " state from honours order by id"
     ):
-        old = dict(zip(("delegate_id", "candidates", *_UPDATABLE), row[5:]))
+        old = dict(zip(("delegate_id", "candidates", *_UPDATABLE), row[5:-1]))
         key = honour_key(row[1], row[2], old["form"], old["decision"])
         existing.setdefault(key, []).append((row[0], old, row[3], row[4]))
+        if row[-1] != WITHDRAWN:
+            stored_names[row[0]] = (row[1], old["form"])
     now = stamp(event.now())
     inserts: list[dict[str, Any]] = []
     updates: list[tuple[int, dict[str, Any]]] = []
@@ -137,7 +144,15 @@ def save(
             )
         if not values["collective"] and kept_match is None and found.match != MATCHED:
             unresolved.append((values["recipient"], found.match, found.candidates))
-    report = SaveReport(len(inserts), len(updates), unchanged, tuple(unresolved), tuple(repeated))
+    # The n-th row of a key in the list is the n-th stored honour of it (see above): the others
+    # are honours this list does not name.
+    listed = {
+        honour[0] for key, stored in existing.items() for honour in stored[: seen.get(key, 0)]
+    }
+    dropped = tuple((i, *stored_names[i]) for i in sorted(stored_names) if i not in listed)
+    report = SaveReport(
+        len(inserts), len(updates), unchanged, tuple(unresolved), tuple(repeated), dropped
+    )
     if dry_run or not (inserts or updates):
         return report
     with event.write():

@@ -350,3 +350,30 @@ def test_a_corrected_list_updates_in_place(event: Event, people: Any) -> None:
         "absent",
     )
     assert event.journal_rows("honours.imported")[-1]["payload"]["updated"] == [thuy.id]
+
+
+def test_a_list_that_no_longer_names_an_honour_says_so_and_keeps_it(
+    event: Event, people: Any
+) -> None:
+    honours.save(
+        event,
+        [
+            HonourRow("Lê Thị Thúy", BK, group="Đợt 1", unit="Sở Y tế"),
+            HonourRow("Lê Văn Lâm", BK, group="Đợt 1", unit="Sở Y tế"),
+            HonourRow("Lê Văn Lâm", BK, group="Đợt 1", unit="Sở Y tế"),
+        ],
+    )
+    lam = [h for h in honours.all_honours(event) if h.recipient == "Lê Văn Lâm"]
+    assert len(lam) == 2
+    corrected = [
+        HonourRow("Lê Thị Thúy", BK, group="Đợt 1", unit="Sở Y tế"),
+        HonourRow("Lê Văn Lâm", BK, group="Đợt 1", unit="Sở Y tế"),  # one of the two left
+        HonourRow("Trần Văn Đức", BK, group="Đợt 1", unit="Sở Tài chính"),  # a new row
+    ]
+    preview = honours.save(event, corrected, dry_run=True)
+    assert preview.not_in_list == ((lam[1].id, "Lê Văn Lâm", BK),)
+    saved = honours.save(event, corrected)
+    assert saved.not_in_list == preview.not_in_list and saved.added == 1
+    assert len(honours.all_honours(event)) == 4  # nothing removed by an import
+    honours.set_state(event, lam[1].id, honours.WITHDRAWN)
+    assert honours.save(event, corrected).not_in_list == ()  # a withdrawn one is not named
