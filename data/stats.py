@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from . import sessions as sessions_mod
@@ -274,14 +273,8 @@ def compute(
     if own_transaction:
         conn.execute("BEGIN")  # one read snapshot: figures that add up even while desks write
     try:
-        rows = conn.execute(
-            """
-            select d.id, d.gender, d.birth_year, d.birth_date, d.ethnicity, d.religion,
-                   d.delegation, d.category, a.checked_in_at
-            from delegates d left join attendance a on a.delegate_id = d.id
-            where d.status = 'approved' order by d.id
-            """
-        ).fetchall()
+        day = _event_day(event)
+        rows = conn.execute(_COUNTS, {"mmdd": f"{day.month:02}-{day.day:02}"}).fetchall()
         pending = conn.execute("select count(*) from walkins where state = 'pending'").fetchone()[0]
         honours = _honours(event)
         session = sessions_mod.viewed(event)
@@ -290,57 +283,44 @@ def compute(
         if own_transaction:
             conn.execute("COMMIT")
 
-    day = _event_day(event)
-    # A list holds a few dozen distinct genders, birth years, delegations…: each is read once.
-    genders = lru_cache(maxsize=None)(gender_of)
-    ages = lru_cache(maxsize=None)(lambda year, born: age_band(age_on(day, year, born)))
-    stripped = lru_cache(maxsize=None)(str.strip)
-    religions = lru_cache(maxsize=None)(_religion)
-    people = [
-        _Person(
-            gender=genders(gender),
-            age=ages(birth_year, birth_date),
-            ethnicity=stripped(ethnicity),
-            religion=stripped(religion),
-            delegation=stripped(delegation),
-            category=stripped(category),
-            arrived_at=at,
-        )
-        for _id, gender, birth_year, birth_date, ethnicity, religion, delegation, category, at in rows
-    ]
-    by_delegation = _breakdown(people, lambda p: p.delegation or UNKNOWN, order="collate")
-    by_category = _breakdown(people, lambda p: p.category or UNKNOWN, order="first")
+    tallies: dict[str, list[tuple[Any, ...]]] = {arm: [] for arm in "gaerdcm"}
+    for arm, *row in rows:
+        tallies[arm].append(tuple(row))
+    genders = _tally(tallies["g"], lambda key: gender_of(key[0]))
+    ages = _tally(tallies["a"], lambda key: age_band(_age(day, *key)))
+    ethnicities = _tally(tallies["e"], lambda key: key[0].strip())
+    religions = _tally(tallies["r"], lambda key: _religion(key[0].strip()))
+    by_delegation = _ordered(
+        _tally(tallies["d"], lambda key: key[0].strip() or UNKNOWN), order="collate"
+    )
+    by_category = _ordered(
+        _tally(tallies["c"], lambda key: key[0].strip() or UNKNOWN), order="first"
+    )
     composition = (
-        Dimension(
-            GENDER,
-            _breakdown(people, lambda p: p.gender, order=("Nam", "Nữ"), keep_fixed=True),
-        ),
-        Dimension(ETHNICITY, _ethnicity(people)),
-        Dimension(
-            RELIGION,
-            _breakdown(people, lambda p: religions(p.religion), order="count"),
-        ),
-        Dimension(
-            AGE,
-            _breakdown(
-                people, lambda p: p.age, order=tuple(b[0] for b in AGE_BANDS), keep_fixed=True
-            ),
-        ),
+        Dimension(GENDER, _ordered(genders, order=("Nam", "Nữ"), keep_fixed=True)),
+        Dimension(ETHNICITY, _ethnicity(ethnicities)),
+        Dimension(RELIGION, _ordered(religions, order="count")),
+        Dimension(AGE, _ordered(ages, order=tuple(b[0] for b in AGE_BANDS), keep_fixed=True)),
         Dimension(CATEGORY, by_category),
         Dimension(DELEGATION, by_delegation),
     )
-    arrived_times = [p.arrived_at for p in people if p.arrived_at]
-    chart_date, outside = chart_day(arrived_times, event.info.date)
+    # In the order first met on the list, as the chart's bars were always keyed: a minute
+    # written in another zone is the same moment, and the bar takes the first one's clock.
+    minutes = sorted(tallies["m"], key=lambda row: row[6])
+    per_minute: Counter[str] = Counter({row[0]: row[4] for row in minutes})
+    chart_date, outside = _chart_day_counted(per_minute, event.info.date)
+    if chart_date is not None:
+        per_minute = Counter({m: n for m, n in per_minute.items() if m[:10] == chart_date})
     return Stats(
         title=event.info.title,
         date=event.info.date,
         computed_at=stamp(event.now()),
-        expected=len(people),
-        arrived=len(arrived_times),
+        expected=sum(t[0] for t in genders.values()),
+        arrived=sum(t[1] for t in genders.values()),
         by_delegation=by_delegation,
         by_category=by_category,
         composition=composition,
-        arrivals=arrivals(arrived_times, bucket_minutes, day=chart_date),
+        arrivals=_bars(per_minute, bucket_minutes),
         bucket_minutes=bucket_minutes,
         arrivals_outside=outside,
         walkins_pending=int(pending),
@@ -351,15 +331,67 @@ def compute(
     )
 
 
-@dataclass(frozen=True)
-class _Person:
-    gender: str
-    age: str
-    ethnicity: str
-    religion: str
-    delegation: str
-    category: str
-    arrived_at: str | None
+_COUNTS = """
+with p as materialized (
+    select d.id, d.gender, d.birth_year, d.birth_date, d.ethnicity, d.religion, d.delegation,
+           d.category, nullif(a.checked_in_at, '') as at,
+           date(substr(d.birth_date, 1, 10), '+0 days') = substr(d.birth_date, 1, 10)
+               and substr(d.birth_date, 1, 4) > '0000' as born_ok
+    from delegates d left join attendance a on a.delegate_id = d.id
+    where d.status = 'approved')
+select 'g', gender, null, null, null, count(*), count(at), min(id) from p group by 2
+union all
+select 'a', iif(born_ok, cast(substr(birth_date, 1, 4) as integer), null),
+       iif(born_ok, substr(birth_date, 6, 5) > :mmdd, null),
+       iif(born_ok, null, birth_date), iif(born_ok, null, birth_year),
+       count(*), count(at), min(id)
+from p group by 2, 3, 4, 5
+union all
+select 'e', ethnicity, null, null, null, count(*), count(at), min(id) from p group by 2
+union all
+select 'r', religion, null, null, null, count(*), count(at), min(id) from p group by 2
+union all
+select 'd', delegation, null, null, null, count(*), count(at), min(id) from p group by 2
+union all
+select 'c', category, null, null, null, count(*), count(at), min(id) from p group by 2
+union all
+select 'm', substr(at, 1, 16) || ltrim(substr(at, 20), '.0123456789'), null, null, null,
+       count(*), 0, min(id)
+from p where at is not null group by 2
+"""
+"""Every count of :func:`compute` in one statement over one pass of the list: per dimension,
+its distinct stored values with (on the list, arrived, first delegate id), each value then
+mapped once in Python (:func:`gender_of`, :func:`_religion` …), and the check-ins per stored
+minute (:func:`_minute_of` in SQL). Arm ``a`` gives the age's inputs: for a birth date that is
+a real ``YYYY-MM-DD`` (what :func:`age_on` reads), its year and whether the birthday is still
+to come on the event's day; any other birth date goes to Python as written."""
+
+
+def _age(day: date, year: int | None, later: int | None, born: Any, birth_year: Any) -> int | None:
+    """:func:`age_on` from arm ``a`` of :data:`_COUNTS`."""
+    if year is not None:
+        return day.year - year - int(bool(later))
+    return age_on(day, birth_year, born)
+
+
+_Tally = dict[str, list[int]]
+"""label → [on the list, arrived, first delegate id]."""
+
+
+def _tally(rows: Iterable[tuple[Any, ...]], label_of: Any) -> _Tally:
+    """Add up one dimension's rows of :data:`_COUNTS` (key columns, on the list, arrived,
+    first id) per label; ``label_of(key columns)`` is computed once per distinct value."""
+    found: _Tally = {}
+    for *key, expected, arrived, first in rows:
+        label = label_of(key)
+        seen = found.get(label)
+        if seen is None:
+            found[label] = [expected, arrived, first]
+        else:
+            seen[0] += expected
+            seen[1] += arrived
+            seen[2] = min(seen[2], first)
+    return found
 
 
 def _religion(value: str) -> str:
@@ -370,53 +402,58 @@ def _religion(value: str) -> str:
     return value
 
 
-def _breakdown(
-    people: list[_Person],
-    key: Any,
+def _ordered(
+    tally: _Tally,
     *,
     order: str | tuple[str, ...],
     keep_fixed: bool = False,
 ) -> tuple[Group, ...]:
-    """Group ``people`` by ``key(person)``; :data:`UNKNOWN` always goes last.
+    """The groups of ``tally``; :data:`UNKNOWN` always goes last.
 
     ``order``: "collate" (Vietnamese dictionary order), "first" (as first met on the list, which
     is how units order categories: highest rank first), "count" (largest first), or a tuple of
-    labels that come first in that order (shown even when empty if ``keep_fixed``).
+    labels that come first in that order (shown even when empty if ``keep_fixed``). Ties keep
+    the order first met on the list.
     """
-    found = [key(person) for person in people]
-    expected = Counter(found)  # counted in C; its keys in the order first met
-    arrived = Counter(label for label, p in zip(found, people) if p.arrived_at)
-    labels = [label for label in expected if label != UNKNOWN]
+    labels = sorted((label for label in tally if label != UNKNOWN), key=lambda la: tally[la][2])
+
+    def expected(label: str) -> int:
+        return tally[label][0] if label in tally else 0
+
     if order == "collate":
         labels.sort(key=collate)
     elif order == "first":
         pass  # already as first met on the list
     elif order == "count":
-        labels.sort(key=lambda label: (-expected[label], collate(label)))
+        labels.sort(key=lambda label: (-expected(label), collate(label)))
     else:
         fixed = list(order)
         rest = sorted((label for label in labels if label not in fixed), key=collate)
-        labels = [f for f in fixed if keep_fixed or expected[f]] + rest
-    if expected[UNKNOWN]:
+        labels = [f for f in fixed if keep_fixed or expected(f)] + rest
+    if expected(UNKNOWN):
         labels.append(UNKNOWN)
-    return tuple(Group(label, expected[label], arrived[label]) for label in labels)
+    return tuple(Group(label, *tally.get(label, (0, 0))[:2]) for label in labels)
 
 
-def _ethnicity(people: list[_Person]) -> tuple[Group, ...]:
+def _ethnicity(tally: _Tally) -> tuple[Group, ...]:
     """Kinh, then the ethnic minorities together and each of them ("trong đó")."""
-    is_kinh = {e: fold(e) == "kinh" for e in {p.ethnicity for p in people} if e}
-    kinh = [p for p in people if p.ethnicity and is_kinh[p.ethnicity]]
-    unknown = [p for p in people if not p.ethnicity]
-    minorities = [p for p in people if p.ethnicity and not is_kinh[p.ethnicity]]
-
-    def group(label: str, found: list[_Person], level: int = 0) -> Group:
-        return Group(label, len(found), sum(1 for p in found if p.arrived_at), level)
-
-    result = [group(KINH, kinh), group(MINORITIES, minorities)]
-    for part in _breakdown(minorities, lambda p: p.ethnicity, order="count"):
+    kinh, minorities = [0, 0], [0, 0]
+    parts: _Tally = {}
+    for label, counts in tally.items():
+        if not label:
+            continue
+        if fold(label) == "kinh":
+            kinh[0] += counts[0]
+            kinh[1] += counts[1]
+        else:
+            minorities[0] += counts[0]
+            minorities[1] += counts[1]
+            parts[label] = counts
+    result = [Group(KINH, *kinh), Group(MINORITIES, *minorities)]
+    for part in _ordered(parts, order="count"):
         result.append(Group(f"{MINORITIES}: {part.label}", part.expected, part.arrived, 1))
-    if unknown:
-        result.append(group(UNKNOWN, unknown))
+    if "" in tally and tally[""][0]:
+        result.append(Group(UNKNOWN, *tally[""][:2]))
     return tuple(result)
 
 
@@ -434,11 +471,28 @@ def chart_day(stamps: Sequence[str], day: str | None) -> tuple[str | None, int]:
     training days before, the date set for the congress). A stamp's day is the date the desk
     wrote, in its own time zone.
     """
-    if not stamps:
+    return _chart_day_counted(Counter(_minute_of(s) for s in stamps), day)
+
+
+def _chart_day_counted(per_minute: Counter[str], day: str | None) -> tuple[str | None, int]:
+    """:func:`chart_day` from check-ins counted per stored minute (:func:`_minute_of` keeps a
+    stamp's first 16 characters, so its day and what it starts with)."""
+    total = sum(per_minute.values())
+    if not total:
         return day, 0
-    if day is None or not any(s.startswith(day) for s in stamps):
-        day = sorted(stamps)[len(stamps) // 2][:10]
-    return day, sum(1 for s in stamps if not s.startswith(day))
+    if day is None or not any(m.startswith(day) for m in per_minute):
+        # The median stamp's day: days sort as the stamps they begin.
+        per_day: Counter[str] = Counter()
+        for minute, n in per_minute.items():
+            per_day[minute[:10]] += n
+        passed = 0
+        for found in sorted(per_day):
+            passed += per_day[found]
+            if passed > total // 2:
+                day = found
+                break
+    assert day is not None
+    return day, sum(n for m, n in per_minute.items() if not m.startswith(day))
 
 
 def arrivals(
@@ -456,7 +510,11 @@ def arrivals(
     day, _ = chart_day(found, day)
     # Count per stored minute first (text slicing: thousands of stamps, a few dozen minutes),
     # then parse only those minutes.
-    per_minute: Counter[str] = Counter(_minute_of(s) for s in found if s[:10] == day)
+    return _bars(Counter(_minute_of(s) for s in found if s[:10] == day), bucket_minutes)
+
+
+def _bars(per_minute: Counter[str], bucket_minutes: int) -> tuple[tuple[str, int], ...]:
+    """The chart's bars from one day's check-ins per stored minute (:func:`arrivals`)."""
     if not per_minute:
         return ()
     width = timedelta(minutes=bucket_minutes)
