@@ -123,8 +123,10 @@ class DashboardScreen(LiveScreen):
     """A badge scanned here is checked in, the verdict shown over the screen."""
     BINDINGS = [
         ("x", "export", "key.export"),
-        ("v", "view_session", "key.view_session"),
-        ("a", "record_absence", "key.record_absence"),
+        # On 80 columns the footer has room for x beside F1-F5 and ?; v and a are in the
+        # help (?) and the palette.
+        Binding("v", "view_session", "key.view_session", show=False),
+        Binding("a", "record_absence", "key.record_absence", show=False),
         Binding("u", "undo_absence", "key.undo_absence", show=False),
     ]
 
