@@ -26,7 +26,7 @@ from .clikit import (
     say,
 )
 from .i18n import t
-from .phrases import desk_notes, hhmm
+from .phrases import desk_notes, hhmm, understood_lines
 
 if TYPE_CHECKING:
     from data.importing import ImportReport
@@ -185,71 +185,11 @@ def describe_verdict(v: checkin_mod.Verdict) -> str:
     return t("verdict.invalid.line")
 
 
-LEGACY_NAMES = {"tcvn3": "TCVN3", "tcvn3-upper": "TCVN3 (.VnTimeH)", "vni": "VNI-Windows"}
-"""How the legacy encodings of :mod:`data.legacy` are called in the summary."""
-
-
 def say_import_summary(report: ImportReport) -> None:
-    """What the import understood, in a few lines, then "Thêm 3, cập nhật 1, giữ nguyên 520,
-    bỏ qua 0 dòng." on stderr."""
-    seen = report.understood
-    if seen.header_rows:  # a report made without reading a file has nothing to say here
-
-        def listed(items: list[str], limit: int = 6) -> str:
-            shown = ", ".join(items[:limit])
-            more = len(items) - limit
-            return shown + (" " + t("import.seen.more", count=more) if more > 0 else "")
-
-        rows = "–".join(str(r) for r in seen.header_rows)
-        sheets = [s for s in seen.sheets if s]
-        if sheets:
-            say(t("import.seen.where", sheets=", ".join(sheets), rows=rows))
-        else:
-            say(t("import.seen.where_csv", rows=rows))
-        columns = [
-            t("import.seen.column", field=t(f"import.field.{c.field}"), header=c.header,
-              letters=c.letters)
-            for c in seen.columns
-        ]  # fmt: skip
-        say(t("import.seen.columns", columns="; ".join(columns)))
-        if seen.delegations:
-            names = listed(list(dict.fromkeys(seen.delegations)))
-            say(t("import.seen.delegations", count=len(seen.delegations), names=names))
-        if seen.categories:
-            names = listed(seen.categories)
-            say(t("import.seen.categories", count=len(seen.categories), names=names))
-        if seen.honorifics or seen.roles or seen.recased:
-            say(
-                t(
-                    "import.seen.names",
-                    honorifics=seen.honorifics,
-                    roles=seen.roles,
-                    recased=seen.recased,
-                )
-            )
-        if seen.filled_down:
-            say(t("import.seen.filled", count=seen.filled_down))
-        if seen.legacy:
-            say(
-                t(
-                    "import.seen.legacy",
-                    counts=", ".join(
-                        f"{LEGACY_NAMES.get(k, k)} {n}" for k, n in seen.legacy.items()
-                    ),
-                )
-            )
-        if seen.skipped_reasons:
-            first = {}
-            for s in report.skipped:
-                first.setdefault(s.key, s)
-            reasons = [
-                t("import.seen.reason", count=n, reason=t(k, **first[k].params))
-                for k, n in seen.skipped_reasons.items()
-                if k in first
-            ]
-            say(t("import.seen.skipped", reasons="; ".join(reasons)))
-        for note in seen.notes:
-            say(t(note.key, **note.params))
+    """What the import understood (:func:`console.phrases.understood_lines`, the lines the
+    app's preview shows), then "Thêm 3, cập nhật 1, giữ nguyên 520, bỏ qua 0 dòng." on stderr."""
+    for line in understood_lines(report):
+        say(line)
     say(
         t(
             "import.summary",

@@ -16,6 +16,7 @@ from .i18n import lang, t
 
 if TYPE_CHECKING:
     from data.checkin import NotesFor
+    from data.importing import ImportReport
     from data.store import Event
     from programme.honours import Honour
 
@@ -149,3 +150,71 @@ def programme_line(p: stats_mod.ProgrammeFigures) -> str:
     if p.offset_minutes is None:
         return head
     return f"{head} · {offset_text(p.offset_minutes)}"
+
+
+# ---------------------------------------------------------------- what an import understood
+LEGACY_NAMES = {"tcvn3": "TCVN3", "tcvn3-upper": "TCVN3 (.VnTimeH)", "vni": "VNI-Windows"}
+"""How the legacy encodings of :mod:`data.legacy` are called where users read them."""
+
+
+def understood_lines(report: ImportReport) -> list[str]:
+    """What a delegate import understood, one line each: sheets and header rows, the column
+    behind each field, sections, names, fill-down, legacy text, rows skipped and why, notes.
+    ``daihoi import delegates`` prints them, the app's preview shows them; none for a report
+    made without reading a file."""
+    seen = report.understood
+    if not seen.header_rows:
+        return []
+
+    def listed(items: list[str], limit: int = 6) -> str:
+        shown = ", ".join(items[:limit])
+        more = len(items) - limit
+        return shown + (" " + t("import.seen.more", count=more) if more > 0 else "")
+
+    lines: list[str] = []
+    rows = "–".join(str(r) for r in seen.header_rows)
+    sheets = [s for s in seen.sheets if s]
+    if sheets:
+        lines.append(t("import.seen.where", sheets=", ".join(sheets), rows=rows))
+    else:
+        lines.append(t("import.seen.where_csv", rows=rows))
+    if seen.layout:
+        lines.append(t(f"workbench.layout.{seen.layout}"))
+    columns = [
+        t("import.seen.column", field=t(f"import.field.{c.field}"), header=c.header,
+          letters=c.letters)
+        for c in seen.columns
+    ]  # fmt: skip
+    lines.append(t("import.seen.columns", columns="; ".join(columns)))
+    if seen.delegations:
+        names = listed(list(dict.fromkeys(seen.delegations)))
+        lines.append(t("import.seen.delegations", count=len(seen.delegations), names=names))
+    if seen.categories:
+        names = listed(seen.categories)
+        lines.append(t("import.seen.categories", count=len(seen.categories), names=names))
+    if seen.honorifics or seen.roles or seen.recased:
+        lines.append(
+            t(
+                "import.seen.names",
+                honorifics=seen.honorifics,
+                roles=seen.roles,
+                recased=seen.recased,
+            )
+        )
+    if seen.filled_down:
+        lines.append(t("import.seen.filled", count=seen.filled_down))
+    if seen.legacy:
+        counts = ", ".join(f"{LEGACY_NAMES.get(k, k)} {n}" for k, n in seen.legacy.items())
+        lines.append(t("import.seen.legacy", counts=counts))
+    if seen.skipped_reasons:
+        first = {}
+        for s in report.skipped:
+            first.setdefault(s.key, s)
+        reasons = [
+            t("import.seen.reason", count=n, reason=t(k, **first[k].params))
+            for k, n in seen.skipped_reasons.items()
+            if k in first
+        ]
+        lines.append(t("import.seen.skipped", reasons="; ".join(reasons)))
+    lines += [t(note.key, **note.params) for note in seen.notes]
+    return lines
