@@ -137,6 +137,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "safety.desk_name": {"vi": "Tên bàn", "en": "Desk name"},
     "safety.make_copy": {"vi": "Tạo bản sao", "en": "Make a copy"},
     "safety.copy_path": {"vi": "Tệp bản sao", "en": "Copy file"},
+    "safety.desk_hint": {
+        "vi": "gõ tên bàn sẽ dùng bản sao, ví dụ Bàn 2",
+        "en": "type the name of the desk that will use the copy, e.g. Desk 2",
+    },
+    "safety.desk_example": {"vi": "Bàn 2", "en": "Desk 2"},
+    "safety.need_desk": {
+        "vi": "Chưa có tên bàn: gõ tên bàn sẽ dùng bản sao (ví dụ Bàn 2), rồi Enter.",
+        "en": "No desk name yet: type the name of the desk that will use the copy (e.g. Desk 2), then Enter.",
+    },
+    "safety.need_copy_path": {
+        "vi": "Chưa có tệp bản sao: gõ đường dẫn tệp sẽ tạo (ví dụ /media/usb/ban-2.db), rồi Enter.",
+        "en": "No copy file yet: type the path of the file to make (e.g. /media/usb/desk-2.db), then Enter.",
+    },
+    "safety.copy_exists": {
+        "vi": "{path} đã có: không ghi đè. Đổi tên bàn hoặc tên tệp bản sao.",
+        "en": "{path} already exists: not overwriting it. Change the desk name or the copy's file name.",
+    },
+    "safety.copy_no_folder": {
+        "vi": "Không có thư mục {path}: cắm ổ USB hoặc sửa đường dẫn tệp bản sao.",
+        "en": "There is no folder {path}: plug in the USB drive or correct the copy's path.",
+    },
+    "safety.clone_done": {
+        "vi": "Đã tạo bản sao cho {desk}: {path}. Mang tệp sang máy của bàn đó, làm việc ngoại "
+        "tuyến, rồi gộp lại ngay trên màn hình này (ctrl+s → Gộp bản sao; ô «Bản sao cần gộp» đã "
+        "điền sẵn). Bản sao mang khoá bí mật của sự kiện (ai có nó làm được thẻ hợp lệ): giữ như "
+        "tệp sự kiện, xoá sau khi gộp.",
+        "en": "Desk copy for {desk}: {path}. Take the file to that desk's computer, work offline, "
+        "then merge it back from this screen (ctrl+s → Merge a desk copy; the “Copy to merge” "
+        "field is filled in). The copy carries the event's secret (whoever has it can make valid "
+        "badges): keep it like the event file and delete it after merging.",
+    },
     "safety.merge_path": {"vi": "Bản sao cần gộp", "en": "Copy to merge"},
     "safety.merge_preview": {"vi": "Xem trước khi gộp", "en": "Preview the merge"},
     "safety.merge": {"vi": "Gộp vào tệp chính", "en": "Merge into the main file"},

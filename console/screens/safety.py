@@ -10,6 +10,7 @@ what it adds, the duplicates found), and only the previewed file can then be mer
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,12 @@ class SafetyScreen(WorkScreen):
         reports: dict[str, replicas.MergeReport] | None
         error: str = ""
 
+    @dataclass
+    class Cloned(Message):
+        """A desk copy was made at ``path``: the merge field offers it for later."""
+
+        path: Path
+
     def __init__(self, part: str = "backup") -> None:
         super().__init__()
         translate_bindings(self)
@@ -97,10 +104,10 @@ class SafetyScreen(WorkScreen):
             yield Label(t("safety.copies"), classes="heading")
             with Horizontal(classes="row"):
                 yield Label(t("safety.desk_name"), classes="label")
-                yield Input(id="desk", placeholder="Bàn 2")
+                yield Input(next_desk(app.desk), id="desk", placeholder=t("safety.desk_hint"))
             with Horizontal(classes="row"):
                 yield Label(t("safety.copy_path"), classes="label")
-                yield Input(id="copy-path")
+                yield Input(copy_path(app.event_path, next_desk(app.desk)), id="copy-path")
             with Horizontal(classes="buttons"):
                 yield Button(t("safety.make_copy"), id="clone")
             with Horizontal(classes="row"):
@@ -206,17 +213,33 @@ class SafetyScreen(WorkScreen):
     # ------------------------------------------------------------------ desk copies
     @on(Input.Changed, "#desk")
     def desk_typed(self, event: Input.Changed) -> None:
-        slug = "-".join(words(event.value)) or "ban"
-        path = self.app.event_path
-        self.query_one("#copy-path", Input).value = str(path.with_name(f"{path.stem}-{slug}.db"))
+        self.query_one("#copy-path", Input).value = copy_path(self.app.event_path, event.value)
 
     @on(Button.Pressed, "#clone")
+    @on(Input.Submitted, "#desk")
+    @on(Input.Submitted, "#copy-path")
+    def clone_asked(self) -> None:
+        self.make_copy()
+
     @work(exclusive=True, group="safety-ask")
     async def make_copy(self) -> None:
-        desk = self.query_one("#desk", Input).value.strip()
-        out = self.query_one("#copy-path", Input).value.strip()
-        if not desk or not out:
-            self.query_one("#desk", Input).focus()
+        """Enter in either field, the button or the palette: a desk copy, once both fields say
+        what to make (an empty or unusable field is named, with the focus on it)."""
+        desk_field = self.query_one("#desk", Input)
+        out_field = self.query_one("#copy-path", Input)
+        desk, out = desk_field.value.strip(), out_field.value.strip()
+        problem = ""
+        if not desk:
+            problem, field = t("safety.need_desk"), desk_field
+        elif not out:
+            problem, field = t("safety.need_copy_path"), out_field
+        elif Path(out).exists():
+            problem, field = t("safety.copy_exists", path=out), out_field
+        elif not Path(out).parent.is_dir():
+            problem, field = t("safety.copy_no_folder", path=Path(out).parent), out_field
+        if problem:
+            self.notify(problem, severity="error", timeout=10)
+            field.focus()
             return
         if not await self.app.organizer_ok("clone"):
             return
@@ -233,7 +256,12 @@ class SafetyScreen(WorkScreen):
         except DaihoiError as exc:
             self.post_message(Said(render(exc), severity="error", timeout=15))
             return
-        self.post_message(Said(t("clone.done", desk=desk, path=made), timeout=20, changed=True))
+        self.post_message(self.Cloned(made))
+        self.post_message(Said(t("safety.clone_done", desk=desk, path=made), timeout=20))
+
+    @on(Cloned)
+    def cloned(self, message: Cloned) -> None:
+        self.query_one("#merge-path", Input).value = str(message.path)
 
     # ------------------------------------------------------------------ merging
     @on(Input.Changed, "#merge-path")
@@ -348,7 +376,27 @@ class SafetyScreen(WorkScreen):
         self.show_state()
 
 
+def next_desk(desk: str) -> str:
+    """The desk a copy is likely for: ``Bàn 2`` at ``Bàn 1``, else ``Bàn 2`` in the UI language."""
+    match = re.fullmatch(r"(.*?)(\d+)", desk.strip())
+    if match:
+        return f"{match[1]}{int(match[2]) + 1}"
+    return t("safety.desk_example")
+
+
+def copy_path(event_path: Path, desk: str) -> str:
+    """Where a desk copy goes unless told: ``<event>-ban-2.db`` next to the event file."""
+    slug = "-".join(words(desk)) or "ban"
+    return str(event_path.with_name(f"{event_path.stem}-{slug}.db"))
+
+
 def open_safety(app: Any, part: str = "backup") -> None:
-    """Open the safety screen on ``part`` (once: a second ctrl+s on it does nothing)."""
-    if not isinstance(app.screen, SafetyScreen):
+    """Open the safety screen on ``part``; when it is already open, go to ``part`` there, and
+    the palette's "make a desk copy" makes it (as Enter in its fields does)."""
+    screen = app.screen
+    if not isinstance(screen, SafetyScreen):
         app.push_screen(SafetyScreen(part))
+        return
+    screen.query_one(_FOCUS.get(part, "#backup-now")).focus()
+    if part == "clone":
+        screen.make_copy()

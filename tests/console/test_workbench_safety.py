@@ -114,3 +114,60 @@ async def test_change_a_pin_with_the_organizer_pin(event_path: Path, clock: Any)
     with Event.open(event_path) as ev:
         assert pins.check_pin(ev, "desk", "1357")
         assert [r["payload"]["kind"] for r in ev.journal_rows("pin.set")][-1] == "desk"
+
+
+async def palette(pilot: Any, words: str) -> None:
+    """Run the palette's best hit for ``words``."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_desk_copy_with_enter_and_the_palette(event_path: Path, clock: Any) -> None:
+    """The desk name is filled in (not a grey placeholder), Enter makes the copy, an empty
+    field says what is missing, the palette makes it too, and the message says to merge it
+    back from this screen, not from the command line."""
+    with Event.open(event_path) as ev:
+        pins.set_pin(ev, "organizer", "2468")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    notes: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
+        await palette(pilot, "tao ban sao")
+        screen = app.screen
+        assert isinstance(screen, SafetyScreen)
+        desk = screen.query_one("#desk", Input)
+        assert app.focused is desk and desk.value == "Bàn 2"
+        made = event_path.with_name(f"{event_path.stem}-ban-2.db")
+        assert screen.query_one("#copy-path", Input).value == str(made)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"2468", "enter")
+        await settle(pilot, app)
+        assert made.exists()
+        said = notes[-1]
+        assert "ctrl+s" in said and "daihoi merge" not in said, said
+        assert screen.query_one("#merge-path", Input).value == str(made)
+
+        desk.value = ""
+        await pilot.pause()
+        desk.focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "Chưa có tên bàn" in notes[-1], notes
+        desk.value = "Bàn 2"
+        await pilot.pause()
+        await pilot.press("enter")  # the same file again: refused before asking anything
+        await settle(pilot, app)
+        assert "không ghi đè" in notes[-1], notes
+
+        desk.value = "Bàn 3"
+        await pilot.pause()
+        await palette(pilot, "tao ban sao")  # on this screen, the palette makes it
+        await settle(pilot, app)  # within the PIN's grace: not asked again
+        assert event_path.with_name(f"{event_path.stem}-ban-3.db").exists()
+    with Event.open(event_path, readonly=True) as ev:
+        assert [r["payload"]["desk"] for r in ev.journal_rows("desk.cloned")] == ["Bàn 2", "Bàn 3"]
