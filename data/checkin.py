@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from . import codes
 from . import delegates as delegates_mod
 from . import sessions as sessions_mod
 from .delegates import Delegate
@@ -28,6 +27,7 @@ from .store import Event, stamp
 from .text import collate
 
 if TYPE_CHECKING:
+    from . import codes
     from .handouts import HandoutResult
 
 ADMITTED = "admitted"
@@ -157,6 +157,8 @@ class Desk:
     # ------------------------------------------------------------------ scans
     def scan(self, text: str) -> Verdict:
         """Judge a badge scan (or a code typed by hand) and record the verdict."""
+        from . import codes  # here: read commands import this module for desk_name only
+
         now = self.event.now()
         if self._secret is None:
             self._secret = self.event.secret()
@@ -530,6 +532,8 @@ def decide_walkin(event: Event, walkin_id: int, *, approve: bool) -> WalkIn:
                 ),
             )
             delegate_id = int(cur.lastrowid or 0)
+            from . import codes
+
             codes.issue_first(event, [delegate_id])
             if base is not None:
                 # The substitute takes the seat: the person replaced is no longer expected.

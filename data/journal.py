@@ -8,7 +8,6 @@ call it. The chain shows tampering by anyone who does not also recompute every l
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from dataclasses import dataclass
 
@@ -21,6 +20,8 @@ GENESIS = "0" * 64
 
 def chain_hash(previous: str, row: tuple[object, ...]) -> str:
     """The hash of a journal row: SHA-256 over the previous row's hash and this row's values."""
+    import hashlib  # here, not at the top: a command that only reads never hashes
+
     digest = hashlib.sha256(previous.encode())
     for value in row:
         digest.update(b"\x1f" + str(value).encode("utf-8", "surrogatepass"))

@@ -23,12 +23,14 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DaihoiError
 from .schema_sessions import CURRENT_SESSION, DEFAULT_SESSION
 from .store import Event, stamp
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 SESSION_NAME_MAX = 60
 
@@ -357,6 +359,8 @@ QUORUM_TYPICAL = "2/3"
 
 def parse_threshold(text: str) -> Fraction | None:
     """ "2/3", "50%", "0,5", "off" → the threshold (None: no quorum rule)."""
+    from fractions import Fraction  # quorum only: reads of the day's figures skip it
+
     value = text.strip().lower()
     if value in ("off", "tắt", "tat", "none", "khong", "không", ""):
         return None
@@ -384,6 +388,8 @@ def set_quorum(event: Event, text: str) -> Fraction | None:
 
 def threshold(event: Event) -> Fraction | None:
     """The event's quorum threshold; None when the event sets none (the default)."""
+    from fractions import Fraction
+
     row = event.conn.execute("select quorum from event").fetchone()
     return Fraction(row[0]) if row and row[0] else None
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -165,6 +164,8 @@ class Event:
         event = cls._connect(
             target, clock=clock, desk=desk, operator=operator, busy_timeout=busy_timeout
         )
+        import secrets  # only a new event draws its signing key
+
         event_uid = uuid.uuid4().hex
         with event.write():
             event.db.table("event").insert(
