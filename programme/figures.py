@@ -19,7 +19,8 @@ def programme_figures(event: Event) -> stats.ProgrammeFigures | None:
     prog = running.load(event)
     if not prog.items:
         return None
-    timing = prog.timing(event.now())
+    now = event.now()
+    timing = prog.timing(now)
     leaves = prog.leaves
     current = prog.current
     return stats.ProgrammeFigures(
@@ -27,7 +28,7 @@ def programme_figures(event: Event) -> stats.ProgrammeFigures | None:
         done=sum(1 for i in leaves if i.state in ("done", "skipped")),
         current=current.title if current else None,
         current_started_at=stamp(current.runs[-1].started_at) if current and current.runs else None,
-        offset_minutes=timing.offset_minutes if prog.started else None,
+        offset_minutes=timing.offset_minutes if prog.started and not prog.over(now) else None,
     )
 
 

@@ -130,6 +130,11 @@ class Programme:
             return False
         return not self.dated or now.date() < self.day_start.date()
 
+    def over(self, now: datetime) -> bool:
+        """True once the event's day has passed: an item left on stage that day says nothing
+        about lateness now ("chậm 630253 phút" on the demo a year later)."""
+        return self.dated and now.date() > self.day_start.date()
+
     def timing(self, now: datetime) -> DayTiming:
         return timing.compute(self.slots(), self.day_start, now, waiting=self.waiting(now))
 

@@ -243,6 +243,9 @@ def test_programme_figures_come_from_programme_timing(event: Event, clock: FakeC
     assert p.current_started_at == "2025-09-20T07:42:00.000+07:00"
     assert p.offset_minutes == 12  # the next item will start 07:47 instead of 07:35
     assert p.total == len(running.load(event).leaves)
+    clock.now = clock.now.replace(year=2026)  # a year on, Chào cờ was never finished
+    later = figures(event).programme
+    assert later is not None and later.current == "Chào cờ" and later.offset_minutes is None
 
 
 def test_honours_figures_count_states(event: Event) -> None:
