@@ -16,16 +16,21 @@ from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Digits, Footer, Header, Static
 
+from data import sessions as sessions_mod
 from data.errors import DaihoiError
+from data.text import fold
 from programme import running
+from programme.protocol import Introductions, introductions
+from programme.template import DAI_HOI
 from programme.timing import DANGER, WARNING, DayTiming
 
 from ..i18n import render, t
 from ..keys import translate_bindings
 from ..phrases import offset_text
+from ..session_phrases import quorum_line
 from ..widgets.delegate_table import clip_words, wrap_words
 from .base import LiveScreen
 from .modals import AskText, Confirm
@@ -40,6 +45,34 @@ titles show whole on one line; below it (80 columns) the times share a column, p
 actual, and titles wrap at words ("Tham luận của Phòng Giáo dục…" / "…huyện Đồng Hỷ")."""
 TITLE_LINES = 3
 """Lines a title may take below ``WIDE``; a longer one ends in "…" after a whole word."""
+INTRODUCTION = next(i for i in DAI_HOI if "giới thiệu đại biểu" in i.title)
+"""Item 2 of every programme, "Tuyên bố lý do, giới thiệu đại biểu": while it is on stage the
+MC screen shows the introduction list."""
+
+
+def is_introduction(item: running.Item) -> bool:
+    """The template's introduction item, or an imported one titled so (its role is lost)."""
+    return item.role == INTRODUCTION.role or fold("giới thiệu đại biểu") in fold(item.title)
+
+
+def introduction_text(intro: Introductions) -> Text:
+    """What the MC reads, side by side in protocol order (:func:`programme.protocol.
+    introductions`), then those not arrived apart (not read), then the salutation line. The
+    words are the list's: a Text, never markup."""
+    text = Text(t("intro.panel_title", n=len(intro.present)) + "\n", style="bold reverse")
+    if not intro.present:
+        text.append(t("intro.panel_none") + "\n", style="italic")
+    for side in intro.sides:
+        text.append("\n" + side.heading + "\n", style="bold")
+        for guest in side.guests:
+            text.append(f"  – {guest.line}\n")
+    if intro.not_arrived:
+        text.append("\n" + t("intro.panel_not_arrived", n=len(intro.not_arrived)) + "\n")
+        for guest in intro.not_arrived:
+            text.append(f"  ✗ {guest.line}\n", style="dim")
+    text.append("\n" + t("intro.panel_salutation") + "\n", style="bold")
+    text.append(intro.salutation, style="italic")
+    return text
 
 
 def hm(moment: datetime | None) -> str:
@@ -138,6 +171,7 @@ class ProgrammeScreen(LiveProgramme):
         Binding("i", "insert", "key.programme_insert"),
         Binding("plus,equals_sign", "minutes(1)", "key.programme_longer", show=False),
         Binding("minus", "minutes(-1)", "key.programme_shorter", show=False),
+        Binding("g", "introductions", "key.introductions", show=False),
     ]
 
     def __init__(self) -> None:
@@ -145,17 +179,26 @@ class ProgrammeScreen(LiveProgramme):
         translate_bindings(self)
         self._rows: list[tuple[object, ...]] = []
         self._layout: tuple[tuple[str, int | None], ...] = ()
+        self.intro: Introductions | None = None
+        self.quorum: sessions_mod.Quorum | None = None
+        self.intro_asked: bool | None = None
+        """``g``: show (True) or hide (False) the introduction list whatever is on stage; None
+        until asked, and again once the next item starts (then item 2 decides)."""
+        self._intro_item: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
             with Vertical(id="live"):
+                yield Static(id="quorum", markup=False)
                 yield Static(id="current")
                 yield Digits("--:--", id="timer")
                 yield Static(id="next")
                 yield Static(id="day")
                 yield Static(id="speakers")
             yield DataTable(id="order", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="intro-box"):
+                yield Static(id="intro", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -177,9 +220,32 @@ class ProgrammeScreen(LiveProgramme):
         return (("time", times), ("state", 1), ("title", max(12, room - 3 * 2 - 3 - times - 1)))
 
     # ---------------------------------------------------------- painting
+    def repaint(self) -> None:
+        """The quorum and the guests present change with every check-in: read them with the
+        running order (a late guest scanned at the door joins the list at once)."""
+        event = self.app.event
+        self.quorum = sessions_mod.quorum(event)
+        self.intro = introductions(event)
+        # Only an event with a quorum rule (Party, Youth Union congresses) gives the line its
+        # place: an emulation congress keeps the MC's header as it was.
+        line = self.query_one("#quorum", Static)
+        line.display = self.quorum.threshold is not None
+        line.update(Text(quorum_line(self.quorum, event.info.kind), style=self._quorum_style()))
+        self.query_one("#intro", Static).update(introduction_text(self.intro))
+        super().repaint()
+
+    def _quorum_style(self) -> str:
+        met = self.quorum.met if self.quorum is not None else None
+        return "bold" if met is None else "bold green" if met else "bold white on red"
+
     def paint(self, prog: running.Programme, day: DayTiming, now: datetime) -> None:
         self.paint_live(prog, day)
         self.paint_table(prog, day)
+        current = prog.get(day.current) if day.current else None
+        if day.current != self._intro_item:  # the next item started: item 2 decides again
+            self._intro_item, self.intro_asked = day.current, None
+        live = current is not None and is_introduction(current)
+        self.set_class(live if self.intro_asked is None else self.intro_asked, "-intro")
 
     def paint_live(self, prog: running.Programme, day: DayTiming) -> None:
         current = prog.get(day.current) if day.current else None
@@ -352,6 +418,11 @@ class ProgrammeScreen(LiveProgramme):
         return True
 
     # ---------------------------------------------------------- keys
+    def action_introductions(self) -> None:
+        """``g``: the introduction list on demand (it shows by itself while item 2 is on)."""
+        self.intro_asked = not self.has_class("-intro")
+        self.tick()
+
     def action_next(self) -> None:
         self.apply(running.next_item)
 
