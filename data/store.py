@@ -351,8 +351,9 @@ class Event:
                 self.conn.execute("ROLLBACK")
             raise fault(exc, self.path, otherwise="event.write_failed") from exc
 
-    @property
+    @cached_property
     def wal_path(self) -> Path:
+        """The ``-wal`` file beside the event file (computed once: every write checks it)."""
         return self.path.with_name(self.path.name + "-wal")
 
     def files_intact(self) -> bool:
