@@ -73,6 +73,7 @@ def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
     from .screens.delegates import DelegatesScreen
     from .screens.programme import ProgrammeScreen
     from .screens.reception import ReceptionScreen
+    from .screens.seats import SeatsScreen
     from .screens.stage import StageScreen
 
     return {
@@ -82,6 +83,7 @@ def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
         "stage": StageScreen,
         "ceremony": CeremonyScreen,
         "dashboard": DashboardScreen,
+        "seats": SeatsScreen,  # the hall plan: from the palette (no function key of its own)
     }
 
 
@@ -153,6 +155,7 @@ class DaihoiApp(App[None]):
         self.locked = require_pin
         """True until the desk PIN is typed (browsers on the LAN): no delegate data is shown."""
         self._organizer_until: datetime | None = None
+        self._grace_timer: Timer | None = None
         self.backup_dir = backup_dir
         """A second place (USB drive) for rolling backups; None for none."""
         self.backup_every = backup_every
@@ -341,8 +344,27 @@ class DaihoiApp(App[None]):
             return True
         if await self.push_screen_wait(OrganizerPin(t(f"pin.action.{action}"))):
             self._organizer_until = now + ORGANIZER_GRACE
+            minutes = int(ORGANIZER_GRACE.total_seconds() // 60)
+            self.notify(t("organizer.grace", minutes=minutes), timeout=8)
+            self.show_grace()
+            if self._grace_timer is None:
+                self._grace_timer = self.set_interval(10, self.show_grace)
             return True
         return False
+
+    def show_grace(self) -> None:
+        """While the organizer PIN's grace lasts the header says so ("Ban tổ chức: còn 4
+        phút"), so nobody types the PIN where it is not asked; the desk's name after it."""
+        until = self._organizer_until
+        left = (until - self.now()).total_seconds() if until else 0
+        if left <= 0:
+            self._organizer_until = None
+            self.title = self.desk
+            if self._grace_timer is not None:
+                self._grace_timer.stop()
+                self._grace_timer = None
+            return
+        self.title = f"{self.desk} · {t('organizer.grace_left', minutes=-(-int(left) // 60))}"
 
     def now(self) -> datetime:
         return self.clock()

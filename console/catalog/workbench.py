@@ -245,4 +245,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "workbench.key.find_delegate": {"vi": "Tìm", "en": "Find"},
     "workbench.matched": {"vi": "Đã ghép: {recipient}.", "en": "Matched: {recipient}."},
+    # ---------------------------------------------------------------- the organizer PIN
+    "organizer.grace": {
+        "vi": "PIN Ban tổ chức đúng: bàn này không hỏi lại PIN trong {minutes} phút (đầu màn "
+        "hình ghi thời gian còn lại).",
+        "en": "Organizer PIN accepted: this desk will not ask for it again for {minutes} minutes "
+        "(the header shows the time left).",
+    },
+    "organizer.grace_left": {
+        "vi": "Ban tổ chức: còn {minutes} phút",
+        "en": "Organizer: {minutes} min left",
+    },
+    "reception.pin_typed": {
+        "vi": "Đó là một mã PIN: ô quét đã được xoá, không tìm gì. Chỉ gõ PIN khi màn hình hỏi PIN.",
+        "en": "That is a PIN: the scan field was cleared and nothing was searched. Type a PIN only "
+        "when the screen asks for one.",
+    },
 }

@@ -13,6 +13,7 @@ back to the search. Staff never need the mouse.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -20,10 +21,11 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from data import codes
+from data import codes, pins
 from data import handouts as handouts_mod
 from data import sessions as sessions_mod
 from data.checkin import Desk, Verdict, decide_walkin, request_walkin, walkins
@@ -123,6 +125,54 @@ class ReceptionScreen(LiveScreen):
     @on(Input.Changed, "#scan")
     def search(self, event: Input.Changed) -> None:
         text = event.value.strip()
+        if self._may_be_pin(text):  # searched only once a worker has said it is no PIN
+            self._searching(False)
+            self.check_pin_typed(text)
+            return
+        self._search(text)
+
+    def _may_be_pin(self, text: str) -> bool:
+        """4 to 8 digits while the event has a PIN: an organizer typing the PIN here by mistake
+        (the organizer PIN's grace made a dialog not appear) must not see it searched."""
+        return (
+            text.isascii()
+            and text.isdigit()
+            and 4 <= len(text) <= 8
+            and any(pins.has_pin(self.app.event, kind) for kind in pins.KINDS)
+        )
+
+    @dataclass
+    class PinChecked(Message):
+        """Whether ``text``, typed in the scan field, is one of the event's PINs."""
+
+        text: str
+        is_pin: bool
+
+    @work(thread=True, exclusive=True, group="pin-typed")
+    def check_pin_typed(self, text: str) -> None:
+        """The PIN check (scrypt, 40 ms a kind) off the UI thread, so a scanner's digits passing
+        through 4 to 8 characters never slow the field; on its own read-only connection."""
+        app = self.app
+        with Event.open(app.event_path, clock=app.clock, readonly=True) as event:
+            is_pin = any(pins.check_pin(event, kind, text) for kind in pins.KINDS)
+        self.post_message(self.PinChecked(text, is_pin))
+
+    @on(PinChecked)
+    def pin_checked(self, message: PinChecked) -> None:
+        scan = self.query_one("#scan", Input)
+        if scan.value.strip() != message.text:  # typed on (or scanned) since: not this text
+            return
+        if message.is_pin:
+            self._pin_typed()
+        else:
+            self._search(message.text)
+
+    def _pin_typed(self) -> None:
+        self.query_one("#scan", Input).value = ""
+        self._searching(False)
+        self.notify(t("reception.pin_typed"), severity="warning", timeout=10)
+
+    def _search(self, text: str) -> None:
         if not text or codes.looks_like_code(text):
             self._searching(False)
             return
@@ -144,6 +194,11 @@ class ReceptionScreen(LiveScreen):
         text = event.value.strip()
         if not text:
             return
+        if self._may_be_pin(text):
+            if any(pins.check_pin(self.app.event, kind, text) for kind in pins.KINDS):
+                self._pin_typed()
+                return
+            self._search(text)  # no PIN: the search the worker has perhaps not done yet
         if codes.looks_like_code(text):
             self.scan_code(text)
             return
