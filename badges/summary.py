@@ -5,20 +5,24 @@ present, honours and programme.
 The console computes the figures (:func:`data.stats.compute`, the dashboard's own) and passes
 them in; this module only draws. The chart's bars, axes and table rules are fpdf2 vector shapes,
 so the page prints sharp at any size and its text stays searchable; text is Roboto, embedded and
-subset, so every Vietnamese letter prints on any machine. The page is a Vietnamese document:
-its labels are Vietnamese constants, written the way organizers write reports ("38,5%").
+subset, so every Vietnamese letter prints on any machine. The page is a Vietnamese document,
+written the way organizers write reports ("38,5%"); ``lang="en"`` writes it in English
+(:data:`WORDS` holds both), with the figures' own words (criteria, fixed groups) translated by
+the ``word`` the console passes.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from fpdf import FPDF
 
 from data.outputs import private_file
-from data.stats import AGE, ETHNICITY, GENDER, RELIGION, Group, Stats, percent
+from data.stats import AGE, ETHNICITY, GENDER, RELIGION, Group, Stats
+from data.stats import percent as vi_percent
 
 from . import fonts
 
@@ -38,26 +42,123 @@ BAR = (192, 39, 45)
 """Bars in the red of the congress's banners."""
 BOX = (246, 240, 230)
 
-REPORT_TITLE = "BÁO CÁO NHANH TÌNH HÌNH ĐẠI BIỂU DỰ ĐẠI HỘI"
+WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "BÁO CÁO NHANH TÌNH HÌNH ĐẠI BIỂU DỰ ĐẠI HỘI",
+        "day": "Ngày {d}/{m}/{y} · ",
+        "at": "số liệu lúc {time}",
+        "approved": "Được duyệt",
+        "delegates": "đại biểu",
+        "present": "Có mặt",
+        "absent": "Vắng",
+        "honours_box": "Khen thưởng đã trao",
+        "honours_absent": "vắng {n}",
+        "walkins_box": "Phát sinh chờ duyệt",
+        "requests": "yêu cầu",
+        "by_delegation": "Có mặt theo đoàn",
+        "delegation": "Đoàn",
+        "share": "Tỷ lệ",
+        "other_delegations": "đoàn khác",
+        "category": "Thành phần: {label}",
+        "composition": "Cơ cấu đại biểu có mặt",
+        "group": "Nhóm",
+        "people": "Số người",
+        "other_groups": "nhóm khác",
+        "footer": "Số liệu lúc {time} ngày {date}",
+        "made_by": "Lập bằng daihoi",
+        "chart": "Số đại biểu đến điểm danh mỗi {n} phút",
+        "no_arrivals": "Chưa có đại biểu nào điểm danh.",
+        "more": "… và {n} {what} (xem tệp .xlsx)",
+        "honours": "Khen thưởng: đã trao {presented}/{planned}, vắng {absent}, nhận thay {proxy}.",
+        "programme": "Chương trình: đã xong {done}/{total} mục",
+        "current": "; đang diễn ra: {title}",
+        "on_time": " (đúng giờ)",
+        "late": " (chậm {n} phút so với kế hoạch)",
+        "early": " (sớm {n} phút so với kế hoạch)",
+        "walkins": "Đại biểu phát sinh/thay thế chờ duyệt: {n}.",
+    },
+    "en": {
+        "title": "QUICK REPORT ON THE DELEGATES AT THE CONGRESS",
+        "day": "{d}/{m}/{y} · ",
+        "at": "figures at {time}",
+        "approved": "Approved",
+        "delegates": "delegates",
+        "present": "Present",
+        "absent": "Absent",
+        "honours_box": "Honours presented",
+        "honours_absent": "{n} absent",
+        "walkins_box": "Walk-ins waiting",
+        "requests": "requests",
+        "by_delegation": "Present by delegation",
+        "delegation": "Delegation",
+        "share": "Share",
+        "other_delegations": "more delegations",
+        "category": "Category: {label}",
+        "composition": "Composition of those present",
+        "group": "Group",
+        "people": "People",
+        "other_groups": "more groups",
+        "footer": "Figures at {time} on {date}",
+        "made_by": "Made with daihoi",
+        "chart": "Delegates checking in per {n} minutes",
+        "no_arrivals": "Nobody has checked in yet.",
+        "more": "… and {n} {what} (see the .xlsx file)",
+        "honours": "Honours: presented {presented}/{planned}, absent {absent}, by proxy {proxy}.",
+        "programme": "Programme: {done}/{total} items done",
+        "current": "; on now: {title}",
+        "on_time": " (on time)",
+        "late": " ({n} minutes behind the plan)",
+        "early": " ({n} minutes ahead of the plan)",
+        "walkins": "Walk-ins and substitutes waiting for approval: {n}.",
+    },
+}
+"""Every sentence of the page, in Vietnamese and in English."""
+
+REPORT_TITLE = WORDS["vi"]["title"]
 
 
-def render_summary(figures: Stats, out: str | os.PathLike[str]) -> Path:
-    """Draw ``figures`` on one A4 page and write it to ``out`` (complete or not at all)."""
+class _Words:
+    """The page's sentences in one language, the figures' own words and percentages with it."""
+
+    def __init__(self, lang: str, word: Callable[[str], str]) -> None:
+        self.text = WORDS[lang]
+        self.word = word
+        self.comma = lang == "vi"
+
+    def __call__(self, key: str, **values: object) -> str:
+        return self.text[key].format(**values)
+
+    def percent(self, part: int, whole: int) -> str:
+        found = vi_percent(part, whole)
+        return found if self.comma else found.replace(",", ".")
+
+
+def render_summary(
+    figures: Stats,
+    out: str | os.PathLike[str],
+    *,
+    lang: str = "vi",
+    word: Callable[[str], str] = lambda w: w,
+) -> Path:
+    """Draw ``figures`` on one A4 page and write it to ``out`` (complete or not at all), in
+    ``lang``; ``word`` gives a criterion or fixed group ("Giới tính", "Nữ") in that language."""
+    say = _Words(lang, word)
+    percent = say.percent
     pdf = FPDF(unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.add_font(FAMILY, "", str(fonts.REGULAR))
     pdf.add_font(FAMILY, "B", str(fonts.BOLD))
-    pdf.set_title(f"{REPORT_TITLE} — {figures.title}")
+    pdf.set_title(f"{say('title')} — {figures.title}")
     pdf.set_creator("daihoi")
     pdf.set_creation_date(_moment(figures.computed_at))
     pdf.add_page()
 
-    y = _header(pdf, figures, MARGIN)
-    y = _key_figures(pdf, figures, y + 4)
-    y = _chart(pdf, figures, y + 6)
+    y = _header(pdf, figures, MARGIN, say)
+    y = _key_figures(pdf, figures, y + 4, say)
+    y = _chart(pdf, figures, y + 6, say)
     footer_y = PAGE_H - MARGIN - 4
-    notes = _notes(figures)
+    notes = _notes(figures, say)
     tables_bottom = footer_y - 2 - len(notes) * 5
     half = (WIDTH - 6) / 2
     _table(
@@ -66,18 +167,24 @@ def render_summary(figures: Stats, out: str | os.PathLike[str]) -> Path:
         y + 6,
         half,
         tables_bottom,
-        "Có mặt theo đoàn",
-        [(g.label, f"{g.arrived}/{g.expected}", percent(g.arrived, g.expected), 0)
+        say("by_delegation"),
+        [(word(g.label), f"{g.arrived}/{g.expected}", percent(g.arrived, g.expected), 0)
          for g in figures.by_delegation],
-        ("Đoàn", "Có mặt", "Tỷ lệ"),
-        "đoàn khác",
+        (say("delegation"), say("present"), say("share")),
+        say("other_delegations"),
+        say,
     )  # fmt: skip
     composition: list[tuple[str, str, str, int]] = []
     for name in (GENDER, ETHNICITY, AGE, RELIGION):
-        composition += _composition_rows(figures, name)
+        composition += _composition_rows(figures, name, say)
     for g in figures.by_category:
         composition.append(
-            (f"Thành phần: {g.label}", str(g.arrived), percent(g.arrived, figures.arrived), 0)
+            (
+                say("category", label=word(g.label)),
+                str(g.arrived),
+                percent(g.arrived, figures.arrived),
+                0,
+            )
         )
     _table(
         pdf,
@@ -85,10 +192,11 @@ def render_summary(figures: Stats, out: str | os.PathLike[str]) -> Path:
         y + 6,
         half,
         tables_bottom,
-        "Cơ cấu đại biểu có mặt",
+        say("composition"),
         composition,
-        ("Nhóm", "Số người", "Tỷ lệ"),
-        "nhóm khác",
+        (say("group"), say("people"), say("share")),
+        say("other_groups"),
+        say,
     )
     pdf.set_font(FAMILY, "", 9)
     pdf.set_text_color(*INK)
@@ -99,8 +207,8 @@ def render_summary(figures: Stats, out: str | os.PathLike[str]) -> Path:
     pdf.set_font(FAMILY, "", 7.5)
     pdf.set_text_color(*GREY)
     moment = _moment(figures.computed_at)
-    pdf.text(MARGIN, footer_y + 3, f"Số liệu lúc {moment:%H:%M} ngày {moment:%d/%m/%Y}")
-    stamp_text = "Lập bằng daihoi"
+    pdf.text(MARGIN, footer_y + 3, say("footer", time=f"{moment:%H:%M}", date=f"{moment:%d/%m/%Y}"))
+    stamp_text = say("made_by")
     pdf.text(PAGE_W - MARGIN - pdf.get_string_width(stamp_text), footer_y + 3, stamp_text)
 
     target = Path(out)
@@ -113,36 +221,36 @@ def _moment(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
 
 
-def _header(pdf: FPDF, figures: Stats, y: float) -> float:
+def _header(pdf: FPDF, figures: Stats, y: float, say: _Words) -> float:
     pdf.set_text_color(*INK)
     pdf.set_xy(MARGIN, y)
     pdf.set_font(FAMILY, "B", 13)
     pdf.multi_cell(WIDTH, 6, figures.title.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "B", 11.5)
-    pdf.cell(WIDTH, 7, REPORT_TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(WIDTH, 7, say("title"), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "", 9)
     pdf.set_text_color(*GREY)
     when = _moment(figures.computed_at)
-    day = (
-        f"Ngày {figures.date[8:10]}/{figures.date[5:7]}/{figures.date[:4]} · "
-        if figures.date
-        else ""
-    )
-    pdf.cell(WIDTH, 5, f"{day}số liệu lúc {when:%H:%M}", align="C", new_x="LMARGIN", new_y="NEXT")
+    date = figures.date
+    day = say("day", d=date[8:10], m=date[5:7], y=date[:4]) if date else ""
+    at = say("at", time=f"{when:%H:%M}")
+    pdf.cell(WIDTH, 5, day + at, align="C", new_x="LMARGIN", new_y="NEXT")
     return pdf.get_y()
 
 
-def _key_figures(pdf: FPDF, figures: Stats, y: float) -> float:
+def _key_figures(pdf: FPDF, figures: Stats, y: float, say: _Words) -> float:
+    away = figures.expected - figures.arrived
     boxes = [
-        ("Được duyệt", str(figures.expected), "đại biểu"),
-        ("Có mặt", str(figures.arrived), percent(figures.arrived, figures.expected)),
-        ("Vắng", str(figures.expected - figures.arrived), percent(figures.expected - figures.arrived, figures.expected)),
-    ]  # fmt: skip
-    if figures.honours and figures.honours.planned:
-        h = figures.honours
-        boxes.append(("Khen thưởng đã trao", f"{h.presented}/{h.planned}", f"vắng {h.absent}"))
+        (say("approved"), str(figures.expected), say("delegates")),
+        (say("present"), str(figures.arrived), say.percent(figures.arrived, figures.expected)),
+        (say("absent"), str(away), say.percent(away, figures.expected)),
+    ]
+    honours = figures.honours
+    if honours and honours.planned:
+        done = f"{honours.presented}/{honours.planned}"
+        boxes.append((say("honours_box"), done, say("honours_absent", n=honours.absent)))
     else:
-        boxes.append(("Phát sinh chờ duyệt", str(figures.walkins_pending), "yêu cầu"))
+        boxes.append((say("walkins_box"), str(figures.walkins_pending), say("requests")))
     gap = 4.0
     w = (WIDTH - gap * (len(boxes) - 1)) / len(boxes)
     h = 20.0
@@ -173,11 +281,11 @@ def _nice_step(peak: int) -> int:
     return step
 
 
-def _chart(pdf: FPDF, figures: Stats, y: float) -> float:
+def _chart(pdf: FPDF, figures: Stats, y: float, say: _Words) -> float:
     """Arrivals per bucket as vector bars, with gridlines, a value axis and time labels."""
     pdf.set_text_color(*INK)
     pdf.set_font(FAMILY, "B", 10)
-    pdf.text(MARGIN, y + 3, f"Số đại biểu đến điểm danh mỗi {figures.bucket_minutes} phút")
+    pdf.text(MARGIN, y + 3, say("chart", n=figures.bucket_minutes))
     top = y + 7
     left = MARGIN + 9  # room for the value axis
     width = WIDTH - 9
@@ -186,7 +294,7 @@ def _chart(pdf: FPDF, figures: Stats, y: float) -> float:
     pdf.set_font(FAMILY, "", 7)
     pdf.set_text_color(*GREY)
     if not bars:
-        pdf.text(left + 2, top + CHART_H / 2, "Chưa có đại biểu nào điểm danh.")
+        pdf.text(left + 2, top + CHART_H / 2, say("no_arrivals"))
         pdf.set_draw_color(*INK)
         pdf.line(left, bottom, left + width, bottom)
         return bottom + 6
@@ -222,19 +330,19 @@ def _chart(pdf: FPDF, figures: Stats, y: float) -> float:
     return bottom + 5
 
 
-def _composition_rows(figures: Stats, name: str) -> list[tuple[str, str, str, int]]:
+def _composition_rows(figures: Stats, name: str, say: _Words) -> list[tuple[str, str, str, int]]:
     groups: tuple[Group, ...] = figures.dimension(name).groups
     rows = []
     for g in groups:
         if not g.expected:
             continue
         if g.level:
-            label = g.label.split(": ", 1)[-1]
+            label = say.word(g.label.split(": ", 1)[-1])
         elif g.label.startswith(name):  # "Dân tộc thiểu số", not "Dân tộc: Dân tộc thiểu số"
-            label = g.label
+            label = say.word(g.label)
         else:
-            label = f"{name}: {g.label}"
-        rows.append((label, str(g.arrived), percent(g.arrived, figures.arrived), g.level))
+            label = f"{say.word(name)}: {say.word(g.label)}"
+        rows.append((label, str(g.arrived), say.percent(g.arrived, figures.arrived), g.level))
     return rows
 
 
@@ -257,6 +365,7 @@ def _table(
     rows: list[tuple[str, str, str, int]],
     headers: tuple[str, str, str],
     more: str,
+    say: _Words,
 ) -> None:
     """A titled three-column table that stops at ``bottom``, saying how many rows it left out."""
     pdf.set_text_color(*INK)
@@ -289,31 +398,28 @@ def _table(
     if len(shown) < len(rows):
         pdf.set_font(FAMILY, "", 8)
         pdf.set_text_color(*GREY)
-        pdf.text(x + 1, y + 3.3, f"… và {len(rows) - len(shown)} {more} (xem tệp .xlsx)")
+        pdf.text(x + 1, y + 3.3, say("more", n=len(rows) - len(shown), what=more))
         pdf.set_text_color(*INK)
 
 
-def _notes(figures: Stats) -> list[str]:
+def _notes(figures: Stats, say: _Words) -> list[str]:
     """The honours and programme lines under the tables."""
     lines = []
     h = figures.honours
     if h and h.planned:
         lines.append(
-            f"Khen thưởng: đã trao {h.presented}/{h.planned}, vắng {h.absent}, nhận thay {h.proxy}."
+            say("honours", presented=h.presented, planned=h.planned, absent=h.absent, proxy=h.proxy)
         )
     p = figures.programme
     if p:
-        line = f"Chương trình: đã xong {p.done}/{p.total} mục"
+        line = say("programme", done=p.done, total=p.total)
         if p.current:
-            line += f"; đang diễn ra: {p.current}"
+            line += say("current", title=p.current)
         if p.offset_minutes is not None:
             minutes = abs(p.offset_minutes)
-            line += (
-                " (đúng giờ)"
-                if minutes == 0
-                else f" ({'chậm' if p.offset_minutes > 0 else 'sớm'} {minutes} phút so với kế hoạch)"
-            )
+            kind = "on_time" if minutes == 0 else "late" if p.offset_minutes > 0 else "early"
+            line += say(kind, n=minutes)
         lines.append(line + ".")
     if figures.walkins_pending and h and h.planned:
-        lines.append(f"Đại biểu phát sinh/thay thế chờ duyệt: {figures.walkins_pending}.")
+        lines.append(say("walkins", n=figures.walkins_pending))
     return lines

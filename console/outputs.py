@@ -51,7 +51,10 @@ def write_report(
     refuse_input(event, target)
     if target.suffix.lower() != ".pdf":
         raise DaihoiError("export.summary_pdf", path=str(target))
-    render_summary(figures(event, bucket), target)
+    from .i18n import lang
+    from .phrases import stats_word
+
+    render_summary(figures(event, bucket), target, lang=lang(), word=stats_word)
     return None
 
 

@@ -3,6 +3,7 @@ in its text, the arrivals chart drawn as vector bars, Roboto embedded."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -109,3 +110,23 @@ def test_summary_tells_honours_and_programme(event: Event, clock: FakeClock) -> 
     assert "Khen thưởng đã trao" in text and "1/3" in text
     assert "Khen thưởng: đã trao 1/3, vắng 1, nhận thay 0." in text
     assert "đang diễn ra: Chào cờ (chậm 12 phút so với kế hoạch)" in text
+
+
+def test_the_summary_is_written_in_english_when_the_ui_is(event: Event, clock: FakeClock) -> None:
+    from console.i18n import set_lang
+
+    small_event(event, clock)
+    try:
+        result = CliRunner().invoke(
+            cli,
+            ["--lang", "en", "export", "summary", "-o", "en.pdf", "--db", str(event.path)],
+            catch_exceptions=False,
+        )
+    finally:
+        set_lang("vi")
+    assert result.exit_code == 0, result.stderr
+    _, text, _ = page_text_and_paths(Path("en.pdf"))
+    assert "QUICK REPORT ON THE DELEGATES" in text and "Present by delegation" in text
+    assert "Gender: Female" in text or "Gender: Male" in text
+    assert "Có mặt" not in text and "Giới tính" not in text and "Được duyệt" not in text
+    assert re.search(r"\d+\.\d%", text) and not re.search(r"\d+,\d%", text)
