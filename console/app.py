@@ -73,7 +73,6 @@ def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
     from .screens.delegates import DelegatesScreen
     from .screens.programme import ProgrammeScreen
     from .screens.reception import ReceptionScreen
-    from .screens.seats import SeatsScreen
     from .screens.stage import StageScreen
 
     return {
@@ -83,7 +82,6 @@ def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
         "stage": StageScreen,
         "ceremony": CeremonyScreen,
         "dashboard": DashboardScreen,
-        "seats": SeatsScreen,  # the hall plan: from the palette (no function key of its own)
     }
 
 
