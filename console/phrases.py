@@ -17,6 +17,7 @@ from .i18n import lang, t
 if TYPE_CHECKING:
     from data.checkin import NotesFor
     from data.importing import ImportReport
+    from data.sheets import Skipped
     from data.store import Event
     from programme.honours import Honour
 
@@ -207,7 +208,7 @@ def understood_lines(report: ImportReport) -> list[str]:
         counts = ", ".join(f"{LEGACY_NAMES.get(k, k)} {n}" for k, n in seen.legacy.items())
         lines.append(t("import.seen.legacy", counts=counts))
     if seen.skipped_reasons:
-        first = {}
+        first: dict[str, Skipped] = {}
         for s in report.skipped:
             first.setdefault(s.key, s)
         reasons = [

@@ -780,13 +780,17 @@ class DeskServer(Server):
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         app_service: AppService | None = None
+
+        async def close_socket() -> None:  # AppService awaits a close that returns nothing
+            await websocket.close()
+
         try:
             await websocket.prepare(request)
             app_service = AppService(
                 self.command_for(desk),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=close_socket,
                 download_manager=self.download_manager,
                 debug=self.debug,
             )
