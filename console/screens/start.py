@@ -22,7 +22,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
@@ -107,6 +107,20 @@ class NewEvent:
     """``dai-hoi`` or ``hoi-nghi``."""
 
 
+class KindChoice(RadioSet):
+    """The kind of congress: arrows choose, Enter keeps the choice and moves to the next field
+    (as the dialog's title says: "Enter chuyển ô"), space only chooses."""
+
+    BINDINGS = [
+        Binding("enter", "choose_and_next", show=False),
+        Binding("space", "toggle_button", show=False),
+    ]
+
+    def action_choose_and_next(self) -> None:
+        self.action_toggle_button()
+        self.screen.focus_next()
+
+
 class CreateEvent(ModalScreen[NewEvent | None]):
     """The form for a new event; Enter on the last field (or the button) creates it."""
 
@@ -118,12 +132,12 @@ class CreateEvent(ModalScreen[NewEvent | None]):
         self.folder = folder
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="box"):
+        with VerticalScroll(classes="box"):  # compact to fit 80x24; scrolls if smaller
             yield Label(t("start.create_title"), id="title")
             yield Input(placeholder=t("start.field.title"), id="event-title")
             yield Input(placeholder=t("start.field.date"), id="date")
             yield Input(value="07:30", placeholder=t("start.field.start"), id="start")
-            with RadioSet(id="kind"):
+            with KindChoice(id="kind"):
                 yield RadioButton(t("start.kind.dai-hoi"), value=True, id="dai-hoi")
                 yield RadioButton(t("start.kind.hoi-nghi"), id="hoi-nghi")
             yield Input(value=str(self.folder / "daihoi.db"), id="file")

@@ -135,3 +135,30 @@ def test_dates_and_times_as_typed_here() -> None:
     assert clock_time("7h30") == "07:30"
     assert clock_time("8h") == "08:00"
     assert clock_time("07:30") == "07:30"
+
+
+async def test_enter_moves_on_from_every_field_and_the_form_fits_80x24(tmp_path: Path) -> None:
+    """Enter on the kind of congress keeps the choice and moves on (the title says "Enter
+    chuyển ô"), and the whole dialog, its button included, shows on a 24-line terminal."""
+    app = make_app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CreateEvent)
+        box = screen.query_one(".box").region
+        assert box.y >= 0 and box.bottom <= 24, box
+        button = screen.query_one("#create").region
+        assert box.contains_region(button), (box, button)
+        await pilot.press(*"Hội nghị điển hình", "enter", *"1/10/2025", "enter", "enter")
+        assert app.focused is screen.query_one("#kind")
+        await pilot.press("down", "enter")  # Hội nghị, and on to the file
+        assert app.focused is screen.query_one("#file", Input)
+        screen.query_one("#file", Input).value = str(tmp_path / "hn.db")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PinsShown)
+        await pilot.press("enter")
+        await pilot.pause()
+    with Event.open(tmp_path / "hn.db") as ev:
+        assert ev.info.kind == "hoi-nghi" and ev.info.date == "2025-10-01"
