@@ -22,10 +22,10 @@ def chain_hash(previous: str, row: tuple[object, ...]) -> str:
     """The hash of a journal row: SHA-256 over the previous row's hash and this row's values."""
     import hashlib  # here, not at the top: a command that only reads never hashes
 
-    digest = hashlib.sha256(previous.encode())
-    for value in row:
-        digest.update(b"\x1f" + str(value).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    # One buffer, one digest: the bytes of the previous hash, then each value after a 0x1f
+    # separator, UTF-8 (lone surrogates kept as they are).
+    text = previous + "".join(["\x1f" + str(value) for value in row])
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -340,10 +340,11 @@ def _sync(*, source: Event, target: Event, report: MergeReport, after: int = 0) 
     """(delegate, session) whose absences arrived."""
     handed: set[tuple[str, int]] = set()
     """(item, delegate) whose hand-outs or returns arrived."""
+    # Every row first, in one batch chained as one append per row would be, then what each
+    # row changed (an undo finds the check-ins it names even when they came in this batch).
+    report.journal_rows += target.append_many(fresh)
     for row in fresh:
         row_uuid, kind, payload_text, desk, operator, at, origin = row
-        target.append(row)
-        report.journal_rows += 1
         report.kinds[kind] = report.kinds.get(kind, 0) + 1
         payload = json.loads(payload_text)
         if kind == "checkin":

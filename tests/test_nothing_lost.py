@@ -223,6 +223,44 @@ def test_merge_refuses_a_copy_whose_chain_is_broken(tmp_path: Path, clock: FakeC
     main.close()
 
 
+def test_a_batch_append_chains_as_one_append_per_row(tmp_path: Path, clock: FakeClock) -> None:
+    """Event.append_many (merges) writes the rows and hashes that row-by-row appends write,
+    and the journal's guard still refuses a uuid written twice, in the batch or before it:
+    nothing of the batch lands then."""
+    rows = [
+        (f"u{i}", "checkin", f'{{"delegate_id": {i}, "note": "Nguyễn \\ud83d"}}', "Bàn 1", "",
+         f"2025-09-20T07:{i:02d}:00.000+07:00", "copy")
+        for i in range(40)
+    ]  # fmt: skip
+    one, many = (Event.create(tmp_path / f"{n}.db", title="Đại hội", clock=clock) for n in "ab")
+    with one.write():
+        for row in rows:
+            one.append(row)
+    with many.write():
+        assert many.append_many(rows) == len(rows)
+    query = "select uuid, kind, payload, desk, operator, at, origin, hash from journal"
+    written = many.conn.execute(query + " where origin = 'copy' order by seq").fetchall()
+    assert [r[:7] for r in written] == rows
+    previous = many.conn.execute(
+        "select hash from journal where origin != 'copy' order by seq desc limit 1"
+    ).fetchone()[0]
+    for row in written:
+        previous = journal.chain_hash(previous, row[:7])
+        assert row[7] == previous
+    assert journal.verify(many.conn).ok and journal.verify(one.conn).ok
+    assert [r[:7] for r in one.conn.execute(query + " where origin = 'copy' order by seq")] == rows
+    count = many.conn.execute("select count(*) from journal").fetchone()[0]
+    for batch in (
+        [("new", *rows[0][1:]), ("new", *rows[1][1:])],
+        [("fresh", *rows[0][1:]), rows[5]],
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"), many.write():
+            many.append_many(batch)
+        assert many.conn.execute("select count(*) from journal").fetchone()[0] == count
+    one.close()
+    many.close()
+
+
 def test_an_older_event_file_gets_its_chain_on_first_open(tmp_path: Path) -> None:
     path = tmp_path / "cu.db"
     conn = sqlite3.connect(path, isolation_level=None)
