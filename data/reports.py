@@ -74,6 +74,7 @@ SEAT = "Ghế"
 ARRIVED_AT = "Giờ đến"
 DESK = "Bàn điểm danh"
 PHONE = "Điện thoại"
+REASON = "Lý do"
 GROUPING = "Phân theo"
 GROUP = "Nhóm"
 EXPECTED = "Được duyệt"
@@ -88,6 +89,7 @@ TOTAL = "Tổng cộng"
 ATTENDANCE_COLUMNS = (STT, DELEGATION, NAME, UNIT, POSITION, CATEGORY, SEAT, ARRIVED_AT, DESK)
 SUMMARY_COLUMNS = (GROUPING, GROUP, EXPECTED, PRESENT, MISSING, RATE)
 ABSENT_COLUMNS = (STT, DELEGATION, NAME, UNIT, POSITION, CATEGORY, SEAT, PHONE)
+EXCUSED_COLUMNS = (*ABSENT_COLUMNS, REASON)
 COMPOSITION_COLUMNS = (CRITERION, GROUP, EXPECTED, EXPECTED_SHARE, PRESENT, PRESENT_SHARE)
 JOURNAL_COLUMNS = ("Số thứ tự", "Thời gian", "Loại", "Bàn", "Người thao tác", "Nội dung", "Tệp ghi")
 HONOURS_COLUMNS = (
@@ -223,18 +225,42 @@ def attendance(event: Event) -> Report:
 
 
 def absent(event: Event) -> Report:
-    """Who has not arrived, by delegation, with phone numbers for the organizers to call."""
-    people = _by_delegation([d for d in delegates_mod.all_delegates(event) if not d.checked_in_at])
+    """Who is not present in the session (the current one, or the one
+    :func:`data.sessions.viewing` shows), by delegation, split as organizers read it out
+    (:func:`data.sessions.absent_lists`): "chưa đến", those nobody has word from, with phone
+    numbers to call; then "vắng có lý do", each with the reason recorded."""
+    from .sessions import absent_lists
+
+    lists = absent_lists(event)
+    reasons = dict(lists.excused)
+    missing = set(lists.not_arrived)
+    everyone = delegates_mod.all_delegates(event)
+
+    not_arrived = _by_delegation([d for d in everyone if d.id in missing])
+    excused = _by_delegation([d for d in everyone if d.id in reasons])
     rows = tuple(
         (n, d.delegation, d.name, d.unit, d.position, d.category, d.seat, d.phone)
-        for n, d in enumerate(people, 1)
+        for n, d in enumerate(not_arrived, 1)
+    )
+    with_reason = tuple(
+        (n, d.delegation, d.name, d.unit, d.position, d.category, d.seat, d.phone, reasons[d.id])
+        for n, d in enumerate(excused, 1)
     )
     return _report(
         event,
         "absent",
         "DANH SÁCH ĐẠI BIỂU CHƯA CÓ MẶT",
-        [Sheet("Chưa có mặt", ABSENT_COLUMNS, rows)],
+        [
+            Sheet(NOT_ARRIVED_SHEET, ABSENT_COLUMNS, rows),
+            Sheet(EXCUSED_SHEET, EXCUSED_COLUMNS, with_reason),
+        ],
     )
+
+
+NOT_ARRIVED_SHEET = "Chưa đến"
+"""The absent report's first sheet (the only one in csv): not present, no reason given."""
+EXCUSED_SHEET = "Vắng có lý do"
+"""The absent report's second sheet: a justified absence, with its reason."""
 
 
 def composition(event: Event) -> Report:

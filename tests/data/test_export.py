@@ -160,7 +160,7 @@ def test_formula_looking_names_come_out_inert(event: Event, clock: FakeClock) ->
     export.export(event, "absent", "x.xlsx")
     export.export(event, "absent", "x.csv")
 
-    _, body, ws = read_xlsx(Path("x.xlsx"), "Chưa có mặt")
+    _, body, ws = read_xlsx(Path("x.xlsx"), "Chưa đến")
     for row in ws.iter_rows(min_row=export.HEADER_ROW + 1):
         for cell in row:
             assert cell.data_type in ("s", "n"), (cell.coordinate, cell.value, cell.data_type)
