@@ -66,22 +66,28 @@ def remembered_desk() -> str:
         return ""
 
 
-def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
-    """Each mode of the app and the screen class that serves it (imported when the app starts)."""
-    from .screens.ceremony import CeremonyScreen
-    from .screens.dashboard import DashboardScreen
-    from .screens.delegates import DelegatesScreen
-    from .screens.programme import ProgrammeScreen
-    from .screens.reception import ReceptionScreen
-    from .screens.stage import StageScreen
+def _lazy(module: str, name: str) -> Callable[[], Screen[Any]]:
+    """A mode's screen, its module imported the first time the mode is shown: the console's
+    first paint waits for one screen's code, not seven."""
 
+    def make() -> Screen[Any]:
+        import importlib
+
+        screen: Screen[Any] = getattr(importlib.import_module(f"console.screens.{module}"), name)()
+        return screen
+
+    return make
+
+
+def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
+    """Each mode of the app and the screen that serves it, made when the mode is first shown."""
     return {
-        "reception": ReceptionScreen,
-        "delegates": DelegatesScreen,
-        "programme": ProgrammeScreen,
-        "stage": StageScreen,
-        "ceremony": CeremonyScreen,
-        "dashboard": DashboardScreen,
+        "reception": _lazy("reception", "ReceptionScreen"),
+        "delegates": _lazy("delegates", "DelegatesScreen"),
+        "programme": _lazy("programme", "ProgrammeScreen"),
+        "stage": _lazy("stage", "StageScreen"),
+        "ceremony": _lazy("ceremony", "CeremonyScreen"),
+        "dashboard": _lazy("dashboard", "DashboardScreen"),
     }
 
 
