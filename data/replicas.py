@@ -333,6 +333,7 @@ def _sync(*, source: Event, target: Event, report: MergeReport, after: int = 0) 
     _sync_codes(source, target, report)
     _sync_sessions(source, target)
     _sync_hall(source, target)
+    _sync_layouts(source, target)
     fresh = _fresh(source, target, after)
     touched: dict[tuple[int, str], list[str]] = {}
     """(delegate, session) whose check-ins or undos arrived, with the check-ins that arrived."""
@@ -523,6 +524,32 @@ def _sync_hall(source: Event, target: Event) -> None:
         " saved_at = excluded.saved_at",
         theirs,
     )
+
+
+def _sync_layouts(source: Event, target: Event) -> None:
+    """Remembered column layouts (:mod:`data.layouts`) of both sides, the mapping of a header
+    saved last winning: a list mapped by hand at a desk is read the same way on the main file
+    and at every desk merged after it."""
+    ours = {
+        key: (_when(saved_at), header, header_rows, fields)
+        for key, header, header_rows, fields, saved_at in target.conn.execute(
+            "select key, header, header_rows, fields, saved_at from column_layouts"
+        )
+    }
+    for key, header, header_rows, fields, saved_at in source.conn.execute(
+        "select key, header, header_rows, fields, saved_at from column_layouts"
+    ):
+        # saved_at, then the row's text: two mappings saved in the same millisecond still agree
+        theirs = (_when(saved_at), header, header_rows, fields)
+        if key in ours and theirs <= ours[key]:
+            continue
+        target.conn.execute(
+            "insert into column_layouts (key, header, header_rows, fields, saved_at)"
+            " values (?, ?, ?, ?, ?) on conflict (key) do update set header = excluded.header,"
+            " header_rows = excluded.header_rows, fields = excluded.fields,"
+            " saved_at = excluded.saved_at",
+            (key, header, header_rows, fields, saved_at),
+        )
 
 
 _DELEGATE_COLS = (
