@@ -512,6 +512,8 @@ class ImportPreview(Screen[bool]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # The empty event's "press ctrl+o" notice has done its job: it must not cover the table.
+        self.app.clear_notifications()
         for widget in self.query(".mapping"):
             widget.display = self.kind == "delegates"
         self.run_preview(self.columns)

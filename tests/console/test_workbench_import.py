@@ -170,3 +170,14 @@ async def test_the_palette_finds_imports_without_accents_with_their_key(tmp_path
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FileDialog)
+
+
+async def test_the_empty_event_notice_goes_when_the_preview_opens(tmp_path: Path) -> None:
+    path = empty_event(tmp_path)
+    app = make_app(path, desk="Bàn 1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert any("ctrl+o" in str(n.message) for n in app._notifications)
+        preview = await open_preview(app, pilot, DEMO_LIST)
+        assert not any("ctrl+o" in str(n.message) for n in app._notifications)
+        assert app.focused is preview.query_one("#changes", DataTable)
