@@ -18,7 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -300,8 +300,15 @@ class DaihoiApp(App[None]):
             self.notify(t(key), severity="error", timeout=8)
 
     def action_show(self, name: str) -> None:
-        if name in self.MODES and not self.read_only:
-            self.switch_mode(name)
+        if name not in self.MODES or self.read_only:
+            return
+        if name == self.current_mode:
+            # A workbench screen (printing, safety) stacked on this mode: back to the mode's own
+            # screen, as the footer's key says. A dialog stays: it answers its own keys.
+            while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+                self.pop_screen()
+            return
+        self.switch_mode(name)
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll)

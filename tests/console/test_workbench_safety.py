@@ -171,3 +171,17 @@ async def test_desk_copy_with_enter_and_the_palette(event_path: Path, clock: Any
         assert event_path.with_name(f"{event_path.stem}-ban-3.db").exists()
     with Event.open(event_path, readonly=True) as ev:
         assert [r["payload"]["desk"] for r in ev.journal_rows("desk.cloned")] == ["Bàn 2", "Bàn 3"]
+
+
+async def test_the_screen_keys_leave_the_safety_screen(event_path: Path, clock: Any) -> None:
+    """F1 over the safety screen (opened from reception) goes back to reception, F2 elsewhere."""
+    from console.screens.reception import ReceptionScreen
+
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, ReceptionScreen)
