@@ -23,6 +23,7 @@ from . import delegates as delegates_mod
 from . import sessions as sessions_mod
 from .delegates import Delegate
 from .errors import DaihoiError
+from .schema_sessions import DEFAULT_SESSION
 from .store import Event, stamp
 from .text import collate
 
@@ -418,13 +419,13 @@ def live_checkins(event: Event, delegate_id: int, session: str | None = None) ->
 def session_field(key: str) -> dict[str, str]:
     """``{"session": key}`` for a journal payload; nothing for the first session, so the rows of
     a one-session day are what they always were."""
-    return {} if key == sessions_mod.DEFAULT_SESSION else {"session": key}
+    return {} if key == DEFAULT_SESSION else {"session": key}
 
 
 def checkin_session(payload: dict[str, Any]) -> str:
     """The session key a ``checkin`` journal row counts for (rows from before sessions: the
     first session)."""
-    return str(payload.get("session") or sessions_mod.DEFAULT_SESSION)
+    return str(payload.get("session") or DEFAULT_SESSION)
 
 
 def undone_by(payload: dict[str, Any]) -> set[str]:

@@ -146,7 +146,7 @@ class Delegate:
     """The note typed after the name ("Trưởng đoàn", "*"), kept apart."""
     name_original: str = ""
     """The name cell as typed when the name came in ALL CAPS and is stored re-cased, else ""."""
-    sort_key: tuple[str, ...] = field(default=_SortKey(), repr=False, compare=False)  # type: ignore[assignment]
+    sort_key: tuple[str, ...] = field(default=_SortKey(), repr=False, compare=False)  # type: ignore[arg-type]
     """Vietnamese name order (:func:`data.text.name_sort_key`), computed when first read."""
 
     def public(self) -> dict[str, Any]:

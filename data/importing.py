@@ -47,6 +47,7 @@ from .sheets import (
     HEADER_SEARCH_ROWS,
     Row,
     Skipped,
+    Table,
     column_letter,
     find_header_rows,
     name_columns,
@@ -1146,7 +1147,7 @@ class RawSheet:
 def raw_sheet(path: str | Path, sheet: str | None = None) -> RawSheet:
     """The first rows of ``path`` (the sheet named, else the active one) as texts, and the
     likeliest header row, when :func:`find_header` found none. Raises what reading raises."""
-    table = read_table(path, sheet)
+    table: Table[Header] = read_table(path, sheet)
     rows = [(n, [clean(_text(v)) for v in values]) for n, values in table.rows if any(values)][
         : HEADER_SEARCH_ROWS + 20
     ]

@@ -296,7 +296,7 @@ def _hash_at(event: Event, seq: int) -> str | None:
 
 
 def _last(event: Event) -> tuple[int, str]:
-    return tuple(  # type: ignore[return-value]
+    return tuple(
         event.conn.execute("select seq, hash from journal order by seq desc limit 1").fetchone()
     )
 

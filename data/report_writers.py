@@ -113,8 +113,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     Text is written as text, never as a formula. A cell holds at most 32,767 characters (Excel's
     limit): a longer text is cut there in .xlsx; the .csv and .json of the report hold it whole.
     """
-    import xlsxwriter  # type: ignore[import-untyped]
-    from xlsxwriter.exceptions import FileCreateError, FileSizeError  # type: ignore[import-untyped]
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError, FileSizeError
 
     book = xlsxwriter.Workbook(str(path), {"in_memory": True})
     border = {"border": 1, "border_color": "#999999"}
