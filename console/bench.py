@@ -91,7 +91,7 @@ def _write_xls(csv_path: Path, path: Path) -> Path | None:
     import csv
 
     try:
-        import xlwt  # type: ignore[import-untyped]
+        import xlwt
     except ImportError:
         return None
     book = xlwt.Workbook(encoding="utf-8")

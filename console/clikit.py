@@ -119,11 +119,11 @@ def option(*decls: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
 
 def command(name: str, *, help: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Command]:
     """A command for the registry of :mod:`console.cli` (``help``: its catalog key)."""
-    return click.command(name=name, cls=Command, help=help, **kwargs)  # type: ignore[return-value]
+    return click.command(name=name, cls=Command, help=help, **kwargs)
 
 
 def group(name: str, *, help: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Group]:
-    return click.group(name=name, cls=Group, help=help, **kwargs)  # type: ignore[return-value]
+    return click.group(name=name, cls=Group, help=help, **kwargs)
 
 
 # ---------------------------------------------------------------- options many commands share

@@ -657,7 +657,7 @@ class DeskServer(Server):
             response.headers["Retry-After"] = str(math.ceil(retry_after))
         return response
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The login page; on loopback without a PIN, straight to a new tab "Trình duyệt N"."""
         if self.require_pin:
             return self._login_page()

@@ -408,13 +408,13 @@ def apply(
         )
     from data.higher_level_import import import_higher_level
 
-    result = import_higher_level(event, path)
+    marked = import_higher_level(event, path)
     return Applied(
         t(
             "workbench.higher_level.summary",
-            marked=len(result.marked),
-            already=result.already,
-            unmatched=len(result.unmatched),
+            marked=len(marked.marked),
+            already=marked.already,
+            unmatched=len(marked.unmatched),
         )
     )
 
@@ -708,7 +708,7 @@ class WorkbenchCommands(Provider):
 
     async def discover(self) -> Hits:
         for label, key, run in workbench_actions(self.app):
-            yield Hit(1, Text(label), run, help=key or None)  # type: ignore[arg-type]
+            yield Hit(1, Text(label), run, help=key or None)
 
     async def search(self, query: str) -> Hits:
         from .palette import _hit
@@ -716,4 +716,4 @@ class WorkbenchCommands(Provider):
         for label, key, run in workbench_actions(self.app):
             score, shown = _hit(query, label, self)
             if score > 0:
-                yield Hit(score, shown, run, help=key or None)  # type: ignore[arg-type]
+                yield Hit(score, shown, run, help=key or None)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual import on, work
@@ -297,7 +297,7 @@ class StartCommands(Provider):
 
     async def discover(self) -> Hits:
         for label, key, run in self._commands():
-            yield Hit(1, Text(label), run, help=key)  # type: ignore[arg-type]
+            yield Hit(1, Text(label), run, help=key)
 
     async def search(self, query: str) -> Hits:
         from .palette import _hit
@@ -305,7 +305,7 @@ class StartCommands(Provider):
         for label, key, run in self._commands():
             score, shown = _hit(query, label, self)
             if score > 0:
-                yield Hit(score, shown, run, help=key)  # type: ignore[arg-type]
+                yield Hit(score, shown, run, help=key)
 
 
 class StartApp(App[Path]):
@@ -332,5 +332,5 @@ class StartApp(App[Path]):
         """Textual's palette, in the UI's language (:mod:`console.screens.palette`)."""
         from .palette import Palette
 
-        if not Palette.is_open(self):
+        if not Palette.is_open(cast("App[object]", self)):  # the palette takes any app
             self.push_screen(Palette())
