@@ -40,6 +40,7 @@ from data.layouts import ColumnMap
 from data.sheets import column_letter
 from data.store import Event
 
+from .. import phrases
 from ..i18n import render, t
 from ..keys import translate_bindings
 from .files import LIST_SUFFIXES, FileDialog
@@ -61,8 +62,6 @@ SHOWN_FIELDS = (
     "seat", "phone", "external_id",
 )  # fmt: skip
 """The delegate fields the first rows show, when the list gives them."""
-
-LEGACY_NAMES = {"tcvn3": "TCVN3", "vni": "VNI-Windows"}
 
 
 def field_label(name: str) -> str:
@@ -117,53 +116,9 @@ def _samples(rows: list[tuple[int, list[str]]], header_row: int) -> dict[int, st
 
 
 def understood_lines(report: ImportReport) -> list[str]:
-    """What a delegate import understood, one line each (the command line prints the same
-    catalog sentences, :func:`console.cli_desk.say_import_summary`)."""
-    seen = report.understood
-    lines: list[str] = []
-
-    def listed(items: list[str], limit: int = 6) -> str:
-        shown = ", ".join(items[:limit])
-        more = len(items) - limit
-        return shown + (" " + t("import.seen.more", count=more) if more > 0 else "")
-
-    rows = "–".join(str(r) for r in seen.header_rows)
-    sheets = [s for s in seen.sheets if s]
-    if sheets:
-        lines.append(t("import.seen.where", sheets=", ".join(sheets), rows=rows))
-    else:
-        lines.append(t("import.seen.where_csv", rows=rows))
-    if seen.layout:
-        lines.append(t(f"workbench.layout.{seen.layout}"))
-    columns = [
-        t("import.seen.column", field=t(f"import.field.{c.field}"), header=c.header,
-          letters=c.letters)
-        for c in seen.columns
-    ]  # fmt: skip
-    lines.append(t("import.seen.columns", columns="; ".join(columns)))
-    if seen.delegations:
-        names = listed(list(dict.fromkeys(seen.delegations)))
-        lines.append(t("import.seen.delegations", count=len(seen.delegations), names=names))
-    if seen.categories:
-        lines.append(
-            t("import.seen.categories", count=len(seen.categories), names=listed(seen.categories))
-        )
-    if seen.honorifics or seen.roles or seen.recased:
-        lines.append(
-            t(
-                "import.seen.names",
-                honorifics=seen.honorifics,
-                roles=seen.roles,
-                recased=seen.recased,
-            )
-        )
-    if seen.filled_down:
-        lines.append(t("import.seen.filled", count=seen.filled_down))
-    if seen.legacy:
-        counts = ", ".join(f"{LEGACY_NAMES.get(k, k)} {n}" for k, n in seen.legacy.items())
-        lines.append(t("import.seen.legacy", counts=counts))
-    for note in seen.notes:
-        lines.append(t(note.key, **note.params))
+    """What a delegate import understood (:func:`console.phrases.understood_lines`, the lines
+    ``daihoi import delegates`` prints), and how many rows keep a field empty."""
+    lines = phrases.understood_lines(report)
     if report.warnings:
         lines.append(t("workbench.warnings", n=len(report.warnings)))
     return lines
