@@ -244,7 +244,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Find another delegate",
     },
     "workbench.key.find_delegate": {"vi": "Tìm", "en": "Find"},
-    "workbench.matched": {"vi": "Đã ghép: {recipient}.", "en": "Matched: {recipient}."},
+    "workbench.matched": {
+        "vi": "Đã ghép với đại biểu {delegate}.",
+        "en": "Matched to the delegate {delegate}.",
+    },
+    "workbench.matched_as": {
+        "vi": "Đã ghép “{recipient}” (cách viết trong danh sách khen thưởng) với đại biểu {delegate}.",
+        "en": "Matched “{recipient}” (as the honours list spells it) to the delegate {delegate}.",
+    },
     # ---------------------------------------------------------------- the organizer PIN
     "organizer.grace": {
         "vi": "PIN Ban tổ chức đúng: bàn này không hỏi lại PIN trong {minutes} phút (đầu màn "

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from data.delegates import Delegate, get_many
+from data.delegates import get as get_delegate
 from data.errors import DaihoiError
 from programme import honours as honours_mod
 from programme.honours import Honour
@@ -36,6 +37,11 @@ def describe(d: Delegate) -> str:
     """One candidate, told apart from namesakes: unit, delegation, birth year."""
     parts = [d.name, d.unit or "—", d.delegation or "—", str(d.birth_year or "—")]
     return " · ".join(parts)
+
+
+def named(d: Delegate) -> str:
+    """The delegate a decision went to, as the notice names them: name, and unit when known."""
+    return f"{d.name} · {d.unit}" if d.unit else d.name
 
 
 class MatchScreen(Screen[None]):
@@ -53,6 +59,8 @@ class MatchScreen(Screen[None]):
         translate_bindings(self)
         self.waiting: list[Honour] = []
         self.found: list[Delegate] = []
+        self.deciding = False
+        """A decision is waiting for its PIN or being written: a second Enter is not a second pick."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,8 +75,10 @@ class MatchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#honours", DataTable)
-        for title in ("workbench.col.recipient", "workbench.col.unit", "workbench.col.form",
-                      "workbench.col.match"):  # fmt: skip
+        # The match state first: a long recipient or unit pushed it past 80 columns ("chưa r").
+        # The unit goes last, the label above the candidates shows it in full.
+        for title in ("workbench.col.match", "workbench.col.recipient", "workbench.col.form",
+                      "workbench.col.unit"):  # fmt: skip
             table.add_column(t(title))
         self.reload()
         table.focus()
@@ -81,7 +91,7 @@ class MatchScreen(Screen[None]):
         table.clear()
         for h in self.waiting:
             table.add_row(
-                Text(h.recipient), Text(h.unit), Text(h.form), Text(t(f"honours.match.{h.match}"))
+                Text(t(f"honours.match.{h.match}")), Text(h.recipient), Text(h.form), Text(h.unit)
             )
         if not self.waiting:
             self.query_one("#who", Label).update(t("workbench.match_none_left"))
@@ -123,6 +133,7 @@ class MatchScreen(Screen[None]):
         for d in shown:
             options.add_option(Option(Text(describe(d)), id=str(d.id)))
         options.add_option(Option(t("workbench.not_a_delegate"), id=NOT_A_DELEGATE))
+        options.highlighted = 0  # Enter picks at once, as the highlighted row says
         if not h.candidates and not self.found:
             self.query_one("#who", Label).update(
                 t("workbench.match_who", recipient=h.recipient, unit=h.unit or "—", form=h.form)
@@ -146,11 +157,20 @@ class MatchScreen(Screen[None]):
         h = self.honour
         if h is None:
             return
+        if self.deciding:
+            return
         chosen = None if event.option.id == NOT_A_DELEGATE else int(event.option.id or 0)
+        self.deciding = True
         self.decide(h, chosen)
 
     @work
     async def decide(self, h: Honour, delegate_id: int | None) -> None:
+        try:
+            await self.record(h, delegate_id)
+        finally:
+            self.deciding = False
+
+    async def record(self, h: Honour, delegate_id: int | None) -> None:
         app: Any = self.app
         if not await app.organizer_ok("match"):
             return
@@ -163,9 +183,31 @@ class MatchScreen(Screen[None]):
         if delegate_id is None:
             self.notify(t("honours.not_a_delegate", recipient=done.recipient))
         else:
-            self.notify(t("workbench.matched", recipient=done.recipient))
+            chosen = get_delegate(app.event, delegate_id)
+            if chosen.name == done.recipient:
+                self.notify(t("workbench.matched", delegate=named(chosen)))
+            else:
+                self.notify(
+                    t("workbench.matched_as", recipient=done.recipient, delegate=named(chosen))
+                )
+        self.found = []
+        with self.prevent(Input.Changed):
+            self.query_one("#find", Input).value = ""
         self.reload()
-        self.query_one("#honours", DataTable).focus()
+        self.keep_working()
+
+    def keep_working(self) -> None:
+        """After a decision, the focus stays where the organizer works: the next recipient's
+        candidates (the cursor is on them, the first highlighted). When that recipient has no
+        candidate, the search field instead, so a repeated Enter cannot record "not a delegate"
+        for someone nobody looked at; the list of recipients when none is left."""
+        h = self.honour
+        if h is None:
+            self.query_one("#honours", DataTable).focus()
+        elif self.query_one("#candidates", OptionList).option_count > 1:
+            self.query_one("#candidates", OptionList).focus()
+        else:
+            self.query_one("#find", Input).focus()
 
     def action_find(self) -> None:
         self.query_one("#find", Input).focus()
