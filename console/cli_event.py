@@ -23,6 +23,7 @@ from .clikit import (
     say,
 )
 from .i18n import t
+from .phrases import merge_summary
 
 
 @command("init", help="cli.init")
@@ -121,19 +122,7 @@ def merge(db: str | None, copies: tuple[str, ...], dry_run: bool, as_json: bool)
             reports = replicas.merge(event, copy, dry_run=dry_run, progress=progress)
         main, back = reports["main"], reports["copy"]
         results.append({"file": copy, "main": main.public(), "copy": back.public()})
-        say(
-            t(
-                "merge.summary",
-                desk=copy,
-                rows=main.journal_rows,
-                checkins=main.checkins,
-                duplicates=main.duplicates,
-                undos=main.undos,
-                walkins=main.walkins,
-                revocations=main.revocations,
-                back=back.journal_rows,
-            )
-        )
+        say(merge_summary(copy, main, back))
     if as_json:
         emit(results)
     if dry_run:

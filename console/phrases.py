@@ -17,6 +17,7 @@ from .i18n import lang, t
 if TYPE_CHECKING:
     from data.checkin import NotesFor
     from data.importing import ImportReport
+    from data.replicas import MergeReport
     from data.sheets import Skipped
     from data.store import Event
     from programme.honours import Honour
@@ -219,3 +220,19 @@ def understood_lines(report: ImportReport) -> list[str]:
         lines.append(t("import.seen.skipped", reasons="; ".join(reasons)))
     lines += [t(note.key, **note.params) for note in seen.notes]
     return lines
+
+
+def merge_summary(desk: str, main: MergeReport, back: MergeReport) -> str:
+    """What merging a desk copy brought (``main``) and sent back (``back``), as the command line
+    and the safety screen say it."""
+    return t(
+        "merge.summary",
+        desk=desk,
+        rows=main.journal_rows,
+        checkins=main.checkins,
+        duplicates=main.duplicates,
+        undos=main.undos,
+        walkins=main.walkins,
+        revocations=main.revocations,
+        back=back.journal_rows,
+    )
