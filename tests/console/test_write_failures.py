@@ -31,7 +31,9 @@ async def test_a_report_that_cannot_be_written_is_reported(
         app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("down", "enter")  # attendance (xlsx)
+        from console.screens.dashboard import EXPORT_KINDS
+
+        await pilot.press(*["down"] * EXPORT_KINDS.index("attendance"), "enter")  # .xlsx
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
