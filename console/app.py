@@ -88,6 +88,8 @@ def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
         "stage": _lazy("stage", "StageScreen"),
         "ceremony": _lazy("ceremony", "CeremonyScreen"),
         "dashboard": _lazy("dashboard", "DashboardScreen"),
+        # the hall plan: from the palette (no function key of its own)
+        "seats": _lazy("seats", "SeatsScreen"),
     }
 
 
@@ -254,13 +256,7 @@ class DaihoiApp(App[None]):
             burst = self.scanner.feed(event.key, event.character, event.time)
             if burst is not None:
                 event.stop()
-                # After the keys already queued for the focused field: under load its digits
-                # are still arriving, and a scan taken now left the last of them in the field.
-                focused = self.focused
-                if focused is not None:
-                    focused.call_later(self.take_scan, burst)
-                else:
-                    self.take_scan(burst)
+                self.take_scan(burst)
                 return
         await super().on_event(event)
 

@@ -55,21 +55,27 @@ def is_introduction(item: running.Item) -> bool:
     return item.role == INTRODUCTION.role or fold("giới thiệu đại biểu") in fold(item.title)
 
 
-def introduction_text(intro: Introductions) -> Text:
+def introduction_text(intro: Introductions, width: int) -> Text:
     """What the MC reads, side by side in protocol order (:func:`programme.protocol.
-    introductions`), then those not arrived apart (not read), then the salutation line. The
+    introductions`), then those not arrived apart (not read), then the salutation line; each
+    guest's line wrapped at words in ``width`` cells under itself, not under the mark. The
     words are the list's: a Text, never markup."""
+
+    def guest(mark: str, line: str, style: str = "") -> None:
+        lines = wrap_words(line, max(12, width - 4)) or [""]
+        text.append(f"  {mark} " + "\n    ".join(lines) + "\n", style=style)
+
     text = Text(t("intro.panel_title", n=len(intro.present)) + "\n", style="bold reverse")
     if not intro.present:
         text.append(t("intro.panel_none") + "\n", style="italic")
     for side in intro.sides:
         text.append("\n" + side.heading + "\n", style="bold")
-        for guest in side.guests:
-            text.append(f"  – {guest.line}\n")
+        for one in side.guests:
+            guest("–", one.line)
     if intro.not_arrived:
         text.append("\n" + t("intro.panel_not_arrived", n=len(intro.not_arrived)) + "\n")
-        for guest in intro.not_arrived:
-            text.append(f"  ✗ {guest.line}\n", style="dim")
+        for one in intro.not_arrived:
+            guest("✗", one.line, "dim")
     text.append("\n" + t("intro.panel_salutation") + "\n", style="bold")
     text.append(intro.salutation, style="italic")
     return text
@@ -185,6 +191,7 @@ class ProgrammeScreen(LiveProgramme):
         """``g``: show (True) or hide (False) the introduction list whatever is on stage; None
         until asked, and again once the next item starts (then item 2 decides)."""
         self._intro_item: int | None = None
+        self._intro_painted: tuple[Introductions, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -208,6 +215,7 @@ class ProgrammeScreen(LiveProgramme):
         if self.programme is not None and self._columns() != self._layout:
             self._rows = []
             self.tick()
+        self.call_after_refresh(self.tick)  # the introduction list wraps to its new width
 
     def _columns(self) -> tuple[tuple[str, int | None], ...]:
         """The running order's columns for this width (None: as wide as the cells)."""
@@ -231,7 +239,6 @@ class ProgrammeScreen(LiveProgramme):
         line = self.query_one("#quorum", Static)
         line.display = self.quorum.threshold is not None
         line.update(Text(quorum_line(self.quorum, event.info.kind), style=self._quorum_style()))
-        self.query_one("#intro", Static).update(introduction_text(self.intro))
         super().repaint()
 
     def _quorum_style(self) -> str:
@@ -246,6 +253,11 @@ class ProgrammeScreen(LiveProgramme):
             self._intro_item, self.intro_asked = day.current, None
         live = current is not None and is_introduction(current)
         self.set_class(live if self.intro_asked is None else self.intro_asked, "-intro")
+        panel = self.query_one("#intro", Static)
+        width = panel.content_size.width or self.app.size.width * 6 // 10 - 3
+        if self.intro is not None and (self.intro, width) != self._intro_painted:
+            self._intro_painted = (self.intro, width)  # a second's tick repaints nothing
+            panel.update(introduction_text(self.intro, width))
 
     def paint_live(self, prog: running.Programme, day: DayTiming) -> None:
         current = prog.get(day.current) if day.current else None
