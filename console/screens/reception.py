@@ -494,8 +494,9 @@ class ReceptionScreen(LiveScreen):
             self.desk.handout, self.desk.collect = None, False
             self.notify(t("reception.handout_off"))
         else:
-            kind, n = choice.split(":")
-            self.desk.handout, self.desk.collect = found[int(n)].name, kind == "collect"
-            self.notify(t(f"reception.handout_mode_{kind}", item=found[int(n)].name))
+            kind, index = choice.split(":")
+            item = found[int(index)]
+            self.desk.handout, self.desk.collect = item.name, kind == "collect"
+            self.notify(t(f"reception.handout_mode_{kind}", item=item.name))
         self._show_desk_mode()
         self.query_one("#scan", Input).focus()
