@@ -219,6 +219,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "palette.summary": {"vi": "Ghi báo cáo nhanh một trang", "en": "Write the one-page summary"},
     "palette.exports": {"vi": "Xuất báo cáo", "en": "Export a report"},
     "palette.backup_now": {"vi": "Sao lưu ngay", "en": "Back up now"},
+    "palette.safety": {
+        "vi": "Mở màn hình sao lưu, bản sao cho bàn và mã PIN",
+        "en": "Open the backups, desk copies and PINs screen",
+    },
     "palette.backup_schedule": {"vi": "Sao lưu định kỳ", "en": "Back up on a schedule"},
     "palette.clone": {"vi": "Tạo bản sao cho bàn", "en": "Make a desk copy"},
     "palette.merge": {"vi": "Gộp bản sao của bàn", "en": "Merge a desk copy"},

@@ -461,7 +461,7 @@ def output_actions(app: Any) -> list[tuple[str, str, Any]]:
     """(label, key, callable) of printing, reports and safety, as the app offers them now."""
     if not getattr(app, "event_opened", True) or not app.check_action("show", ()):
         return []
-    from .safety import SAFETY_KEY, open_safety
+    from .safety import SAFETY_KEY, back_up_now, open_safety
 
     def printing(only: str = printed.ALL, report: str | None = None) -> Any:
         return lambda: open_print(app, only, report)
@@ -477,7 +477,8 @@ def output_actions(app: Any) -> list[tuple[str, str, Any]]:
         (t("palette.tray"), "", printing(report=TRAY)),
         (t("palette.summary"), "", printing(report=SUMMARY)),
         (t("palette.exports"), "", printing(report="attendance")),
-        (t("palette.backup_now"), SAFETY_KEY, safety("backup")),
+        (t("palette.backup_now"), "", lambda: back_up_now(app)),
+        (t("palette.safety"), SAFETY_KEY, safety("backup")),
         (t("palette.backup_schedule"), "", safety("schedule")),
         (t("palette.clone"), "", safety("clone")),
         (t("palette.merge"), "", safety("merge")),

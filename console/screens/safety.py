@@ -10,6 +10,7 @@ what it adds, the duplicates found), and only the previewed file can then be mer
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,20 +173,7 @@ class SafetyScreen(WorkScreen):
     @work(thread=True, exclusive=True, group="safety-backup")
     def backup(self, folder: Path) -> None:
         """One backup into ``folder`` (made if missing), on this worker's own connection."""
-        app = self.app
-        try:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DaihoiError(
-                    "backup.cannot_write", path=str(folder), reason=exc.strerror or str(exc)
-                ) from exc
-            with Event.open(app.event_path, clock=app.clock, desk=app.desk or "?") as event:
-                made = replicas.rolling_backup(event, folder)
-        except DaihoiError as exc:
-            self.post_message(Said(render(exc), severity="error", timeout=15))
-            return
-        self.post_message(Said(t("backup.done", path=made), timeout=15))
+        self.post_message(make_backup(self.app, folder))
 
     @on(Button.Pressed, "#schedule")
     @work(exclusive=True, group="safety-ask")
@@ -388,6 +376,42 @@ def copy_path(event_path: Path, desk: str) -> str:
     """Where a desk copy goes unless told: ``<event>-ban-2.db`` next to the event file."""
     slug = "-".join(words(desk)) or "ban"
     return str(event_path.with_name(f"{event_path.stem}-{slug}.db"))
+
+
+def make_backup(app: Any, folder: Path) -> Said:
+    """One backup into ``folder`` (made if missing) on a connection of its own, for a thread;
+    what to tell the person at the desk."""
+    try:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DaihoiError(
+                "backup.cannot_write", path=str(folder), reason=exc.strerror or str(exc)
+            ) from exc
+        with Event.open(app.event_path, clock=app.clock, desk=app.desk or "?") as event:
+            made = replicas.rolling_backup(event, folder)
+    except DaihoiError as exc:
+        return Said(render(exc), severity="error", timeout=15)
+    return Said(t("backup.done", path=made), timeout=15)
+
+
+def back_up_now(app: Any) -> None:
+    """The palette's "back up now": the organizer PIN, then one backup into the folder the
+    safety screen proposes (the scheduled one, else ``<event>-saoluu/``), without leaving the
+    screen the organizer is on. On the safety screen, its folder field as typed."""
+    screen = app.screen
+    if isinstance(screen, SafetyScreen):
+        screen.action_backup_now()
+        return
+
+    async def run() -> None:
+        if not await app.organizer_ok("backup"):
+            return
+        folder = app.backup_dir or backup_folder(app.event_path)
+        said = await asyncio.to_thread(make_backup, app, folder)
+        app.notify(said.text, severity=said.severity, timeout=said.timeout)
+
+    app.run_worker(run(), exclusive=True, group="palette-backup")
 
 
 def open_safety(app: Any, part: str = "backup") -> None:

@@ -185,3 +185,29 @@ async def test_the_screen_keys_leave_the_safety_screen(event_path: Path, clock: 
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, ReceptionScreen)
+
+
+async def test_the_palettes_back_up_now_backs_up_at_once(event_path: Path, clock: Any) -> None:
+    """ "Sao lưu ngay" in the palette makes the backup (after the organizer PIN) where the
+    organizer is, instead of opening the safety screen; another entry opens that screen."""
+    with Event.open(event_path) as ev:
+        pins.set_pin(ev, "organizer", "2468")
+    folder = event_path.with_name("event-saoluu")
+    app = make_app(event_path, desk="Bàn 1", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        before = type(app.screen)
+        await palette(pilot, "sao luu ngay")
+        assert not isinstance(app.screen, SafetyScreen)  # the PIN asked over where it was
+        assert not list(folder.glob("*.db"))  # nothing before the PIN
+        await pilot.press(*"2468", "enter")
+        await settle(pilot, app)
+        (made,) = folder.glob("event-backup-*.db")
+        with Event.open(made, readonly=True) as copy:
+            assert len(all_delegates(copy)) == 6
+        assert type(app.screen) is before and not isinstance(app.screen, SafetyScreen)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("Đã sao lưu" in n and made.name in n for n in notes), notes
+
+        await palette(pilot, "man hinh sao luu")
+        assert isinstance(app.screen, SafetyScreen)
