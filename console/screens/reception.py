@@ -256,10 +256,7 @@ class ReceptionScreen(LiveScreen):
             event.stop()
 
     def show_verdict(self, verdict: Verdict) -> None:
-        # The session is said once the day has more than one: "already" then means "already
-        # in this session", and a delegate let in again after lunch sees why.
-        several = len(sessions_mod.all_sessions(self.app.event)) > 1
-        self.query_one(VerdictPanel).show(verdict, session=several)
+        self.query_one(VerdictPanel).show(verdict, session=self.several_sessions())
         if not verdict.repeat:
             self.app.bell()
         self.app.changed()
@@ -272,6 +269,8 @@ class ReceptionScreen(LiveScreen):
         counters = self.query_one("#counters", Static)
         width = counters.content_size.width or COUNTER_WIDTH
         text = Text(t("reception.arrived", arrived=c.arrived, expected=c.expected, pct=pct))
+        if self.several_sessions():  # the counts are this session's: say which
+            text = Text.assemble((c.session + "\n", "bold"), text)
         text.append("\n")
         counts = [f"{arrived}/{expected}" for _d, arrived, expected in c.delegations]
         room = max((len(n) for n in counts), default=0) + 1
@@ -461,6 +460,12 @@ class ReceptionScreen(LiveScreen):
                 self.notify(t("reception.printing", name=decided.name))
                 self.print_badge(decided.delegate_id, reprint=False)
             self.query_one("#scan", Input).focus()
+
+    def several_sessions(self) -> bool:
+        """The day has more than one session: verdicts and counters then say which one they
+        count for ("already" means already in this session; after lunch everyone is let in
+        again)."""
+        return len(sessions_mod.all_sessions(self.app.event)) > 1
 
     # ---------------------------------------------------------- hand-out desk
     def _show_desk_mode(self) -> None:

@@ -41,6 +41,9 @@ async def test_readmitted_after_a_session_opens_says_the_session(
         assert panel.verdict.verdict == "admitted"
         assert panel.verdict.session == "Phiên chiều"
         assert "Tính cho Phiên chiều" in verdict_text(app)
+        await pilot.pause()
+        counters = str(app.screen.query_one("#counters").render()).splitlines()
+        assert counters[:2] == ["Phiên chiều", "Đã đến: 1 / 6 (16,7%)"]
     with Event.open(event_path) as ev:
         afternoon = {f.name: f.arrived for f in sessions.figures(ev)}
     assert afternoon["Phiên chiều"] == 1
@@ -97,3 +100,31 @@ async def test_a_desk_with_no_handout_list_says_how_to_make_one(
         assert not isinstance(app.screen, Pick)
         assert app.checkin.handout is None
         assert any("daihoi handout add" in str(n.message) for n in app._notifications)
+
+
+async def test_a_collecting_desk_takes_back_what_must_return(event_path: Path, clock: Any) -> None:
+    hoa = by_name(event_path, "Nguyễn Thị Hoa")
+    duc = by_name(event_path, "Trần Văn Đức")
+    with Event.open(event_path, clock=clock, desk="Bàn 2") as ev:
+        handouts.add_item(ev, "Máy tính bảng", must_return=True)
+        handouts.give(ev, "Máy tính bảng", hoa.id)
+    app = make_app(event_path, desk="Bàn 3", clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f9")
+        await pilot.press("down", "down", "enter")  # Thu lại: Máy tính bảng
+        await pilot.pause()
+        assert app.checkin.collect and app.checkin.handout == "Máy tính bảng"
+        assert "Bàn thu lại: Máy tính bảng" in str(app.screen.query_one("#desk-mode").render())
+        clock.advance(minutes=5)
+        await pilot.press(*hoa.code, "enter")
+        assert "THU LẠI: Máy tính bảng" in verdict_text(app)
+        clock.advance(minutes=5)
+        await pilot.press(*duc.code, "enter")
+        assert "Máy tính bảng: chưa phát cho đại biểu này" in verdict_text(app)
+        await pilot.press("f9", "enter")  # admission only again
+        await pilot.pause()
+        assert app.checkin.handout is None
+        assert not app.screen.query_one("#desk-mode").display
+    with Event.open(event_path) as ev:
+        assert handouts.outstanding(ev, "Máy tính bảng") == []
+        assert ev.conn.execute("select returned_desk from handouts").fetchall() == [("Bàn 3",)]
