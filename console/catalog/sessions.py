@@ -239,8 +239,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đang xem {name} (phiên đang diễn ra: {current})",
         "en": "Viewing {name} (current session: {current})",
     },
-    "dashboard.sessions": {"vi": "Các phiên", "en": "Sessions"},
-    "dashboard.absent": {"vi": "Vắng mặt", "en": "Absent"},
+    "dashboard.absent": {"vi": "Vắng có lý do", "en": "Absent with a reason"},
     "absence.ask_who": {
         "vi": "Đại biểu vắng có lý do (gõ tên):",
         "en": "The delegate absent with a reason (type a name):",

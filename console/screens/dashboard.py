@@ -139,6 +139,8 @@ class DashboardScreen(LiveScreen):
         """The viewed session's quorum (:func:`data.sessions.quorum`)."""
         absent: sessions_mod.AbsentLists | None = None
         """Who is absent from it, with a reason or not arrived."""
+        excused: tuple[tuple[str, str], ...] = ()
+        """(name, reason) of each delegate absent with a reason, for the list on the right."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -165,6 +167,8 @@ class DashboardScreen(LiveScreen):
                 yield Static(id="ceremony", markup=False)
                 yield Static(t("dashboard.composition"), classes="title")
                 yield Static(id="composition", markup=False)
+                yield Static(t("dashboard.absent"), classes="title", id="absent-title")
+                yield Static(id="absent", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -190,11 +194,15 @@ class DashboardScreen(LiveScreen):
                 found = figures(event)
                 quorum = sessions_mod.quorum(event)
                 absent = sessions_mod.absent_lists(event)
+                people = get_many(event, [i for i, _reason in absent.excused])
+                excused = tuple(
+                    (people[i].name, reason) for i, reason in absent.excused if i in people
+                )
         except DaihoiError as exc:
             self.post_message(Notice(render(exc), severity="error"))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Figures(found, quorum, absent))
+            self.post_message(self.Figures(found, quorum, absent, excused))
 
     @on(Figures)
     def show_figures(self, message: Figures) -> None:
@@ -212,6 +220,13 @@ class DashboardScreen(LiveScreen):
         self.query_one("#session", Static).update(
             session_text(found, message.quorum, message.absent, kind=self.app.event.info.kind)
         )
+        excused = Text()
+        for name, reason in message.excused:  # list words: Text, never markup
+            excused.append(name, style="bold")
+            excused.append(f": {reason}\n")
+        self.query_one("#absent", Static).update(excused)
+        self.query_one("#absent", Static).display = bool(message.excused)
+        self.query_one("#absent-title", Static).display = bool(message.excused)
 
         self.query_one("#arrivals-title", Static).update(
             t("dashboard.arrivals", minutes=found.bucket_minutes)

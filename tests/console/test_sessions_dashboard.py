@@ -90,6 +90,8 @@ async def test_an_absence_recorded_and_undone_from_the_console(
         await pilot.press(*"2468", "enter")  # the organizer PIN
         await settle(app, pilot)
         assert "Vắng có lý do: 1 · Chưa đến: 4" in text_of(app, "#session")
+        assert app.screen.query_one("#absent").display
+        assert text_of(app, "#absent").strip() == "Đặng Minh Dũng: Ốm, có đơn"
         with Event.open(event_path) as ev:
             recorded = sessions.absences(ev)
             kinds = [r["kind"] for r in ev.journal_rows()]
@@ -104,6 +106,7 @@ async def test_an_absence_recorded_and_undone_from_the_console(
         await pilot.press("enter")  # the PIN was typed a minute ago: not asked again
         await settle(app, pilot)
         assert "Vắng có lý do: 0 · Chưa đến: 5" in text_of(app, "#session")
+        assert not app.screen.query_one("#absent").display
     with Event.open(event_path) as ev:
         assert sessions.absences(ev) == []
         assert [r["kind"] for r in ev.journal_rows()][-1] == "absence.undone"
