@@ -97,6 +97,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} of these badges were printed before (last {at}, {desk}). Print them again?",
     },
     "printing.rendering": {"vi": "Đang vẽ {n} thẻ…", "en": "Drawing {n} badges…"},
+    "printing.drawn": {"vi": "Đã vẽ xong {n} thẻ.", "en": "Drew {n} badges."},
+    "printing.planning": {"vi": "Đang đếm thẻ…", "en": "Counting the badges…"},
+    "printing.finding_printers": {"vi": "Đang tìm máy in…", "en": "Looking for printers…"},
     "printing.written": {
         "vi": "Đã ghi {n} thẻ ({pages} trang) vào {path}.",
         "en": "Wrote {n} badges ({pages} pages) to {path}.",

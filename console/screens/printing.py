@@ -14,6 +14,7 @@ calls the command line and the dashboard make.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -107,6 +108,47 @@ def report_label(kind: str) -> str:
     return export_label(kind)
 
 
+@dataclass
+class Planned(Message):
+    """What :func:`compute_plan` found for ``args``, for the screen to show."""
+
+    args: dict[str, Any]
+    plan: Any
+    """The :class:`badges.build.PrintPlan`, or None when nothing would print (``reason``)."""
+    reason: str = ""
+    history: dict[int, Any] | None = None
+    """The first sheet's print history, by delegate id."""
+    delegations: list[str] | None = None
+    """The delegations, on the screen's first load only."""
+
+
+@dataclass
+class Printers(Message):
+    """The printers CUPS knows, the default first (``lpstat`` can take seconds to answer)."""
+
+    names: list[str]
+
+
+def compute_plan(app: Any, args: dict[str, Any], *, first: bool = False) -> Planned:
+    """The count, the first sheet and its history for ``args`` (and, ``first``, the
+    delegations), on a connection of its own so it runs in a thread while the screen is
+    already shown."""
+    from badges.build import plan
+
+    with Event.open(app.event_path, clock=app.clock, readonly=True) as event:
+        delegations = None
+        if first:
+            delegations = sorted({d.delegation for d in all_delegates(event) if d.delegation})
+        if args.pop("need_delegation", False):
+            return Planned(args, None, t("printing.delegation"), None, delegations)
+        try:
+            found = plan(event, **args)
+        except DaihoiError as exc:
+            return Planned(args, None, render(exc), None, delegations)
+        history = printed.history(event, [d.id for d in found.first_sheet])
+    return Planned(args, found, "", history, delegations)
+
+
 def when(printed_at: str) -> str:
     """``2025-09-20 08:15`` from a stored time."""
     return printed_at[:16].replace("T", " ")
@@ -147,15 +189,14 @@ class PrintScreen(WorkScreen):
         self.only = only
         self.first_report = report
         self.plan: Any = None
+        self.drawing = 0
+        self.resumed = False
+        """Shown once already (on_mount made the first plan)."""
+        """How many badges the current (or last) run draws."""
         """The :class:`badges.build.PrintPlan` shown (None when nothing would print)."""
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        from badges import printing
-
-        app = self.app
-        names = sorted({d.delegation for d in all_delegates(app.event) if d.delegation})
-        self.printers = printing.printers()
         yield Header()
         with VerticalScroll(id="print"):
             yield Label(t("printing.title"), classes="heading")
@@ -167,7 +208,7 @@ class PrintScreen(WorkScreen):
             with Horizontal(classes="row"):
                 yield Label(t("printing.delegation"), classes="label")
                 yield Select(
-                    [(n, n) for n in names],
+                    [],
                     prompt=t("printing.delegation"),
                     id="delegation",
                     disabled=self.only != ONE_DELEGATION,
@@ -182,19 +223,13 @@ class PrintScreen(WorkScreen):
                 )
             with Horizontal(classes="row"):
                 yield Label(t("printing.printer"), classes="label")
-                yield Select(
-                    [(p, p) for p in self.printers],
-                    prompt=t("printing.no_printer"),
-                    value=self.printers[0] if self.printers else Select.NULL,
-                    id="printer",
-                )
+                yield Select([], prompt=t("printing.finding_printers"), id="printer")
             with Horizontal(classes="row"):
                 yield Label(t("printing.file"), classes="label")
                 yield Input(self.default_pdf(), id="pdf")
-            yield Static(id="count")
+            yield Static(t("printing.planning"), id="count")
             yield Label(t("printing.first_sheet"), classes="heading")
             yield DataTable(id="sheet", cursor_type="row", zebra_stripes=True)
-            yield ProgressBar(id="badges-progress", show_eta=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("printing.write"), id="write", variant="primary")
                 yield Button(t("printing.print"), id="send", variant="success")
@@ -210,22 +245,30 @@ class PrintScreen(WorkScreen):
                 )
             with Horizontal(classes="buttons"):
                 yield Button(t("printing.write_report"), id="write-report")
-            yield ProgressBar(id="report-progress", show_eta=False)
+        # Above the footer, not at the end of the form: seen whatever is scrolled into view.
+        with Vertical(id="progress"):
+            for bar in ("badges", "report"):
+                with Horizontal(id=f"{bar}-line", classes="progress-line"):
+                    yield Label("", id=f"{bar}-doing")
+                    yield ProgressBar(id=f"{bar}-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#sheet", DataTable)
         for key in ("slot", "name", "delegation", "state"):
             table.add_column(t(f"printing.col.{key}"), key=key)
-        self.query_one("#badges-progress").display = False
-        self.query_one("#report-progress").display = False
+        self.query_one("#badges-line").display = False
+        self.query_one("#report-line").display = False
         self.query_one("#only", RadioSet).focus()
-        self.refresh_plan()
+        self.refresh_plan(first=True)
+        self.find_printers()
         if self.first_report is not None:
             self.query_one("#report", Select).focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_plan()
+        if self.resumed:  # back from another screen: the list may have changed
+            self.refresh_plan()
+        self.resumed = True
 
     def default_pdf(self) -> str:
         path = self.app.event_path  # a name: written next to the event file (see target)
@@ -258,49 +301,81 @@ class PrintScreen(WorkScreen):
             "layout": str(self.query_one("#layout", Select).value),
         }
 
-    def refresh_plan(self) -> None:
-        """Count, pages, the warning and the first sheet for what is chosen now (a quick read
-        of the app's connection: no drawing)."""
-        from badges.build import plan
+    def refresh_plan(self, *, first: bool = False) -> None:
+        """Count, pages, the warning and the first sheet for what is chosen now, computed in a
+        worker: the screen shows at once with a line saying it is counting."""
+        self.query_one("#count", Static).update(Text(t("printing.planning")))
+        self.planning(self.request(), first)
 
+    def request(self) -> dict[str, Any]:
+        args = self.chosen()
+        if self.only == ONE_DELEGATION and args["delegation"] is None:
+            args["need_delegation"] = True
+        return args
+
+    @work(thread=True, exclusive=True, group="plan")
+    def planning(self, args: dict[str, Any], first: bool) -> None:
+        self.post_message(compute_plan(self.app, args, first=first))
+
+    @work(thread=True, group="printers")
+    def find_printers(self) -> None:
+        from badges import printing
+
+        self.post_message(Printers(printing.printers()))
+
+    @on(Printers)
+    def printers_found(self, message: Printers) -> None:
+        message.stop()
+        printer = self.query_one("#printer", Select)
+        printer.prompt = t("printing.no_printer")
+        printer.set_options([(p, p) for p in message.names])
+        if message.names:
+            printer.value = message.names[0]  # the default first
+
+    @on(Planned)
+    def planned(self, message: Planned) -> None:
+        message.stop()
+        if message.delegations is not None:
+            with self.prevent(Select.Changed):
+                self.query_one("#delegation", Select).set_options(
+                    [(n, n) for n in message.delegations]
+                )
+        wanted = self.request()
+        wanted.pop("need_delegation", None)
+        if message.args == wanted:  # not an answer to a choice changed since
+            self.show_plan(message)
+
+    def show_plan(self, found: Planned) -> None:
         count = self.query_one("#count", Static)
         table = self.query_one("#sheet", DataTable)
         table.clear()
-        args = self.chosen()
-        if self.only == ONE_DELEGATION and args["delegation"] is None:
-            self.plan = None
-            count.update(Text(t("printing.count_none", reason=t("printing.delegation"))))
+        self.plan = found.plan
+        if found.plan is None:
+            count.update(Text(t("printing.count_none", reason=found.reason)))
             return
-        try:
-            found = plan(self.app.event, **args)
-        except DaihoiError as exc:
-            self.plan = None
-            count.update(Text(t("printing.count_none", reason=render(exc))))
-            return
-        self.plan = found
         lines = Text(
             t(
                 "printing.count",
-                n=len(found.delegates),
-                pages=found.pages,
-                per_page=found.layout.per_page,
+                n=len(found.plan.delegates),
+                pages=found.plan.pages,
+                per_page=found.plan.layout.per_page,
             )
         )
-        last = printed.latest(found.already.values())
+        last = printed.latest(found.plan.already.values())
         if last is not None:
             lines.append("\n")
             lines.append(
                 t(
                     "printing.already",
-                    n=len(found.already),
+                    n=len(found.plan.already),
                     at=when(last.printed_at),
                     desk=last.desk,
                 ),
                 style="bold yellow",
             )
         count.update(lines)
-        history = printed.history(self.app.event, [d.id for d in found.first_sheet])
-        for slot, delegate in enumerate(found.first_sheet, start=1):
+        history = found.history or {}
+        for slot, delegate in enumerate(found.plan.first_sheet, start=1):
             state = printed.state(delegate, history.get(delegate.id))
             table.add_row(
                 str(slot),
@@ -323,7 +398,8 @@ class PrintScreen(WorkScreen):
         """Warn of badges printed before, ask the organizer PIN, then render in a worker."""
         from ..screens.modals import Confirm
 
-        self.refresh_plan()
+        planned = await asyncio.to_thread(compute_plan, self.app, self.request())
+        self.show_plan(planned)
         found = self.plan
         if found is None:
             self.notify(str(self.query_one("#count", Static).render()), severity="warning")
@@ -344,8 +420,9 @@ class PrintScreen(WorkScreen):
         target = self.target()
         bar = self.query_one("#badges-progress", ProgressBar)
         bar.update(total=len(found.delegates) + 1, progress=0)
-        bar.display = True
-        self.notify(t("printing.rendering", n=len(found.delegates)), timeout=4)
+        self.drawing = len(found.delegates)
+        self.query_one("#badges-doing", Label).update(t("printing.rendering", n=self.drawing))
+        self.query_one("#badges-line").display = True
         self.render_badges(
             target,
             self.chosen(),
@@ -392,17 +469,21 @@ class PrintScreen(WorkScreen):
     @on(Progress)
     def progressed(self, message: Progress) -> None:
         bar = self.query_one(f"#{message.bar}-progress", ProgressBar)
-        bar.display = True
+        self.query_one(f"#{message.bar}-line").display = True
         bar.update(total=message.total, progress=message.done)
 
     @on(Done)
     def finished(self, message: Done) -> None:
         self.last_written = message.path
         if message.bar == "badges":
+            if message.path is None:
+                self.query_one("#badges-line").display = False
+            else:  # the full bar stays, saying so, until the next run
+                self.query_one("#badges-doing", Label).update(t("printing.drawn", n=self.drawing))
             self.query_one("#pdf", Input).value = self.default_pdf()  # never the same file twice
             self.refresh_plan()
         else:
-            self.query_one("#report-progress").display = False
+            self.query_one("#report-line").display = False
 
     # ------------------------------------------------------------------ reports
     @on(Button.Pressed, "#write-report")
@@ -414,7 +495,8 @@ class PrintScreen(WorkScreen):
         target = path.with_name(f"{path.stem}-{name}-{self.app.now():%Y%m%d-%H%M%S}{suffix}")
         bar = self.query_one("#report-progress", ProgressBar)
         bar.update(total=None, progress=0)  # indeterminate until the report says its steps
-        bar.display = True
+        self.query_one("#report-doing", Label).update(report_label(kind))
+        self.query_one("#report-line").display = True
         self.write_output(kind, target)
 
     @work(thread=True, exclusive=True, group="report")

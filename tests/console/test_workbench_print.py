@@ -71,7 +71,7 @@ async def test_print_all_then_only_new_then_changed(
     async with app.run_test(size=(120, 40)) as pilot:
         app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
         await pilot.press("ctrl+b")
-        await pilot.pause()
+        await settle(pilot, app)  # the count is made in a worker
         screen = app.screen
         assert isinstance(screen, PrintScreen)
         count = str(screen.query_one("#count", Static).render())
@@ -98,7 +98,7 @@ async def test_print_all_then_only_new_then_changed(
 
         # only the new ones: none left, nothing written
         screen.query_one("#only", RadioSet).query("RadioButton")[2].value = True
-        await pilot.pause()
+        await settle(pilot, app)
         assert "Không có thẻ nào chưa in" in str(screen.query_one("#count", Static).render())
         before = set(event_path.parent.glob("*.pdf"))
         await pilot.press("ctrl+w")
@@ -111,7 +111,7 @@ async def test_print_all_then_only_new_then_changed(
             moved[0]["seat"] = "A09"
             delegates.upsert(ev, moved)
         screen.query_one("#only", RadioSet).query("RadioButton")[3].value = True
-        await pilot.pause()
+        await settle(pilot, app)
         count = str(screen.query_one("#count", Static).render())
         assert "1 thẻ, 1 trang" in count and "đã in trước đó" in count
         assert str(sheet.get_cell_at((0, 1))) == "Nguyễn Thị Hoa"
@@ -156,7 +156,7 @@ async def test_printer_from_lpstat_and_sent_with_lp(
     async with app.run_test(size=(120, 40)) as pilot:
         app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
         await pilot.press("ctrl+b")
-        await pilot.pause()
+        await settle(pilot, app)  # lpstat answers in a worker
         printer = app.screen.query_one("#printer", Select)
         assert printer.value == "HP_LaserJet"  # the default first
         printer.value = "Brother_QL_800"

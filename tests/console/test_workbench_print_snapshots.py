@@ -34,6 +34,8 @@ def test_print_screen(demo: Path, snap_compare: Callable[..., bool], size: tuple
         await pilot.app.workers.wait_for_complete()
         await pilot.press("ctrl+b")
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # the count, made in a worker
+        await pilot.pause()
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
