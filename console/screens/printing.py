@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -27,7 +27,6 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
@@ -51,9 +50,7 @@ from data.store import Event
 from ..i18n import render, t
 from ..keys import translate_bindings
 from ..outputs import SUMMARY
-
-if TYPE_CHECKING:
-    from ..app import DaihoiApp
+from .base import DeskScreen
 
 PRINT_KEY = "ctrl+b"
 """The key that opens this screen from every screen (b for badge: "In thẻ")."""
@@ -77,13 +74,12 @@ class Said(Message):
     """The worker wrote to the event file: every screen repaints."""
 
 
-class WorkScreen(Screen[None]):
+class WorkScreen(DeskScreen[None]):
     """A screen of organizer work whose workers say their results with :class:`Said`."""
 
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> DaihoiApp: ...
+    def post(self, message: Message) -> None:
+        """Post ``message`` (a worker's progress callback, which must return nothing)."""
+        self.post_message(message)
 
     @on(Said)
     def said(self, message: Said) -> None:
@@ -445,7 +441,7 @@ class PrintScreen(WorkScreen):
                     event,
                     target,
                     **args,
-                    progress=lambda d, n: self.post_message(self.Progress("badges", d, n)),
+                    progress=lambda d, n: self.post(self.Progress("badges", d, n)),
                 )
         except DaihoiError as exc:
             self.post_message(Said(render(exc), severity="error", timeout=15))
@@ -515,7 +511,7 @@ class PrintScreen(WorkScreen):
                         event,
                         kind,
                         target,
-                        progress=lambda d, n: self.post_message(self.Progress("report", d, n)),
+                        progress=lambda d, n: self.post(self.Progress("report", d, n)),
                     )
         except DaihoiError as exc:
             self.post_message(Said(render(exc), severity="error", timeout=15))
@@ -582,4 +578,4 @@ class OutputCommands(Provider):
         for label, key, run in output_actions(self.app):
             score, shown = _hit(query, label, self)
             if score > 0:
-                yield Hit(score, shown, run, help=key or None)  # type: ignore[arg-type]
+                yield Hit(score, shown, run, help=key or None)
