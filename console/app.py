@@ -256,7 +256,13 @@ class DaihoiApp(App[None]):
             burst = self.scanner.feed(event.key, event.character, event.time)
             if burst is not None:
                 event.stop()
-                self.take_scan(burst)
+                # After the keys already queued for the focused field: under load its digits
+                # are still arriving, and a scan taken now left the last of them in the field.
+                focused = self.focused
+                if focused is not None:
+                    focused.call_later(self.take_scan, burst)
+                else:
+                    self.take_scan(burst)
                 return
         await super().on_event(event)
 
