@@ -31,16 +31,15 @@ from data.search import SearchIndex
 from data.store import Clock, Event, system_clock
 
 from .i18n import render, set_lang, t
-from .keys import ScanBursts, translate_bindings
+from .keys import IMPORT_KEY, PRINT_KEY, SAFETY_KEY, ScanBursts, translate_bindings
 from .phrases import cannot_write, desk_notes
 from .screens.base import Notice
-from .screens.importing import IMPORT_KEY, WorkbenchCommands
 from .screens.palette import ScreenCommands
 from .screens.pin import DeskPinScreen, OrganizerPin
-from .screens.printing import PRINT_KEY, OutputCommands
-from .screens.safety import SAFETY_KEY
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from .screens.start import StartApp
 
 ORGANIZER_GRACE = timedelta(minutes=5)
@@ -103,11 +102,25 @@ SCREEN_KEYS = {
 """The function key that opens each screen, shown in the footer of every screen."""
 
 
+def _workbench_commands() -> type[Provider]:
+    """The imports' palette entries, their screens' code loaded when the palette opens (not for
+    the first paint)."""
+    from .screens.importing import WorkbenchCommands
+
+    return WorkbenchCommands
+
+
+def _output_commands() -> type[Provider]:
+    from .screens.printing import OutputCommands
+
+    return OutputCommands
+
+
 class DaihoiApp(App[None]):
     """The daihoi console on one event file, as one desk."""
 
     CSS_PATH = "global.tcss"
-    COMMANDS = {ScreenCommands, WorkbenchCommands, OutputCommands}
+    COMMANDS = {ScreenCommands, _workbench_commands, _output_commands}
     """Screens and this screen's keys, and the organizer's imports and matching, in the desk's
     language (Textual's system commands are English and offer nothing a desk needs)."""
     ENABLE_COMMAND_PALETTE = True

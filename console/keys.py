@@ -79,3 +79,12 @@ class ScanBursts:
         if key in ("enter", "ctrl+m") and fast and codes.looks_like_code(run):
             return run
         return None
+
+
+# The organizer's keys, open from every screen (the app binds them; their screens show them).
+IMPORT_KEY = "ctrl+o"
+"""Import the delegate list."""
+PRINT_KEY = "ctrl+b"
+"""Open printing (b for badge: "In thẻ")."""
+SAFETY_KEY = "ctrl+s"
+"""Open backups, desk copies and PINs (s for "sao lưu")."""

@@ -42,7 +42,7 @@ from data.store import Event
 
 from .. import phrases
 from ..i18n import render, t
-from ..keys import translate_bindings
+from ..keys import IMPORT_KEY, translate_bindings
 from .files import LIST_SUFFIXES, FileDialog
 
 if TYPE_CHECKING:
@@ -50,9 +50,6 @@ if TYPE_CHECKING:
 
 KINDS = ("delegates", "programme", "honours", "higher_level")
 """What the app imports, in the palette's order."""
-
-IMPORT_KEY = "ctrl+o"
-"""The key that imports the delegate list, from every screen."""
 
 FIRST_ROWS = 8
 """Rows shown "as they will be stored"."""

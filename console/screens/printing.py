@@ -48,12 +48,9 @@ from data.errors import DaihoiError
 from data.store import Event
 
 from ..i18n import render, t
-from ..keys import translate_bindings
+from ..keys import PRINT_KEY, SAFETY_KEY, translate_bindings
 from ..outputs import SUMMARY
 from .base import DeskScreen
-
-PRINT_KEY = "ctrl+b"
-"""The key that opens this screen from every screen (b for badge: "In thẻ")."""
 
 TRAY = "tray"
 """The tray sheets, offered among the reports."""
@@ -539,7 +536,7 @@ def output_actions(app: Any) -> list[tuple[str, str, Any]]:
     """(label, key, callable) of printing, reports and safety, as the app offers them now."""
     if not getattr(app, "event_opened", True) or not app.check_action("show", ()):
         return []
-    from .safety import SAFETY_KEY, back_up_now, open_safety
+    from .safety import back_up_now, open_safety
 
     def printing(only: str = printed.ALL, report: str | None = None) -> Any:
         return lambda: open_print(app, only, report)

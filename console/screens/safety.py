@@ -33,9 +33,6 @@ from ..i18n import render, t
 from ..keys import translate_bindings
 from .printing import Said, WorkScreen
 
-SAFETY_KEY = "ctrl+s"
-"""The key that opens this screen from every screen (s for "sao lưu")."""
-
 PARTS = ("backup", "schedule", "clone", "merge", "pins")
 """What the palette can open this screen on: the field it focuses."""
 
