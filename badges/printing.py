@@ -59,11 +59,6 @@ def send(path: Path) -> str | None:
     return printer
 
 
-def has_cups() -> bool:
-    """Whether this computer has CUPS' ``lp`` and ``lpstat`` (Linux, macOS)."""
-    return bool(shutil.which("lp") and shutil.which("lpstat"))
-
-
 def printers() -> list[str]:
     """The printers CUPS knows, the default first: ``lpstat -e`` (names only), else the
     names ``lpstat -a`` lists as accepting jobs. Empty without CUPS or without a printer."""

@@ -31,6 +31,7 @@ from data.text import words
 
 from ..i18n import render, t
 from ..keys import translate_bindings
+from ..phrases import merge_summary
 from .printing import Said, WorkScreen
 
 PARTS = ("backup", "schedule", "clone", "merge", "pins")
@@ -323,17 +324,7 @@ class SafetyScreen(WorkScreen):
             self.post_message(Said(render(exc), severity="error", timeout=15))
             return
         main, back = reports["main"], reports["copy"]
-        said = t(
-            "merge.summary",
-            desk=path.name,
-            rows=main.journal_rows,
-            checkins=main.checkins,
-            duplicates=main.duplicates,
-            undos=main.undos,
-            walkins=main.walkins,
-            revocations=main.revocations,
-            back=back.journal_rows,
-        )
+        said = merge_summary(path.name, main, back)
         self.post_message(Said(said, timeout=20, changed=True))
 
     # ------------------------------------------------------------------ PINs
