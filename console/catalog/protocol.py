@@ -312,6 +312,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đổi ghế cho ai (gõ tên)?",
         "en": "Whose seat to change (type a name)?",
     },
+    # a seat is written as the plan stores it, in either language
+    "seats.ask_seat.example": {
+        "vi": "Khu A, hàng 3, ghế 12",
+        "en": "Khu A, hàng 3, ghế 12 (zone, row, seat)",
+    },
     "seats.ask_seat": {
         "vi": "Ghế mới của {name} (đang: {seat}; để trống: bỏ ghế):",
         "en": "{name}'s new seat (now: {seat}; empty: no seat):",

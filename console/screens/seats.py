@@ -231,7 +231,9 @@ class SeatsScreen(LiveScreen):
                 return
             chosen = next(d for d in found if str(d.id) == picked)
         question = t("seats.ask_seat", name=chosen.name, seat=chosen.seat or t("seats.no_seat_yet"))
-        seat = await app.push_screen_wait(AskText(question, placeholder="Khu A, hàng 3, ghế 12"))
+        seat = await app.push_screen_wait(
+            AskText(question, placeholder=t("seats.ask_seat.example"))
+        )
         if seat is None or not await app.organizer_ok("seat_move"):
             return
         try:
