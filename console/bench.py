@@ -632,17 +632,22 @@ _SQLITE_COUNTS = (
 """The floor of issue 16: a plain sqlite3 script computing the day's counts."""
 
 
+def _half_arrived(folder: Path, name: str, n: int) -> Path:
+    """An event of ``n`` synthetic delegates, half of them checked in at one desk."""
+    with _event(folder, name) as ev:
+        delegates_mod.upsert(ev, _records(n))
+        desk = Desk(ev)
+        for _id, code, _version in codes_mod.current_codes(ev)[: n // 2]:
+            desk.scan(code)
+    return folder / name
+
+
 def bench_startup(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
     """``daihoi stats --json`` on an n-delegate event as a whole process, beside a plain
     sqlite3 script computing the same counts, runs interleaved."""
     import sys
 
-    db = folder / "startup.db"
-    with _event(folder, "startup.db") as ev:
-        delegates_mod.upsert(ev, _records(n))
-        desk = Desk(ev)
-        for _id, code, _version in codes_mod.current_codes(ev)[: n // 2]:
-            desk.scan(code)
+    db = _half_arrived(folder, "startup.db", n)
     times: dict[str, list[float]] = {"stats_json": [], "sqlite3_script": []}
     runs = 7
     for run in range(runs):
@@ -696,12 +701,7 @@ def bench_first_paint(n: int, folder: Path, progress: Progress) -> dict[str, Any
     as a whole process, beside the smallest Textual app with the same widgets, interleaved."""
     import sys
 
-    db = folder / "paint.db"
-    with _event(folder, "paint.db") as ev:
-        delegates_mod.upsert(ev, _records(n))
-        desk = Desk(ev)
-        for _id, code, _version in codes_mod.current_codes(ev)[: n // 2]:
-            desk.scan(code)
+    db = _half_arrived(folder, "paint.db", n)
     times: dict[str, list[float]] = {"console": [], "smallest_textual_app": []}
     runs = 5
     for run in range(runs):
