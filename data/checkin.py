@@ -206,7 +206,7 @@ class Desk:
             if delegate.status != "approved":
                 return self._reject(UNKNOWN, scanned, delegate)
             return self._admit(
-                delegate, via="scan", code=parsed.code, scanned=scanned, read_under_lock=True
+                delegate, via="scan", code=parsed.code, scanned=scanned, read_with=found.session
             )
 
     def admit(self, delegate_id: int) -> Verdict:
@@ -242,18 +242,21 @@ class Desk:
         via: str,
         code: str | None,
         scanned: str,
-        read_under_lock: bool = False,
+        read_with: tuple[str, str] | None = None,
     ) -> Verdict:
-        """Admit ``delegate`` or say when they came; ``read_under_lock`` when the caller read
-        ``delegate`` (arrival included) inside the write transaction this joins."""
+        """Admit ``delegate`` or say when they came. ``read_with`` is the current session's key
+        and name when the caller read them and ``delegate`` (arrival included) inside the write
+        transaction this joins (:func:`data.delegates.badge_holder`)."""
         event = self.event
         with event.write():
             # Check-ins count for the session current now; "attendance" is that session's rows.
-            session = sessions_mod.current(event)
-            if read_under_lock:
+            if read_with is not None:
+                session_key, session_name = read_with
                 first = delegate.checked_in_at
                 row = (first, delegate.checked_in_desk) if first is not None else None
             else:
+                found = sessions_mod.current(event)
+                session_key, session_name = found.key, found.name
                 row = event.conn.execute(
                     "select checked_in_at, desk from attendance where delegate_id = ?",
                     (delegate.id,),
@@ -266,11 +269,11 @@ class Desk:
                         "via": via,
                         "first_at": row[0],
                         "first_desk": row[1],
-                        **session_field(session.key),
+                        **session_field(session_key),
                     },
                 )
                 verdict = Verdict(
-                    ALREADY, delegate, row[0], row[1], scanned=scanned, session=session.name
+                    ALREADY, delegate, row[0], row[1], scanned=scanned, session=session_name
                 )
             else:
                 moment = event.now()
@@ -281,7 +284,7 @@ class Desk:
                         "delegate_id": delegate.id,
                         "via": via,
                         "code": code,
-                        **session_field(session.key),
+                        **session_field(session_key),
                     },
                     at=moment,
                 )
@@ -292,7 +295,7 @@ class Desk:
                 )
                 self._admitted.add(uuid)
                 verdict = Verdict(
-                    ADMITTED, delegate, at, event.desk, scanned=scanned, session=session.name
+                    ADMITTED, delegate, at, event.desk, scanned=scanned, session=session_name
                 )
         notes = tuple(self.notes_for(delegate.id)) if self.notes_for else ()
         return Verdict(**{**verdict.__dict__, "notes": notes}) if notes else verdict

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import names
 from .errors import DaihoiError
-from .schema_sessions import PROFILE_FIELDS
+from .schema_sessions import CURRENT_SESSION, PROFILE_FIELDS
 from .store import Event, stamp
 from .text import fold, name_sort_key, tone_placement
 
@@ -171,14 +171,15 @@ _SELECT = f"select {_COLUMNS} from delegates d left join attendance a on a.deleg
 _HOLDER = (
     "select b.issued_at, b.revoked_at, "
     + _COLUMNS.replace(_CURRENT_CODE, "b.code")
-    + " from codes b"
+    + ", s.key, s.name from codes b"
     " left join delegates d on d.id = b.delegate_id"
     " left join attendance a on a.delegate_id = d.id"
+    f" left join sessions s on s.key = {CURRENT_SESSION}"
     " where b.delegate_id = ? and b.version = ?"
 )
-"""A badge version and its delegate; the code read is the scanned one, which is the current
-one unless it was revoked (only one version of a badge is ever unrevoked: a reprint revokes
-before it issues, and merges carry revocations both ways)."""
+"""A badge version, its delegate and the session check-ins count for now; the code read is the
+scanned one, which is the current one unless it was revoked (only one version of a badge is
+ever unrevoked: a reprint revokes before it issues, and merges carry revocations both ways)."""
 
 
 def _from_row(row: tuple[Any, ...]) -> Delegate:
@@ -238,20 +239,24 @@ class BadgeHolder:
     """When a reprint replaced this badge; None while it is the current one."""
     delegate: Delegate | None
     """The delegate, as :func:`get` gives it (arrival included); None if there is no such row."""
+    session: tuple[str, str] = ("", "")
+    """The key and name of the session check-ins count for now (:func:`data.sessions.current`),
+    read with the badge, so the arrival above is that session's."""
 
 
 def badge_holder(event: Event, delegate_id: int, version: int) -> BadgeHolder:
-    """Badge ``version`` of ``delegate_id`` with its delegate, in one read: the desk's scan runs
-    it inside its write lock, so the arrival it sees is the one the verdict is written against."""
+    """Badge ``version`` of ``delegate_id`` with its delegate and the current session, in one
+    read: the desk's scan runs it inside its write lock, so the arrival it sees is the one the
+    verdict is written against."""
     row = event.conn.execute(_HOLDER, (delegate_id, version)).fetchone()
     if row is None:
         return BadgeHolder(None, None, None)
-    issued_at, revoked_at = row[0], row[1]
+    issued_at, revoked_at, session = row[0], row[1], (row[-2], row[-1])
     if row[2] is None:
-        return BadgeHolder(issued_at, revoked_at, None)
+        return BadgeHolder(issued_at, revoked_at, None, session)
     if revoked_at is not None:  # a reprinted badge: the delegate carries the current code
-        return BadgeHolder(issued_at, revoked_at, get(event, delegate_id))
-    return BadgeHolder(issued_at, revoked_at, _from_row(row[2:]))
+        return BadgeHolder(issued_at, revoked_at, get(event, delegate_id), session)
+    return BadgeHolder(issued_at, revoked_at, _from_row(row[2:-2]), session)
 
 
 def get_many(event: Event, ids: Iterable[int]) -> dict[int, Delegate]:
