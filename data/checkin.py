@@ -276,8 +276,7 @@ class Desk:
                     ALREADY, delegate, row[0], row[1], scanned=scanned, session=session_name
                 )
             else:
-                moment = event.now()
-                at = stamp(moment)  # the attendance row and its journal row share one time
+                at = stamp(event.now())  # the attendance row and its journal row share one time
                 uuid = event.journal(
                     "checkin",
                     {
@@ -286,7 +285,7 @@ class Desk:
                         "code": code,
                         **session_field(session_key),
                     },
-                    at=moment,
+                    at=at,
                 )
                 event.conn.execute(
                     "insert into attendance (delegate_id, checked_in_at, desk, operator, journal_uuid)"

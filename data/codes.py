@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import DaihoiError
 from .store import Event, stamp
@@ -36,9 +37,17 @@ _DIGITS = re.compile(r"\d")
 """Any decimal digit: ASCII, but also full-width ``１２３`` that some input methods type."""
 
 
+@lru_cache(maxsize=8)
+def _keyed(secret: bytes) -> hmac.HMAC:
+    """HMAC-SHA256 under ``secret`` with the key already mixed in: every code copies it (a copy
+    costs half of keying a new one, and a desk checks one code per scan)."""
+    return hmac.new(secret, digestmod=hashlib.sha256)
+
+
 def _mac(secret: bytes, delegate_id: int, version: int) -> str:
-    digest = hmac.digest(secret, f"{delegate_id}:{version}".encode(), hashlib.sha256)
-    return str(int.from_bytes(digest[:8], "big") % 10**MAC_DIGITS).zfill(MAC_DIGITS)
+    mac = _keyed(secret).copy()
+    mac.update(f"{delegate_id}:{version}".encode())
+    return str(int.from_bytes(mac.digest()[:8], "big") % 10**MAC_DIGITS).zfill(MAC_DIGITS)
 
 
 def make_code(secret: bytes, delegate_id: int, version: int) -> str:
@@ -60,8 +69,10 @@ def digits_of(text: str) -> str:
     their ASCII value, so the result is always plain ``0-9`` (``hmac.compare_digest`` refuses
     non-ASCII text, and a code is stored in ASCII).
     """
+    if text.isdigit() and text.isascii():  # a scanner's text as it comes: nothing to drop
+        return text
     found = "".join(_DIGITS.findall(text))
-    if found.isascii():  # a scanner's text: no digit to translate
+    if found.isascii():  # typed with spaces or dashes: no digit to translate
         return found
     return "".join(str(unicodedata.decimal(c)) for c in found)
 

@@ -41,6 +41,7 @@ ORDER = (
     schema_merges.m_merges_001_remembered,
     schema_layouts.m_layouts_001_column_maps,
     schema_printed.m_printed_001_badge_prints,
+    schema_sessions.m_sessions_003_current_index,
 )
 """Every migration, in the order it runs on a new file (append new ones at the end)."""
 

@@ -122,3 +122,11 @@ def m_sessions_002_delegate_profile(db: sqlite_utils.Database) -> None:
         db,
         [f"alter table delegates add column {f} text not null default ''" for f in PROFILE_FIELDS],
     )
+
+
+def m_sessions_003_current_index(db: sqlite_utils.Database) -> None:
+    """An index in the order :data:`CURRENT_SESSION` reads sessions: every scan asks for the
+    current session (the ``attendance`` view and its insert trigger do too), and without it
+    SQLite sorts the sessions into a temporary b-tree each time (about an eighth of a scan's
+    instructions)."""
+    run_statements(db, ["create index sessions_current on sessions (current_since, key)"])
