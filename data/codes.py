@@ -99,7 +99,9 @@ its digit is not part of the code."""
 
 def parse(secret: bytes, text: str) -> ParsedCode | None:
     """Read a code from scanner or keyboard text; None if it is malformed or forged."""
-    code = digits_of(_AIM_PREFIX.sub("", text, count=1))
+    if not text.isdigit():  # a scanner's digits alone carry no prefix
+        text = _AIM_PREFIX.sub("", text, count=1)
+    code = digits_of(text)
     if len(code) != CODE_DIGITS:
         return None
     delegate_id = int(code[:ID_DIGITS])
