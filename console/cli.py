@@ -48,7 +48,7 @@ COMMANDS = {
     "badges": "console.cli_badges:badges",
     "programme": "console.cli_programme:programme_group",
     "honours": "console.cli_honours:honours",
-    "stats": "console.cli_reports:stats",
+    "stats": "console.cli_stats:stats",
     "export": "console.cli_reports:export",
     "higher-level": "console.cli_reports:higher_level",
     "bench": "console.cli_bench:bench",
@@ -104,7 +104,7 @@ def chosen_desk(desk: str) -> str | None:
     given at the first start on this computer, which the console asks for the first time)."""
     import os
 
-    from data.checkin import desk_name
+    from data.store import desk_name
 
     given = click.get_current_context().get_parameter_source("desk")
     if given is click.core.ParameterSource.DEFAULT and not os.environ.get("DAIHOI_DESK"):

@@ -1,8 +1,8 @@
-"""The ``daihoi`` commands of the reports area: ``export``, ``stats``, ``higher-level``, and
-``import higher-level``, registered on the group of :mod:`console.cli`.
+"""The ``daihoi`` commands of the reports area: ``export``, ``higher-level``, and
+``import higher-level``, registered on the group of :mod:`console.cli` (``stats`` is in
+:mod:`console.cli_stats`, so that reading the figures loads none of the reports' code).
 
-Every figure comes from :func:`programme.figures.figures`, the same call the dashboard makes;
-files are written by :mod:`console.outputs`, as from the dashboard.
+Files are written by :mod:`console.outputs`, as from the dashboard.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from typing import Any
 import click
 
 from data import delegates as delegates_mod
-from data import stats as stats_mod
 from data.reports import KINDS
-from programme.figures import figures
 
 from .cli_progress import progress_bar
 from .clikit import (
@@ -33,7 +31,6 @@ from .clikit import (
 )
 from .i18n import t
 from .outputs import CREDENTIALS, SUMMARY, write_report
-from .phrases import arrivals_caption, honours_line, percent, programme_line
 
 
 # ---------------------------------------------------------------- export
@@ -73,68 +70,6 @@ def export(
     say(t("export.done", path=target, rows=len(report.sheets[0].rows)))
     if target.suffix.lower() == ".csv" and len(report.sheets) > 1:
         say(t("export.csv_first_sheet", sheets=", ".join(s.name for s in report.sheets[1:])))
-
-
-# ---------------------------------------------------------------- stats
-@command("stats", help="cli.stats")
-@db_option
-@option("--bucket", type=click.IntRange(1, 60), default=10, help="cli.opt.bucket")
-@option("--session", default=None, help="cli.opt.session")
-@json_option
-def stats(db: str | None, bucket: int, session: str | None, as_json: bool) -> None:
-    from data.sessions import viewing
-
-    event = open_event(db, readonly=True)
-    with viewing(event, session):
-        found = figures(event, bucket)
-    if as_json:
-        emit(found.public())
-        return
-    for line in stats_lines(found):
-        click.echo(line)
-
-
-def stats_lines(figures: stats_mod.Stats) -> list[str]:
-    """The figures as the terminal prints them (the dashboard shows the same)."""
-    pct = percent
-    lines = [
-        figures.title,
-        t(
-            "stats.arrived",
-            arrived=figures.arrived,
-            expected=figures.expected,
-            pct=pct(figures.arrived, figures.expected),
-        ),
-    ]
-    if figures.walkins_pending:
-        lines.append(t("stats.walkins", n=figures.walkins_pending))
-    for heading, groups in (
-        ("stats.by_delegation", figures.by_delegation),
-        ("stats.by_category", figures.by_category),
-    ):
-        lines += ["", t(heading)]
-        width = max((len(g.label) for g in groups), default=0)
-        for g in groups:
-            lines.append(
-                f"  {g.label:<{width}}  {g.arrived:>5} / {g.expected:<5} {pct(g.arrived, g.expected):>7}"
-            )
-    lines += ["", t("stats.composition")]
-    for dimension in figures.composition:
-        if dimension.name in (stats_mod.CATEGORY, stats_mod.DELEGATION):
-            continue
-        parts = [
-            f"{g.label} {g.arrived} ({pct(g.arrived, figures.arrived)})"
-            for g in dimension.groups
-            if g.level == 0 and g.expected
-        ]
-        lines.append(f"  {dimension.name}: " + "; ".join(parts))
-    caption = arrivals_caption(figures)
-    if caption:
-        lines += ["", *caption.splitlines()]
-    lines += ["", honours_line(figures)]
-    if figures.programme:
-        lines.append(programme_line(figures.programme))
-    return lines
 
 
 # ---------------------------------------------------------------- higher level

@@ -164,8 +164,7 @@ def open_event(db: str | None, desk: str = "CLI", *, readonly: bool = False) -> 
     """The event file for a command; ``readonly`` for commands that only read (never a byte
     changed, so they work on backups and read-only media). Closed when the command ends,
     whether it succeeds or fails, so its -wal is folded back into the file at once."""
-    from data.checkin import desk_name
-    from data.store import Event
+    from data.store import Event, desk_name
 
     event = Event.open(db, desk=desk_name(desk), operator=default_operator(), readonly=readonly)
     ctx = click.get_current_context(silent=True)

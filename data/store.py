@@ -23,6 +23,7 @@ import json
 import os
 import sqlite3
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -90,6 +91,27 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     if path:
         return Path(path)
     return Path(os.environ.get("DAIHOI_DB") or DEFAULT_DB)
+
+
+DESK_NAME_MAX = 40
+"""The longest desk name: it heads every screen and stands on every journal row."""
+
+
+def desk_name(text: str) -> str:
+    """A desk name as typed (``--desk``, the browser's login page), tidied: NFC, single spaces.
+
+    Refused (``desk.missing``, ``desk.bad``) when empty, longer than :data:`DESK_NAME_MAX`, or
+    holding control or format characters: the name is shown on other desks' screens ("đã điểm
+    danh lúc 08:12 ở Bàn 2"), so an escape sequence in it would reach their terminals. Here,
+    beside :class:`Event`, which takes it: every command opens its event with it, and a read
+    command must not load the check-in desk's code to tidy one name.
+    """
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    if not name:
+        raise DaihoiError("desk.missing")
+    if len(name) > DESK_NAME_MAX or any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise DaihoiError("desk.bad", max=DESK_NAME_MAX)
+    return name
 
 
 @dataclass(frozen=True)

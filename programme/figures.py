@@ -5,13 +5,15 @@ dashboard and the summary PDF all take their figures from here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from data import stats
-from data.reports import ProgrammeLine
 from data.store import Event, stamp
 
-from . import honours, running
+from . import running
+
+if TYPE_CHECKING:
+    from data.reports import ProgrammeLine
 
 
 def programme_figures(event: Event) -> stats.ProgrammeFigures | None:
@@ -43,12 +45,16 @@ def report_inputs(event: Event, kind: str) -> dict[str, Any]:
     if kind == "programme":
         return {"programme_lines": programme_lines(event)}
     if kind == "honours":
+        from . import honours  # the ceremony's model: off the path of ``stats``
+
         return {"honours_order": [h.id for h in honours.all_honours(event)]}
     return {}
 
 
 def programme_lines(event: Event) -> list[ProgrammeLine]:
     """Each item's planned and actual times, numbered "3" and "3.1" as the agenda prints them."""
+    from data.reports import ProgrammeLine  # the reports' module: off the path of ``stats``
+
     prog = running.load(event)
     timing = prog.timing(event.now())
     lines = []

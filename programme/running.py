@@ -9,7 +9,7 @@ finished item opens a new run, the first run still says when it really started.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from data.errors import DaihoiError
@@ -99,13 +99,13 @@ class Programme:
         return [i for i in self.items if i.parent_id == item_id]
 
     def slots(self) -> list[Slot]:
-        date = self.day_start.date()
+        day = self.day_start.date()
         slots = []
         for i in self.items:
             fixed = None
             if i.fixed_start:
                 hh, mm = map(int, i.fixed_start.split(":"))
-                fixed = datetime.combine(date, self.day_start.timetz()).replace(hour=hh, minute=mm)
+                fixed = datetime.combine(day, self.day_start.timetz()).replace(hour=hh, minute=mm)
             slots.append(
                 Slot(
                     id=i.id,
@@ -150,9 +150,10 @@ class Programme:
 def day_start(event: Event) -> datetime:
     """The event's date and start time, in the clock's time zone."""
     now = event.now()
-    date = datetime.strptime(event.info.date, "%Y-%m-%d").date() if event.info.date else now.date()
+    # fromisoformat, not strptime: that one imports _strptime, locale and calendar (3 ms)
+    day = date.fromisoformat(event.info.date) if event.info.date else now.date()
     hh, mm = map(int, event.info.start.split(":"))
-    return datetime(date.year, date.month, date.day, hh, mm, tzinfo=now.tzinfo)
+    return datetime(day.year, day.month, day.day, hh, mm, tzinfo=now.tzinfo)
 
 
 _ITEM_COLUMNS = (

@@ -74,3 +74,23 @@ def test_read_commands_start_without_the_heavy_libraries(tmp_path: Path, args: l
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "LOADED:", out.stdout
+
+
+def test_stats_loads_only_the_figures_code(tmp_path: Path) -> None:
+    """``daihoi stats`` is started by scripts every few seconds: it loads neither the list
+    readers' names code, the reports, the check-in desk nor the ceremony (issue 16)."""
+    from programme.setup import create_event
+
+    db = tmp_path / "e.db"
+    create_event(db, title="Đại hội").close()
+    code = (
+        "import sys\n"
+        "from console.cli import cli\n"
+        f"cli.main(['stats', '--json', '--db', {str(db)!r}], standalone_mode=False)\n"
+        "unused = ('data.names', 'data.delegates', 'data.reports', 'data.checkin',"
+        " 'programme.honours', 'console.outputs', '_strptime')\n"
+        "print('LOADED:' + ','.join(sorted(n for n in unused if n in sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "LOADED:", out.stdout

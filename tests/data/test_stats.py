@@ -299,7 +299,7 @@ def test_a_desk_clock_in_the_wrong_year_stays_off_the_chart(event: Event, clock:
     public = s.public()["arrivals"]
     assert (public["outside_day"], len(public["bars"])) == (2, 3)
 
-    from console.cli_reports import stats_lines
+    from console.cli_stats import stats_lines
     from console.i18n import t
 
     assert t("stats.arrivals_outside", n=2) in stats_lines(s)
