@@ -69,3 +69,38 @@ def test_marking_higher_level_moves_updated_at(event: Event, clock: FakeClock) -
     delegates.set_higher_level(event, 1, True)
     after = event.conn.execute("select updated_at from delegates").fetchone()[0]
     assert after > before
+
+
+def test_a_delegate_read_from_the_file_is_what_its_constructor_makes(event: Event) -> None:
+    """``_from_row`` fills the instance without ``Delegate.__init__`` (for speed): every field,
+    the sort key, equality and hashing must be what the constructor gives for the same values."""
+    from dataclasses import fields
+
+    from data.checkin import Desk
+    from data.codes import current_codes
+
+    delegates.upsert(
+        event,
+        [{**PEOPLE[0], "honorific": "Bà", "seat": "A-3", "external_id": "X1"}, PEOPLE[1]],
+    )
+    delegates.set_higher_level(event, 1, True)
+    Desk(event).scan(current_codes(event)[0][1])
+    names = {f.name for f in fields(delegates.Delegate)} - {"sort_key"}
+    assert set(delegates._ROW_FIELDS) == names and len(delegates._ROW_FIELDS) == len(names)
+    read = delegates.all_delegates(event)
+    assert [(d.name, d.higher_level) for d in read] == [
+        ("Nguyễn Văn An", True),  # An before Hoa: the given name sorts first
+        ("Lê Thị Hoa", False),
+    ]
+    first = read[0]  # each column lands in its own field (a shifted column would show here)
+    assert (first.unit, first.birth_year, first.source_file) == ("Sở Y tế", 1970, "ds.csv")
+    assert (first.honorific, first.seat, first.external_id) == ("Bà", "A-3", "X1")
+    assert (first.status, first.checked_in_desk, first.id) == ("approved", event.desk, 1)
+    assert first.checked_in_at and first.code == current_codes(event)[0][1]
+    assert read[1].checked_in_at is None and read[1].checked_in_desk is None
+    for found in read:
+        made = delegates.Delegate(**{name: getattr(found, name) for name in names})
+        assert found == made and hash(found) == hash(made)
+        assert {n: getattr(found, n) for n in names} == {n: getattr(made, n) for n in names}
+        assert type(found.higher_level) is bool
+        assert found.sort_key == made.sort_key != ()
