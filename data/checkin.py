@@ -508,6 +508,8 @@ def decide_walkin(event: Event, walkin_id: int, *, approve: bool) -> WalkIn:
     if event.info.desk_copy_of is not None and approve:
         # Delegate ids are handed out by the main file only, so merges never collide.
         raise DaihoiError("walkin.on_copy", desk=event.info.desk_copy_of)
+    from .guests import GUEST_CATEGORY
+
     now = stamp(event.now())
     with event.write():
         # Read inside the write lock: two organizers approving at once make one delegate.
@@ -526,7 +528,7 @@ def decide_walkin(event: Event, walkin_id: int, *, approve: bool) -> WalkIn:
                     request.name,
                     request.unit,
                     base.delegation if base else "",
-                    base.category if base else "Khách mời",
+                    base.category if base else GUEST_CATEGORY,  # a walk-in is a guest
                     base.seat if base else "",
                     delegates_mod.match_key(request.name, request.unit, None),
                     "walkin",
