@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from textual.message import Message
 
+import console.app as console_app
 from console.app import DaihoiApp, make_app
 from console.screens.base import LiveScreen
 from console.screens.ceremony import CeremonyScreen
@@ -136,17 +137,44 @@ async def test_dashboard_figures_arrive_as_a_message_from_a_worker(
         assert "40 / 520" in headline
 
 
-async def test_the_search_index_is_built_when_the_console_opens(demo: Path) -> None:
+async def test_the_search_index_is_built_by_a_worker_after_the_first_paint(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(console_app, "INDEX_AFTER", 0.01)  # soon after the first paint
     seen: list[Message] = []
     app = app_on(demo)
     async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
-        await app.workers.wait_for_complete()
+        for _ in range(100):  # the timer's turn, then the worker's
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            if any(isinstance(m, DaihoiApp.IndexBuilt) for m in seen):
+                break
         await pilot.pause()
         built = [m for m in seen if isinstance(m, DaihoiApp.IndexBuilt)]
         assert len(built) == 1
         assert app._index is built[0].index  # the first keystroke finds it ready
         found, total = app.search("nguyen thi mai hoa")
         assert total >= 2 and app._index is built[0].index
+
+
+async def test_a_search_before_the_index_worker_builds_it_once(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name typed before the worker's turn is searched at once (the index is built then);
+    the worker, when its turn comes, finds it built and builds no second one."""
+    monkeypatch.setattr(console_app, "INDEX_AFTER", 3600)
+    seen: list[Message] = []
+    app = app_on(demo)
+    async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
+        assert app._index is None  # the first screen did not wait for it
+        _found, total = app.search("nguyen thi mai hoa")
+        assert total >= 2 and app._index is not None
+        built_here = app._index
+        app.build_index()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not [m for m in seen if isinstance(m, DaihoiApp.IndexBuilt)]
+        assert app._index is built_here
 
 
 async def test_a_worker_result_is_told_by_the_app(demo: Path, tmp_path: Path) -> None:
