@@ -124,7 +124,10 @@ def _output_commands() -> type[Provider]:
 class DaihoiApp(App[None]):
     """The daihoi console on one event file, as one desk."""
 
-    CSS_PATH = "global.tcss"
+    CSS_PATH = ["global.tcss", "screens/reception.tcss"]
+    """The reception's stylesheet is read with the app's (the first screen of most desks): read
+    when that screen opens, it made Textual parse every stylesheet once more before the first
+    paint. Each screen's rules are wrapped in its selector, so reading it early changes nothing."""
     COMMANDS = {ScreenCommands, _workbench_commands, _output_commands}
     """Screens and this screen's keys, and the organizer's imports and matching, in the desk's
     language (Textual's system commands are English and offer nothing a desk needs)."""
@@ -156,15 +159,20 @@ class DaihoiApp(App[None]):
         backup_every: float = 10,
     ) -> None:
         self.MODES = _screens()  # type: ignore[misc]
+        self.desk = (remembered_desk() if desk is None else desk or "Bàn 1") or ""
+        """Empty until named (``desk=None`` and nothing remembered): the console asks on start
+        (:class:`~console.screens.modals.AskDeskName`)."""
+        self.first_screen = screen if screen in self.MODES else "reception"
+        if self.desk and not require_pin:
+            # The first screen is the app's first mode, composed with the app as Textual's
+            # default screen is: switching to it from a blank default screen on mount restyled
+            # the whole app and parsed the stylesheet twice more before the first paint.
+            self.DEFAULT_MODE = self.first_screen  # type: ignore[misc]
         super().__init__()
         translate_bindings(self)
         self.event_path = Path(event_path)
         self.clock = clock
-        self.desk = (remembered_desk() if desk is None else desk or "Bàn 1") or ""
-        """Empty until named (``desk=None`` and nothing remembered): the console asks on start
-        (:class:`~console.screens.modals.AskDeskName`)."""
         self.operator = operator
-        self.first_screen = screen if screen in self.MODES else "reception"
         self.event = Event.open(
             self.event_path, clock=clock, desk=self.desk or "?", operator=operator
         )
@@ -347,8 +355,7 @@ class DaihoiApp(App[None]):
             from .screens.modals import AskDeskName
 
             self.push_screen(AskDeskName(), self._named)
-        else:
-            self.switch_mode(self.first_screen)
+        # else the first screen is up already (``DEFAULT_MODE``)
 
     def _named(self, desk: str | None) -> None:
         """The desk's name, typed at the first start: used now and remembered."""
