@@ -28,7 +28,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from data import codes, pins
 from data import handouts as handouts_mod
 from data import sessions as sessions_mod
-from data.checkin import Desk, Verdict, decide_walkin, request_walkin, walkins
+from data.checkin import Counters, Desk, Verdict, decide_walkin, request_walkin, walkins
 from data.delegates import Delegate
 from data.errors import DaihoiError
 from data.store import Event
@@ -43,8 +43,9 @@ from .base import LiveScreen, Notice
 from .modals import AskText, AskWalkIn, Confirm, PickWalkIn, confirm_admit
 from .pick import Pick
 
-COUNTER_WIDTH = 28
-"""The counters' width before the first layout (the right column is at least 30 wide)."""
+COUNTER_WIDTH = 27
+"""The counters' width before the first layout: the right column's least (30) less its border
+and padding, what an 80-column window gives, so the first paint there is drawn once."""
 
 
 class ReceptionScreen(LiveScreen):
@@ -71,6 +72,12 @@ class ReceptionScreen(LiveScreen):
         self.desk: Desk | None = None
         self.total = 0
         """How many delegates the search in the scan field matches (the list shows 50)."""
+        self._counted: Counters | None = None
+        """The counters last read, drawn again without a query when the column's width changes."""
+        self._several = False
+        """The day has several sessions (the counters then name the one they count)."""
+        self._drawn_width = 0
+        """The width the counters were last drawn at."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -264,12 +271,20 @@ class ReceptionScreen(LiveScreen):
     # ---------------------------------------------------------- live counters
     def repaint(self) -> None:
         assert self.desk is not None
-        c = self.desk.counters()
+        self._counted = self.desk.counters()
+        self._several = self.several_sessions()
+        self._draw_counters(self._counted)
+
+    def _counters_width(self) -> int:
+        return self.query_one("#counters", Static).content_size.width or COUNTER_WIDTH
+
+    def _draw_counters(self, c: Counters) -> None:
+        """The counters and this desk's recent arrivals, wrapped to the column's width."""
         pct = decimal(100 * c.arrived / c.expected) if c.expected else "0"
         counters = self.query_one("#counters", Static)
-        width = counters.content_size.width or COUNTER_WIDTH
+        width = self._drawn_width = self._counters_width()
         text = Text(t("reception.arrived", arrived=c.arrived, expected=c.expected, pct=pct))
-        if self.several_sessions():  # the counts are this session's: say which
+        if self._several:  # the counts are this session's: say which
             text = Text.assemble((c.session + "\n", "bold"), text)
         text.append("\n")
         counts = [f"{arrived}/{expected}" for _d, arrived, expected in c.delegations]
@@ -296,7 +311,9 @@ class ReceptionScreen(LiveScreen):
 
     # ---------------------------------------------------------- keys
     def on_resize(self, event: events.Resize) -> None:
-        self.repaint()  # the counters wrap to the column's new width
+        """The counters wrap to the column's new width (the figures are not read again)."""
+        if self._counted is not None and self._counters_width() != self._drawn_width:
+            self._draw_counters(self._counted)
 
     def action_clear(self) -> None:
         """Escape: an empty scan field with the focus, whatever had it."""
