@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from data import codes, pins
 from data import handouts as handouts_mod
@@ -37,6 +37,7 @@ from ..i18n import render, t
 from ..keys import translate_bindings
 from ..phrases import cannot_write, decimal, hhmm
 from ..widgets.delegate_table import DelegateTable, clip_words, wrap_words
+from ..widgets.footer import KeysFooter
 from ..widgets.search_field import SearchField
 from ..widgets.verdict import VerdictPanel
 from .base import LiveScreen, Notice
@@ -93,7 +94,7 @@ class ReceptionScreen(LiveScreen):
                 yield Static(id="counters", markup=False)
                 yield Static(t("reception.recent"), classes="title")
                 yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.desk = self.app.checkin
