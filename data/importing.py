@@ -1109,18 +1109,26 @@ class header_finder:  # noqa: N801 - used as a function: has_header=header_finde
         if found is not None:
             first, last, layout = found
             self.used = "given" if self.given is not None else "remembered"
-            return header_from_map(first, last, layout)
+            block = dict(texts)
+            return header_from_map(first, last, layout, block[first], block[last])
         if self.given is not None:  # the organizer's mapping, for a file of another layout
             return None
         return find_header(rows)
 
 
-def header_from_map(first: int, last: int, layout: ColumnMap) -> Header:
-    """The header a mapping describes, its rows ``first`` to ``last``."""
+def header_from_map(
+    first: int, last: int, layout: ColumnMap, top: Sequence[str], sub: Sequence[str]
+) -> Header:
+    """The header a mapping describes, its rows ``first`` to ``last`` (their texts ``top`` and
+    ``sub``, the same row for a one-row header). A birth column under "Nam" / "Nữ" keeps the
+    gender its sub-header gives, as when the header alone is read (:func:`map_columns`)."""
+    under = {c.index: c.gender for c in map_columns(top, sub if last != first else None)}
     cols = []
     for j, f in sorted(layout.fields.items()):
         text = layout.header[j] if j < len(layout.header) else column_letter(j)
-        gender = {"_male": "Nam", "_female": "Nữ"}.get(f, "")
+        gender = {"_male": "Nam", "_female": "Nữ"}.get(f) or (
+            under.get(j, "") if f == "_birth" else ""
+        )
         cols.append(Column(j, f, text or column_letter(j), gender))
     return Header(last, cols, first if first != last else 0)
 

@@ -150,3 +150,29 @@ def test_the_preview_lists_each_row_with_what_becomes_of_it(event: Event, tmp_pa
     assert [(s.row, s.key) for s in preview.skipped] == [(4, "import.no_name")]
     assert preview.rows[0].record["seat"] == "B07"
     assert preview.rows[2].record["birth_year"] == 1975
+
+
+def test_a_mapping_keeps_the_gender_a_nam_nu_sub_header_gives_its_birth_columns(
+    event: Event, tmp_path: Path
+) -> None:
+    """"Năm sinh" over "Nam" | "Nữ": the year's column says the gender. Mapping another column
+    by hand (here "Nơi ở" to the unit) keeps both years' columns as they were read, and the
+    gender with them (it was lost: a mapped birth column had no gender)."""
+    rows = [
+        ["STT", "Họ và tên", "Năm sinh", "", "Nơi ở"],
+        ["", "", "Nam", "Nữ", ""],
+        [1, "Nguyễn Thị Hoa", "", 1980, "Sở Y tế"],
+        [2, "Trần Văn Đức", 1961, "", "UBND huyện Đại Từ"],
+    ]
+    path = xlsx(tmp_path / "nam-nu.xlsx", rows)
+    auto = import_delegates(event, path, dry_run=True).understood
+    assert auto.mapped == {0: "_stt", 1: "name", 2: "_birth", 3: "_birth"}
+    header = layouts.combined([[str(v) for v in r] for r in rows[:2]])
+    layout = layouts.ColumnMap(header, dict(auto.mapped), header_rows=2).with_field(4, "unit")
+    report = import_delegates(event, path, columns=layout)
+    assert report.added == 2
+    people = {d.name: (d.gender, d.birth_year, d.unit) for d in delegates.all_delegates(event)}
+    assert people == {
+        "Nguyễn Thị Hoa": ("Nữ", 1980, "Sở Y tế"),
+        "Trần Văn Đức": ("Nam", 1961, "UBND huyện Đại Từ"),
+    }
