@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -997,7 +998,8 @@ def import_delegates(
     """Read ``path`` and add or update its delegates in ``event`` (nothing for a dry run).
 
     ``prepare`` sees the list's records, in the list's order, before they are applied (a
-    guest list marks its rows as guests: :func:`data.guests.import_guests`).
+    guest list marks its rows as guests: :func:`data.guests.import_guests`), under the write
+    lock they are applied under, so what it reads of the event is what they are applied to.
 
     ``columns`` says which field each column holds, for the header it was made from (the
     console's column mapping), instead of reading the header texts; without it, a mapping the
@@ -1041,10 +1043,11 @@ def import_delegates(
         header = book.tables[0].header
         assert header is not None
         raise DaihoiError("import.no_delegates", file=name, row=header.row)
-    if prepare is not None:
-        prepare(parsed.records)
     tell(2, IMPORT_STEPS)
-    upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=name)
+    with nullcontext() if dry_run or prepare is None else event.write():
+        if prepare is not None:
+            prepare(parsed.records)
+        upserted = delegates.upsert(event, parsed.records, dry_run=dry_run, source=name)
     if not dry_run:
         remember_input(event, path, "delegates")
     tell(IMPORT_STEPS, IMPORT_STEPS)

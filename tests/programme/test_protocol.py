@@ -304,3 +304,40 @@ def test_a_list_without_ranks_read_again_keeps_the_ranks_organizers_set(
         "Phạm Văn Dũng": 2,
     }
     assert len(event.journal_rows("guest.rank")) == 2
+
+
+def test_a_guest_list_read_at_two_desks_at_once_keeps_the_rank_set_in_between(
+    event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which guests are new (and so ranked by their order in a list without ranks) is decided
+    under the write lock the rows are written under. Desk 2 imports the same list, and an
+    organizer ranks a guest, after desk 1 read the file but before desk 1 writes: desk 1 must
+    not rank that guest again by the list's order (it did, when "new" was decided before)."""
+    from contextlib import contextmanager
+
+    header = ["STT", "Họ và tên", "Chức vụ"]
+    path = guest_list(
+        tmp_path / "khach.xlsx",
+        header,
+        [[1, "Mai Văn Hội", "Chủ tịch"], [2, "Đinh Văn Đảng", "Bí thư"]],
+    )
+    other = Event.open(event.path, desk="Bàn 2")
+    write = Event.write
+
+    @contextmanager
+    def other_desk_first(self: Event) -> Any:
+        monkeypatch.setattr(Event, "write", write)
+        guests.import_guests(other, path)
+        dang = next(g for g in guests.all_guests(other) if g.name == "Đinh Văn Đảng")
+        guests.set_rank(other, dang.delegate_id, 1)
+        with write(self) as ev:
+            yield ev
+
+    monkeypatch.setattr(Event, "write", other_desk_first)
+    report = guests.import_guests(event, path)
+    other.close()
+    assert (report.added, report.unchanged) == (0, 2)
+    assert {g.name: g.rank for g in guests.all_guests(event)} == {
+        "Mai Văn Hội": 1,
+        "Đinh Văn Đảng": 1,
+    }
