@@ -22,12 +22,11 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
-from data import pins, replicas
-from data.checkin import Desk
+from data import pins
+from data.checkin import Desk, NotesFor
 from data.delegates import Delegate, all_delegates, get_many
 from data.delegates import count as delegate_count
 from data.errors import DaihoiError
-from data.search import SearchIndex
 from data.store import Clock, Event, system_clock
 
 from .i18n import render, set_lang, t
@@ -35,10 +34,11 @@ from .keys import IMPORT_KEY, PRINT_KEY, SAFETY_KEY, ScanBursts, translate_bindi
 from .phrases import cannot_write, desk_notes
 from .screens.base import Notice
 from .screens.palette import ScreenCommands
-from .screens.pin import DeskPinScreen, OrganizerPin
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from data.search import SearchIndex
 
     from .screens.start import StartApp
 
@@ -81,6 +81,19 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[Any]]:
         return screen
 
     return make
+
+
+def _notes_later(event: Event) -> NotesFor:
+    """:func:`~console.phrases.desk_notes`, made at the first scan: its programme code (the
+    honours, the running order) is not loaded before the first paint."""
+    made: list[NotesFor] = []
+
+    def notes(delegate_id: int) -> list[str]:
+        if not made:
+            made.append(desk_notes(event))
+        return made[0](delegate_id)
+
+    return notes
 
 
 def _screens() -> dict[str, str | Callable[[], Screen[Any]]]:
@@ -176,7 +189,7 @@ class DaihoiApp(App[None]):
         self.event = Event.open(
             self.event_path, clock=clock, desk=self.desk or "?", operator=operator
         )
-        self.checkin = Desk(self.event, notes_for=desk_notes(self.event))
+        self.checkin = Desk(self.event, notes_for=_notes_later(self.event))
         """The one reception desk of this console: every screen's scans go through it, so a
         repeat scan and this desk's own undo work the same from F1 or F4."""
         self.scanner = ScanBursts()
@@ -350,6 +363,8 @@ class DaihoiApp(App[None]):
         if self.backup_dir is not None:
             self._backup_timer = self.set_interval(self.backup_every * 60, self.rolling_backup)
         if self.locked:
+            from .screens.pin import DeskPinScreen
+
             self.push_screen(DeskPinScreen(self.desk), self._unlocked)
         elif not self.desk:
             from .screens.modals import AskDeskName
@@ -386,6 +401,8 @@ class DaihoiApp(App[None]):
         now = self.now()
         if self._organizer_until and now < self._organizer_until:
             return True
+        from .screens.pin import OrganizerPin
+
         if await self.push_screen_wait(OrganizerPin(t(f"pin.action.{action}"))):
             self._organizer_until = now + ORGANIZER_GRACE
             minutes = int(ORGANIZER_GRACE.total_seconds() // 60)
@@ -416,6 +433,8 @@ class DaihoiApp(App[None]):
     @work(thread=True, exclusive=True, group="backup")
     def rolling_backup(self) -> Path | None:
         """Copy the event file to ``backup_dir``; its own connection, so the desk never waits."""
+        from data import replicas
+
         assert self.backup_dir is not None
         try:
             with Event.open(self.event_path, clock=self.clock, desk=self.desk) as event:
@@ -439,6 +458,8 @@ class DaihoiApp(App[None]):
         own read-only connection."""
         if self._index is not None:  # a search that could not wait has built one already
             return
+        from data.search import SearchIndex
+
         try:
             with Event.open(self.event_path, clock=self.clock, readonly=True) as event:
                 stamp = _list_stamp(event)
@@ -482,6 +503,8 @@ class DaihoiApp(App[None]):
         The index is rebuilt only when the list itself changed (an import, an approved
         walk-in), not on every check-in, so ten busy desks do not rebuild it ten times a second.
         """
+        from data.search import SearchIndex
+
         stamp = _list_stamp(self.event)
         if self._index is None or stamp != self._index_stamp:
             self._index = SearchIndex(all_delegates(self.event))
@@ -550,10 +573,12 @@ def make_app(
     An event opened here is remembered among the start screen's recent files."""
     if lang:
         set_lang(lang)
-    from .screens.start import StartApp, remember_recent
-
     if event_path is None:
+        from .screens.start import StartApp
+
         return StartApp(operator=operator)
+    from .screens.recent import remember_recent
+
     remember_recent(Path(event_path))
     return DaihoiApp(
         Path(event_path),

@@ -26,7 +26,6 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Input, Static
 
 from data import codes, pins
-from data import handouts as handouts_mod
 from data import sessions as sessions_mod
 from data.checkin import Counters, Desk, Verdict, decide_walkin, request_walkin, walkins
 from data.delegates import Delegate
@@ -41,8 +40,9 @@ from ..widgets.footer import KeysFooter
 from ..widgets.search_field import SearchField
 from ..widgets.verdict import VerdictPanel
 from .base import LiveScreen, Notice
-from .modals import AskText, AskWalkIn, Confirm, PickWalkIn, confirm_admit
-from .pick import Pick
+
+# The dialogs (console.screens.modals, .pick) are imported by the actions that open them: their
+# widgets' code is not loaded before the first paint.
 
 COUNTER_WIDTH = 27
 """The counters' width before the first layout: the right column's least (30) less its border
@@ -248,6 +248,8 @@ class ReceptionScreen(LiveScreen):
     @work(exclusive=True, group="admit")
     async def chosen(self, event: DataTable.RowSelected) -> None:
         """Enter (or a click) on a result: confirm who it is, then admit."""
+        from .modals import confirm_admit
+
         delegate = self.query_one("#results", DelegateTable).highlighted
         if delegate is None:
             return
@@ -338,6 +340,8 @@ class ReceptionScreen(LiveScreen):
 
     @work
     async def action_undo(self) -> None:
+        from .modals import AskText, Confirm
+
         target = self._undo_target()
         if target is None:
             self.notify(t("reception.undo_nothing"), severity="warning")
@@ -369,6 +373,8 @@ class ReceptionScreen(LiveScreen):
 
     @work
     async def action_walkin(self) -> None:
+        from .modals import AskWalkIn
+
         results = self.query_one("#results", DelegateTable)
         listed = results.highlighted if results.display else None
         form = await self.app.push_screen_wait(AskWalkIn(listed.name if listed else None))
@@ -392,6 +398,8 @@ class ReceptionScreen(LiveScreen):
     @work
     async def action_reprint(self) -> None:
         """Reprint the chosen delegate's badge: a new version, the old one revoked."""
+        from .modals import Confirm
+
         results = self.query_one("#results", DelegateTable)
         shown = self.query_one(VerdictPanel).verdict
         target = results.highlighted if results.display else None
@@ -452,6 +460,8 @@ class ReceptionScreen(LiveScreen):
     async def action_approve_walkins(self) -> None:
         """Organizers decide waiting walk-in requests here (organizer PIN first); an approved
         person is offered their badge at once (they are standing at the desk)."""
+        from .modals import Confirm, PickWalkIn
+
         event = self.app.event
         pending = walkins(event, "pending")
         if not pending:
@@ -500,6 +510,10 @@ class ReceptionScreen(LiveScreen):
     async def action_handout_desk(self) -> None:
         """F9 (or the palette): what this desk hands out (or takes back) with each scan; the
         desk's scans on every screen record it (:class:`data.checkin.Desk`)."""
+        from data import handouts as handouts_mod
+
+        from .pick import Pick
+
         assert self.desk is not None
         found = handouts_mod.items(self.app.event)
         if not found:

@@ -10,7 +10,6 @@ the app opens it (:meth:`console.app.DaihoiApp.open_event`).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -32,41 +31,7 @@ from data.errors import DaihoiError
 from ..i18n import render, t
 from ..keys import translate_bindings
 from .files import EVENT_SUFFIXES, FileDialog
-
-RECENT_LIMIT = 10
-"""How many event files the start screen remembers."""
-
-
-def recent_file() -> Path:
-    """Where this computer remembers the event files the console opened, newest first."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "daihoi" / "recent.txt"
-
-
-def recent_events() -> list[Path]:
-    """The event files opened recently, newest first, those still there."""
-    try:
-        lines = recent_file().read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
-    found = [Path(line) for line in lines if line.strip()]
-    return [p for p in dict.fromkeys(found) if p.is_file()][:RECENT_LIMIT]
-
-
-def remember_recent(path: Path) -> None:
-    """Put ``path`` first among the recent event files (a read-only home: not remembered)."""
-    target = path.resolve()
-    try:
-        lines = recent_file().read_text(encoding="utf-8").splitlines()
-    except OSError:
-        lines = []
-    kept = [str(target)] + [line for line in lines if line.strip() and line != str(target)]
-    try:
-        recent_file().parent.mkdir(parents=True, exist_ok=True)
-        recent_file().write_text("\n".join(kept[:RECENT_LIMIT]) + "\n", encoding="utf-8")
-    except OSError:
-        pass
-
+from .recent import recent_events
 
 _VN_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hg]\s*(\d{2})?\s*$", re.IGNORECASE)

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Label, OptionList
 
 from console.app import make_app
+from console.screens.recent import recent_events, remember_recent
 from console.screens.start import (
     CreateEvent,
     PinsShown,
@@ -15,12 +16,12 @@ from console.screens.start import (
     StartScreen,
     clock_time,
     iso_date,
-    recent_events,
-    remember_recent,
 )
 from data import pins
 from data.store import Event
 from programme import running
+
+from .conftest import all_notes
 
 
 async def test_a_new_event_from_the_start_screen(tmp_path: Path) -> None:
@@ -73,7 +74,7 @@ async def test_an_existing_file_is_refused_and_nothing_is_overwritten(tmp_path: 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)  # no PINs: nothing was made
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
         assert any(str(target) in n for n in notes)
     assert target.read_bytes() == before
 
@@ -123,7 +124,7 @@ async def test_an_empty_event_says_what_to_do_next_with_the_key(tmp_path: Path) 
     app = make_app(path, desk="Bàn 1")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
         assert any("ctrl+o" in n and "nhập danh sách đại biểu" in n for n in notes)
 
 
