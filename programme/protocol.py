@@ -38,10 +38,20 @@ from data.text import fold
 _NOT_A_MINISTRY = r"(?! chi huy| doi)"
 """After "bộ": "Bộ Chỉ huy Quân sự tỉnh", "Bộ đội Biên phòng" are no ministry."""
 
+_NOT_ARMY = r"(?! (?:khu|doan|chung|doi|su|y|he)\b)"
+"""After "quân", which is also the urban district "quận" once folded: "Quân khu", "Quân đoàn",
+"Quân chủng", "quân đội", "quân sự", "quân y" are the army's ("quần chúng", the masses,
+folds as "Quân chủng" does), "quan hệ" is relations. A military region or corps ranks with the
+centre: it is the Ministry of Defence's."""
+
 _LEVELS = (
-    (0, r"trung uong|quoc hoi|chinh phu|bo chinh tri|ban bi thu|\bbo\b" + _NOT_A_MINISTRY),
+    (
+        0,
+        r"trung uong|quoc hoi|chinh phu|bo chinh tri|ban bi thu|quan khu|quan doan|\bbo\b"
+        + _NOT_A_MINISTRY,
+    ),
     (1, r"\btinh\b|tinh uy|\bhdnd tinh|\bubnd tinh"),
-    (2, r"\bhuyen\b|\bquan\b|thanh pho|thi xa|thi uy|thanh uy|huyen uy"),
+    (2, r"\bhuyen\b|\bquan\b" + _NOT_ARMY + r"|thanh pho|thi xa|thi uy|thanh uy|huyen uy"),
     (3, r"\bxa\b|\bphuong\b|thi tran|co so"),
 )
 """Folded words naming a level, highest first (looked for in the side, then unit, then

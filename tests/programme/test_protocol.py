@@ -341,3 +341,28 @@ def test_a_guest_list_read_at_two_desks_at_once_keeps_the_rank_set_in_between(
         "Mai Văn Hội": 1,
         "Đinh Văn Đảng": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        (
+            "Bộ Tư lệnh Quân khu 1",
+            0,
+        ),  # a military region: the Ministry of Defence's, not a district
+        ("Quân đoàn 12", 0),
+        ("Bộ Chỉ huy Quân sự tỉnh", 1),
+        ("Phòng Quan hệ công chúng", protocol.UNKNOWN_LEVEL),
+        ("Hội Quần chúng", protocol.UNKNOWN_LEVEL),
+        ("Quận ủy Ba Đình", 2),
+        ("UBND quận Hoàn Kiếm", 2),
+        ("Bệnh viện Quân y 103", protocol.UNKNOWN_LEVEL),
+    ],
+)
+def test_the_level_a_unit_names(unit: str, expected: float) -> None:
+    """ "Quân" is a district (quận) once folded, and also the army: "Quân khu 1" read as a
+    district put a military region's guest after the province's."""
+    guest = guests.Guest(
+        1, "Trần Văn A", "", "", unit, "", None, "", None, None, GUEST, "", "", "", None, None
+    )
+    assert protocol.level(guest) == expected
