@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.notifications import Notification, Notifications
 
 from data import delegates
 from data.store import Event
@@ -123,6 +124,27 @@ def demo(demo_file: Path, tmp_path: Path) -> Path:
     path = tmp_path / "demo.db"
     shutil.copy(demo_file, path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def notifications_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notification an app raises is also kept, for :func:`all_notes`."""
+    add = Notifications.add
+
+    def add_and_keep(self: Notifications, notification: Notification) -> Notifications:
+        self.__dict__.setdefault("raised", []).append(notification)
+        return add(self, notification)
+
+    monkeypatch.setattr(Notifications, "add", add_and_keep)
+
+
+def all_notes(app: Any) -> list[str]:
+    """The text of every notification ``app`` raised, in order, those already gone included.
+    Textual drops a notification once its timeout (5 s unless the app said longer) has passed
+    on the wall clock, and a loaded machine (two pytest-xdist workers and whatever else runs)
+    can take that long between the notice and the line reading it: ``app._notifications`` is
+    only what is on screen now."""
+    return [str(n.message) for n in app._notifications.__dict__.get("raised", [])]
 
 
 def by_name(path: Path, name: str) -> delegates.Delegate:

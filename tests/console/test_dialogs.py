@@ -11,6 +11,8 @@ from console.app import make_app
 from console.i18n import set_lang, t
 from console.screens.modals import AskText, Confirm
 
+from .conftest import all_notes
+
 QUESTION = t("reception.reprint_question", name="Y Thanh Hà Niê Kđăm")
 
 
@@ -38,7 +40,7 @@ async def test_confirm_answers(event_path: Path, clock: Any) -> None:
             shown = str(app.screen.query_one("#keys", Label).render())
             await pilot.press(*keys)
             await pilot.pause()
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
     assert answers == [False, False, False, True, False, True, True]
     assert shown == "C: Có · K hoặc Esc: Không · Enter: Không (huỷ)"
     assert notes.count("Đã huỷ: không có gì thay đổi.") == 4  # every no says so

@@ -22,7 +22,7 @@ from data.store import Event
 from programme import honours
 from tests.conftest import FakeClock
 
-from .conftest import NOON
+from .conftest import NOON, all_notes
 
 
 @pytest.fixture
@@ -190,4 +190,4 @@ async def test_a_worker_result_is_told_by_the_app(demo: Path, tmp_path: Path) ->
         notices = {id(m): m for m in seen if isinstance(m, Notice)}  # seen at screen and app
         (notice,) = notices.values()
         assert notice.severity == "information" and "khay-" in notice.text
-        assert [n.message for n in app._notifications].count(notice.text) == 1
+        assert all_notes(app).count(notice.text) == 1

@@ -15,7 +15,7 @@ from data.store import Event
 from programme import running, template
 from tests.conftest import VN, FakeClock
 
-from .conftest import by_name
+from .conftest import all_notes, by_name
 
 
 def programme_of(path: Path, clock: Any) -> running.Programme:
@@ -45,7 +45,7 @@ async def test_insert_goes_after_the_item_on_stage(event_path: Path, clock: Any)
         await pilot.pause()
         await pilot.press("5", "enter")
         await pilot.pause()
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
         prog = programme_of(event_path, clock)
         ids = [i.id for i in prog.items]
         new = next(i for i in prog.items if i.title == "Văn nghệ")

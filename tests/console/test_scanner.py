@@ -22,7 +22,7 @@ from data.store import Event
 from programme import honours, running, template
 from programme.honours import HonourRow
 
-from .conftest import by_name
+from .conftest import all_notes, by_name
 
 FAST = 5.0
 """A threshold no Pilot key misses, however loaded the machine."""
@@ -166,7 +166,7 @@ async def test_a_scan_on_the_mc_desk_is_refused_and_fires_nothing(
         await pilot.pause()
         await pilot.press(*hoa.code, "enter")
         await pilot.pause()
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
     assert any("KHÔNG được ghi" in n for n in notes)
     assert attendance(event_path) == {}
     with Event.open(event_path, clock=clock) as ev:

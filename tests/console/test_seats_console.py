@@ -17,6 +17,8 @@ from data import seats as seats_mod
 from data.store import Event
 from programme import protocol
 
+from .conftest import all_notes
+
 HALL = """title = "Hội trường tầng 2"
 
 [[zones]]
@@ -136,5 +138,5 @@ async def test_a_taken_seat_is_refused_and_nothing_moves(hall_event: Path, clock
         await pilot.pause()
         await pilot.press(*"1357", "enter")
         await pilot.pause()
-        assert any("Nguyễn Văn Đại 1" in str(n.message) for n in app._notifications)
+        assert any("Nguyễn Văn Đại 1" in n for n in all_notes(app))
     assert seat_of(hall_event, "Trần Thị Phổ 2") == before

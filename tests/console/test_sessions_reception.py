@@ -14,7 +14,7 @@ from data import handouts, sessions
 from data.checkin import Desk
 from data.store import Event
 
-from .conftest import by_name
+from .conftest import all_notes, by_name
 
 
 def verdict_text(app: Any) -> str:
@@ -99,7 +99,7 @@ async def test_a_desk_with_no_handout_list_says_how_to_make_one(
         await pilot.pause()
         assert not isinstance(app.screen, Pick)
         assert app.checkin.handout is None
-        assert any("daihoi handout add" in str(n.message) for n in app._notifications)
+        assert any("daihoi handout add" in n for n in all_notes(app))
 
 
 async def test_a_collecting_desk_takes_back_what_must_return(event_path: Path, clock: Any) -> None:

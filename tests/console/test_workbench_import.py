@@ -18,6 +18,8 @@ from data import delegates, layouts, pins
 from data.store import Event
 from data.synthetic import DEMO_LIST
 
+from .conftest import all_notes
+
 
 def xlsx(path: Path, rows: list[list[Any]]) -> Path:
     book = Workbook()
@@ -85,7 +87,7 @@ async def test_escape_leaves_the_file_and_its_journal_unchanged(tmp_path: Path) 
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ImportPreview)
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
         assert any("không nhập gì" in n for n in notes)
     assert state(path) == before
 

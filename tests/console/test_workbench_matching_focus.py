@@ -16,7 +16,7 @@ from data.store import Event
 from programme import honours
 from programme.honours import HonourRow
 
-from .conftest import by_name
+from .conftest import all_notes, by_name
 
 LONG_UNIT = "Trường THPT Chuyên Thái Nguyên, Sở Giáo dục và Đào tạo tỉnh Thái Nguyên"
 
@@ -65,7 +65,7 @@ async def test_enter_picks_the_next_recipients_first_candidate_and_names_the_del
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
         assert any("“Lê Văn Lam”" in note and "Lê Văn Lâm · " in note for note in notes), (
             notes
         )  # the delegate chosen, and how the list spells him
@@ -80,7 +80,7 @@ async def test_enter_picks_the_next_recipients_first_candidate_and_names_the_del
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
         assert "Đã ghép với đại biểu Nguyễn Thị Hoa · Sở Y tế." in notes
 
         # Phạm Văn Lạ has no candidate: the search field, so a stray Enter decides nothing

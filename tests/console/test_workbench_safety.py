@@ -15,6 +15,8 @@ from data.checkin import Desk
 from data.delegates import all_delegates
 from data.store import Event
 
+from .conftest import all_notes
+
 
 async def settle(pilot: Any, app: Any) -> None:
     for _ in range(3):
@@ -206,7 +208,7 @@ async def test_the_palettes_back_up_now_backs_up_at_once(event_path: Path, clock
         with Event.open(made, readonly=True) as copy:
             assert len(all_delegates(copy)) == 6
         assert type(app.screen) is before and not isinstance(app.screen, SafetyScreen)
-        notes = [str(n.message) for n in app._notifications]
+        notes = all_notes(app)
         assert any("Đã sao lưu" in n and made.name in n for n in notes), notes
 
         await palette(pilot, "man hinh sao luu")
