@@ -21,15 +21,20 @@ from .conftest import by_name
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+def tmux(server: str, *args: str) -> str:
+    """A command to the test's own tmux server (``-L``): a shared one would start the console
+    with the environment of whichever test or user started that server (another HOME, and so
+    another recent-files list), and would be shared with the other pytest-xdist worker."""
+    return subprocess.run(
+        ["tmux", "-L", server, *args], capture_output=True, text=True, check=True
+    ).stdout
 
 
-def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
+def wait_for(server: str, text: str, timeout: float = 15.0) -> str:
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
-        screen = tmux("capture-pane", "-p", "-t", session)
+        screen = tmux(server, "capture-pane", "-p", "-t", "desk")
         if text in screen:
             return screen
         time.sleep(0.2)
@@ -39,22 +44,26 @@ def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)])
 def test_scan_in_a_real_terminal(event_path: Path, size: tuple[int, int]) -> None:
     hoa = by_name(event_path, "Nguyễn Thị Hoa")
-    session = f"daihoi-{uuid.uuid4().hex[:8]}"
+    server = f"daihoi-test-{uuid.uuid4().hex[:8]}"
     daihoi = str(Path(sys.executable).parent / "daihoi")
     env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
+    env.pop("TMUX", None)  # run from inside a tmux, still a server of its own
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]),
+        ["tmux", "-L", server, "-f", "/dev/null", "new-session", "-d", "-s", "desk",
+         "-x", str(size[0]), "-y", str(size[1]),
          f"{daihoi} console --db {event_path} --desk 'Bàn 1'"],
         check=True, env=env,
     )  # fmt: skip
+    socket = Path(tmux(server, "display-message", "-p", "#{socket_path}").strip())
     try:
-        wait_for(session, "Quét thẻ")
-        tmux("send-keys", "-t", session, "-l", hoa.code)
-        tmux("send-keys", "-t", session, "Enter")
-        screen = wait_for(session, "MỜI VÀO")
+        wait_for(server, "Quét thẻ")
+        tmux(server, "send-keys", "-t", "desk", "-l", hoa.code)
+        tmux(server, "send-keys", "-t", "desk", "Enter")
+        screen = wait_for(server, "MỜI VÀO")
         assert "Nguyễn Thị Hoa" in screen
         assert "1 / 6" in screen
-        tmux("send-keys", "-t", session, "-l", "thuy")
-        screen = wait_for(session, "Lê Thị Thúy")
+        tmux(server, "send-keys", "-t", "desk", "-l", "thuy")
+        screen = wait_for(server, "Lê Thị Thúy")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+        subprocess.run(["tmux", "-L", server, "kill-server"], check=False)
+        socket.unlink(missing_ok=True)  # tmux leaves it behind
