@@ -50,10 +50,10 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 from yarl import URL
 
-from data import checkin, pins
-from data.checkin import DESK_NAME_MAX
+from data import pins
 from data.errors import DaihoiError
-from data.store import Event
+from data.store import DESK_NAME_MAX, Event
+from data.store import desk_name as tidy_desk_name
 from data.text import strip_controls
 
 from .i18n import lang, t
@@ -205,9 +205,9 @@ class PinThrottle:
 
 # ------------------------------------------------------------------ desk names
 def desk_name(text: str) -> str:
-    """The desk name a person typed on the login page, tidied (:func:`data.checkin.desk_name`);
+    """The desk name a person typed on the login page, tidied (:func:`data.store.desk_name`);
     "CLI", the command line's own name on journal rows, is refused here too."""
-    name = checkin.desk_name(text)
+    name = tidy_desk_name(text)
     if name.casefold() == "cli":
         raise DaihoiError("desk.reserved")
     return name

@@ -13,12 +13,12 @@ exactly one *admitted*.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from . import codes
 from . import delegates as delegates_mod
 from . import sessions as sessions_mod
 from .delegates import Delegate
@@ -28,7 +28,6 @@ from .store import Event, stamp
 from .text import collate
 
 if TYPE_CHECKING:
-    from . import codes
     from .handouts import HandoutResult
 
 ADMITTED = "admitted"
@@ -107,25 +106,6 @@ class Counters:
     """The session these counters are for (the current one)."""
 
 
-DESK_NAME_MAX = 40
-"""The longest desk name: it heads every screen and stands on every journal row."""
-
-
-def desk_name(text: str) -> str:
-    """A desk name as typed (``--desk``, the browser's login page), tidied: NFC, single spaces.
-
-    Refused (``desk.missing``, ``desk.bad``) when empty, longer than :data:`DESK_NAME_MAX`, or
-    holding control or format characters: the name is shown on other desks' screens ("đã điểm
-    danh lúc 08:12 ở Bàn 2"), so an escape sequence in it would reach their terminals.
-    """
-    name = " ".join(unicodedata.normalize("NFC", text).split())
-    if not name:
-        raise DaihoiError("desk.missing")
-    if len(name) > DESK_NAME_MAX or any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise DaihoiError("desk.bad", max=DESK_NAME_MAX)
-    return name
-
-
 class Desk:
     """One reception desk working on an event file."""
 
@@ -158,8 +138,6 @@ class Desk:
     # ------------------------------------------------------------------ scans
     def scan(self, text: str) -> Verdict:
         """Judge a badge scan (or a code typed by hand) and record the verdict."""
-        from . import codes  # here: read commands import this module for desk_name only
-
         now = self.event.now()
         if self._secret is None:
             self._secret = self.event.secret()

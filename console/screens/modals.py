@@ -278,7 +278,7 @@ class AskDeskName(ModalScreen[str]):
 
     @on(Input.Submitted, "#desk")
     def chosen(self, event: Input.Submitted) -> None:
-        from data.checkin import desk_name
+        from data.store import desk_name
         from data.errors import DaihoiError
 
         from ..i18n import render
