@@ -266,7 +266,7 @@ def compute(
     """Every figure of the day, read in one consistent snapshot of the event file.
 
     ``programme`` is passed in: its timing (plan, offset) is computed by ``programme.timing``,
-    which this package must not import; the console hands it over (``console.cli_reports``).
+    which this package must not import; :func:`programme.figures.figures` hands it over.
     """
     conn = event.conn
     own_transaction = not conn.in_transaction
@@ -274,7 +274,8 @@ def compute(
         conn.execute("BEGIN")  # one read snapshot: figures that add up even while desks write
     try:
         day = _event_day(event)
-        rows = conn.execute(_COUNTS, {"mmdd": f"{day.month:02}-{day.day:02}"}).fetchall()
+        when = {"year": day.year, "mmdd": f"{day.month:02}-{day.day:02}"}
+        rows = conn.execute(_COUNTS, when).fetchall()
         pending = conn.execute("select count(*) from walkins where state = 'pending'").fetchone()[0]
         honours = _honours(event)
         session = sessions_mod.viewed(event)
@@ -306,8 +307,8 @@ def compute(
     )
     # In the order first met on the list, as the chart's bars were always keyed: a minute
     # written in another zone is the same moment, and the bar takes the first one's clock.
-    minutes = sorted(tallies["m"], key=lambda row: row[6])
-    per_minute: Counter[str] = Counter({row[0]: row[4] for row in minutes})
+    minutes = sorted(tallies["m"], key=lambda row: row[5])
+    per_minute: Counter[str] = Counter({row[0]: row[3] for row in minutes})
     chart_date, outside = _chart_day_counted(per_minute, event.info.date)
     if chart_date is not None:
         per_minute = Counter({m: n for m, n in per_minute.items() if m[:10] == chart_date})
@@ -335,42 +336,47 @@ _COUNTS = """
 with p as materialized (
     select d.id, d.gender, d.birth_year, d.birth_date, d.ethnicity, d.religion, d.delegation,
            d.category, nullif(a.checked_in_at, '') as at,
-           date(substr(d.birth_date, 1, 10), '+0 days') = substr(d.birth_date, 1, 10)
-               and substr(d.birth_date, 1, 4) > '0000' as born_ok
+           iif(date(substr(d.birth_date, 1, 10), '+0 days') = substr(d.birth_date, 1, 10)
+                   and substr(d.birth_date, 1, 4) > '0000',
+               :year - cast(substr(d.birth_date, 1, 4) as integer)
+                   - (substr(d.birth_date, 6, 5) > :mmdd),
+               null) as age
     from delegates d left join attendance a on a.delegate_id = d.id
     where d.status = 'approved')
-select 'g', gender, null, null, null, count(*), count(at), min(id) from p group by 2
+select 'g', gender, null, null, count(*), count(at), min(id) from p group by 2
 union all
-select 'a', iif(born_ok, cast(substr(birth_date, 1, 4) as integer), null),
-       iif(born_ok, substr(birth_date, 6, 5) > :mmdd, null),
-       iif(born_ok, null, birth_date), iif(born_ok, null, birth_year),
-       count(*), count(at), min(id)
-from p group by 2, 3, 4, 5
+select 'a', age, null, null, count(*), count(at), min(id) from p where age is not null group by 2
 union all
-select 'e', ethnicity, null, null, null, count(*), count(at), min(id) from p group by 2
+select 'a', null, birth_date, birth_year, count(*), count(at), min(id) from p where age is null
+group by 3, 4
 union all
-select 'r', religion, null, null, null, count(*), count(at), min(id) from p group by 2
+select 'e', ethnicity, null, null, count(*), count(at), min(id) from p group by 2
 union all
-select 'd', delegation, null, null, null, count(*), count(at), min(id) from p group by 2
+select 'r', religion, null, null, count(*), count(at), min(id) from p group by 2
 union all
-select 'c', category, null, null, null, count(*), count(at), min(id) from p group by 2
+select 'd', delegation, null, null, count(*), count(at), min(id) from p group by 2
 union all
-select 'm', substr(at, 1, 16) || ltrim(substr(at, 20), '.0123456789'), null, null, null,
+select 'c', category, null, null, count(*), count(at), min(id) from p group by 2
+union all
+select 'm', substr(at, 1, 16) || ltrim(substr(at, 20), '.0123456789'), null, null,
        count(*), 0, min(id)
 from p where at is not null group by 2
 """
 """Every count of :func:`compute` in one statement over one pass of the list: per dimension,
 its distinct stored values with (on the list, arrived, first delegate id), each value then
 mapped once in Python (:func:`gender_of`, :func:`_religion` …), and the check-ins per stored
-minute (:func:`_minute_of` in SQL). Arm ``a`` gives the age's inputs: for a birth date that is
-a real ``YYYY-MM-DD`` (what :func:`age_on` reads), its year and whether the birthday is still
-to come on the event's day; any other birth date goes to Python as written."""
+minute (:func:`_minute_of` in SQL). SQLite groups by sorting every row once per arm, so each
+arm sorts on as few columns as it can. Arm ``a`` gives the age: computed here for a birth date
+that is a real ``YYYY-MM-DD`` (what :func:`age_on` reads: the event's year less the birth year,
+less one while the birthday is still to come), grouped by that one number; any other birth
+date goes to Python as written, with the birth year (:func:`_age`)."""
 
 
-def _age(day: date, year: int | None, later: int | None, born: Any, birth_year: Any) -> int | None:
-    """:func:`age_on` from arm ``a`` of :data:`_COUNTS`."""
-    if year is not None:
-        return day.year - year - int(bool(later))
+def _age(day: date, age: int | None, born: Any, birth_year: Any) -> int | None:
+    """The age of a row of arm ``a`` of :data:`_COUNTS`: the age SQL computed, else
+    :func:`age_on` from the birth date and year as written."""
+    if age is not None:
+        return age
     return age_on(day, birth_year, born)
 
 
