@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from data import stats as stats_mod
 from data.text import fold
 
 from .i18n import lang, t
 
 if TYPE_CHECKING:
+    from data import stats as stats_mod
     from data.checkin import NotesFor
     from data.importing import ImportReport
     from data.replicas import MergeReport
@@ -59,6 +59,8 @@ def cannot_write(path: Path | str, exc: OSError) -> str:
 def percent(part: int, whole: int) -> str:
     """``part`` of ``whole`` with one decimal, as the reader writes it: "38,5%" in Vietnamese,
     "38.5%" in English (:func:`data.stats.percent` rounds)."""
+    from data import stats as stats_mod  # not loaded for the console's first paint
+
     text = stats_mod.percent(part, whole)
     return text if lang() == "vi" else text.replace(",", ".")
 
@@ -108,6 +110,8 @@ def arrivals_caption(figures: stats_mod.Stats) -> str:
 
 def _stats_words() -> dict[str, str]:
     """The figures' own fixed words (criteria and fixed groups) and their catalog keys."""
+    from data import stats as stats_mod
+
     words = {
         stats_mod.GENDER: "gender",
         stats_mod.ETHNICITY: "ethnicity",
