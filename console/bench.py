@@ -57,7 +57,7 @@ def _records(n: int) -> list[dict[str, Any]]:
     return generate(n, seed=7)
 
 
-def _process(argv: list[str]) -> tuple[float, float]:
+def _process(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Seconds a whole process takes, start-up included (what the user waits for), and the
     CPU seconds it used (less moved by other work on the machine than the wall clock)."""
     import resource
@@ -65,16 +65,29 @@ def _process(argv: list[str]) -> tuple[float, float]:
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return wall, cpu
 
 
-def _whole(argv: list[str]) -> float:
+def _whole(argv: list[str], env: dict[str, str] | None = None) -> float:
     """Milliseconds of wall clock a whole process takes (see :func:`_process`)."""
-    return _process(argv)[0] * 1000
+    return _process(argv, env)[0] * 1000
+
+
+def _compiled(folder: Path) -> dict[str, str]:
+    """The environment for timing start-ups as an installed daihoi starts: from compiled
+    modules (pip compiles every module when it installs; Python caches what it compiles on the
+    first run), kept in a cache folder of the bench's own. With PYTHONDONTWRITEBYTECODE in the
+    environment, every start compiled daihoi's source again (about 100 ms), while the baseline's
+    standard-library modules came compiled. Run each program once before timing it."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
 
 
 _OPENPYXL_ITERATES = (
@@ -644,18 +657,22 @@ def _half_arrived(folder: Path, name: str, n: int) -> Path:
 
 def bench_startup(n: int, folder: Path, progress: Progress) -> dict[str, Any]:
     """``daihoi stats --json`` on an n-delegate event as a whole process, beside a plain
-    sqlite3 script computing the same counts, runs interleaved."""
+    sqlite3 script computing the same counts, runs interleaved, both from compiled modules
+    (:func:`_compiled`)."""
     import sys
 
     db = _half_arrived(folder, "startup.db", n)
+    script = [sys.executable, "-c", _SQLITE_COUNTS, str(db)]
+    stats = [sys.executable, "-m", "console", "stats", "--json", "--db", str(db)]
+    env = _compiled(folder)
+    for program in (script, stats):
+        _whole(program, env)  # compiles their modules, which is not what is timed
     times: dict[str, list[float]] = {"stats_json": [], "sqlite3_script": []}
     runs = 7
     for run in range(runs):
         progress(f"startup {run + 1}/{runs}")
-        times["sqlite3_script"].append(_whole([sys.executable, "-c", _SQLITE_COUNTS, str(db)]))
-        times["stats_json"].append(
-            _whole([sys.executable, "-m", "console", "stats", "--json", "--db", str(db)])
-        )
+        times["sqlite3_script"].append(_whole(script, env))
+        times["stats_json"].append(_whole(stats, env))
     ratio = statistics.median(times["stats_json"]) / statistics.median(times["sqlite3_script"])
     return {
         **{k: percentiles(v) for k, v in times.items()},
