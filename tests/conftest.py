@@ -29,13 +29,18 @@ class FakeClock:
 
 @pytest.fixture(autouse=True)
 def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the developer's folders, event file or language setting."""
+    """No test reads the developer's folders, event file or language setting, nor the language
+    a test before it left behind (``--lang en`` through click's runner, an English app): the
+    language is one global of console.i18n, and the order of tests varies with pytest-xdist."""
+    from console.i18n import set_lang
+
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
     monkeypatch.delenv("DAIHOI_DB", raising=False)
     monkeypatch.delenv("DAIHOI_LANG", raising=False)
     monkeypatch.chdir(tmp_path)
+    set_lang("vi")
 
 
 @pytest.fixture
