@@ -16,7 +16,6 @@ from data.errors import DaihoiError
 from data.store import Event, stamp
 
 from . import timing
-from .template import VOTE_HIGHER
 from .timing import DONE, PENDING, RUNNING, SKIPPED, DayTiming, Slot
 
 MAX_MINUTES = 600
@@ -140,6 +139,8 @@ class Programme:
 
     def present_count(self) -> int | None:
         """The figure recorded when the vote item last started, for the presiding board."""
+        from .template import VOTE_HIGHER  # the templates' items: not needed to read the day
+
         for item in self.items:
             if item.role == VOTE_HIGHER and item.runs:
                 return item.runs[-1].present
@@ -462,6 +463,8 @@ def _pending_leaf(prog: Programme, item_id: int | None) -> Item:
 
 def _open_run(event: Event, item: Item, kind: str) -> int | None:
     """Start a run of ``item``; for the vote on the higher congress list, count who is here."""
+    from .template import VOTE_HIGHER
+
     present = None
     if item.role == VOTE_HIGHER:
         present = int(event.conn.execute("select count(*) from attendance").fetchone()[0])
