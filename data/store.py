@@ -28,7 +28,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import date, datetime, timezone, tzinfo
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -594,12 +594,16 @@ def _file_id(path: Path) -> tuple[int, int] | None:
 
 
 def _check_date(value: str | None) -> None:
+    """``YYYY-MM-DD`` exactly, as every reader of the date parses it (``date.fromisoformat``):
+    strptime took ``2025-9-5`` too, and ``daihoi stats`` then failed on that event."""
     if value is None:
         return
     try:
-        datetime.strptime(value, "%Y-%m-%d")
+        written = date.fromisoformat(value).isoformat()
     except ValueError as exc:
         raise DaihoiError("event.bad_date", value=value) from exc
+    if written != value:  # 20250905, 2025-W36-5: dates Python reads, not the form asked for
+        raise DaihoiError("event.bad_date", value=value)
 
 
 def _check_time(value: str) -> None:

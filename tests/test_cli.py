@@ -340,3 +340,13 @@ def test_a_file_with_only_its_header_says_it_holds_no_delegates(run, tmp_path: P
     assert "Thêm 0" not in result.stderr
     assert json.loads(run("verify", "--db", "e.db", "--json").stdout)["rows"] == before
     assert json.loads(run("delegates", "--db", "e.db", "--json").stdout) == []
+
+
+@pytest.mark.parametrize("typed", ["2025-9-5", "20250905", "2025-W36-5", "2025-02-30"])
+def test_init_takes_the_date_only_as_yyyy_mm_dd(run, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """A date every reader of the event reads the same way: ``2025-9-5`` was taken before, and
+    ``daihoi stats`` on that event ended in a traceback."""
+    refused = run("init", "--db", "e.db", "--title", "Đại hội", "--date", typed, code=1)
+    assert refused.stderr == f"Lỗi: Ngày không hợp lệ: {typed} (dạng YYYY-MM-DD).\n"
+    run("init", "--db", "e.db", "--title", "Đại hội", "--date", "2025-09-05")
+    assert json.loads(run("stats", "--db", "e.db", "--json").stdout)["date"] == "2025-09-05"
