@@ -193,11 +193,15 @@ class SessionFigures:
     current: bool
 
 
-def figures(event: Event) -> list[SessionFigures]:
-    """Arrived/expected of every session (only delegates still on the list count)."""
-    expected = int(
-        event.conn.execute("select count(*) from delegates where status = 'approved'").fetchone()[0]
-    )
+def figures(event: Event, expected: int | None = None) -> list[SessionFigures]:
+    """Arrived/expected of every session (only delegates still on the list count);
+    ``expected``, the approved list's size, when the caller has just counted it."""
+    if expected is None:
+        expected = int(
+            event.conn.execute(
+                "select count(*) from delegates where status = 'approved'"
+            ).fetchone()[0]
+        )
     counts = dict(
         event.conn.execute(
             "select a.session, count(*) from session_attendance a"

@@ -279,7 +279,9 @@ def compute(
         pending = conn.execute("select count(*) from walkins where state = 'pending'").fetchone()[0]
         honours = _honours(event)
         session = sessions_mod.viewed(event)
-        by_session = tuple(sessions_mod.figures(event))
+        # The gender arm's rows cover every delegate on the list once: the list's size.
+        on_list = sum(row[-3] for row in rows if row[0] == "g")
+        by_session = tuple(sessions_mod.figures(event, expected=on_list))
     finally:
         if own_transaction:
             conn.execute("COMMIT")
