@@ -8,6 +8,7 @@ as a USB scanner's would. The server listens on 127.0.0.2, a loopback address th
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -163,20 +164,34 @@ def test_browser_asks_the_desk_pin_then_a_scan_checks_in(
     assert argv[argv.index("--desk") + 1] == "Bàn web"
     terminal = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
 
-    # Keys typed before the scan field mounted are lost, and the canvas cannot be read back:
-    # so type the badge and look in SQLite; once more if the console was not ready yet.
-    found: list[tuple[int, str]] = []
-    for _attempt in range(6):
-        terminal.send_keys(code, Keys.ENTER)
+    # Keys typed before the scan field has the focus are lost, and the canvas cannot be read
+    # back. Typing the badge until it lands let only the end of a code arrive once the console
+    # was loaded (a rejected scan of its last digits). So a code of zeros first, until SQLite
+    # has its rejection (any part of it that arrives is zeros too): then the field takes keys.
+    def rejected() -> list[str]:
+        with sqlite3.connect(path) as conn:
+            return [
+                json.loads(payload)["text"]
+                for (payload,) in conn.execute(
+                    "select payload from journal where kind = 'scan.rejected' order by seq"
+                )
+            ]
+
+    for _attempt in range(20):
+        terminal.send_keys("0" * 8, Keys.ENTER)
         try:
-            found = wait_until(lambda: rows(path), 3, "the attendance row in SQLite")
+            wait_until(rejected, 1.5, "the console's rejection of a code of zeros")
             break
         except AssertionError:
             continue
+    terminal.send_keys(code, Keys.ENTER)
+    found = wait_until(lambda: rows(path), 10, "the attendance row in SQLite")
     hoa_id = int(code[:6])
     assert found == [(hoa_id, "Bàn web")]
+    assert rejected() and all(set(text) == {"0"} for text in rejected())  # never the badge
     with sqlite3.connect(path) as conn:
         journal = conn.execute(
-            "select kind, desk from journal where kind in ('checkin', 'scan.rejected')"
+            "select kind, desk from journal where kind in ('checkin', 'scan.rejected') order by seq"
         ).fetchall()
-    assert journal == [("checkin", "Bàn web")]
+    assert [row for row in journal if row[0] == "checkin"] == [("checkin", "Bàn web")]
+    assert journal[-1] == ("checkin", "Bàn web") and {desk for _, desk in journal} == {"Bàn web"}
