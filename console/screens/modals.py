@@ -278,8 +278,8 @@ class AskDeskName(ModalScreen[str]):
 
     @on(Input.Submitted, "#desk")
     def chosen(self, event: Input.Submitted) -> None:
-        from data.store import desk_name
         from data.errors import DaihoiError
+        from data.store import desk_name
 
         from ..i18n import render
 
