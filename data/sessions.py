@@ -18,7 +18,6 @@ is merged (its check-ins count for the session it knew, the one its verdicts nam
 
 from __future__ import annotations
 
-import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DaihoiError
 from .schema_sessions import CURRENT_SESSION, DEFAULT_SESSION
 from .store import Event, stamp
+from .text import typed_label
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -93,12 +93,7 @@ def find(event: Event, name: str) -> Session:
 
 def session_name(text: str) -> str:
     """A session name as typed, tidied (NFC, single spaces); refused when empty or too long."""
-    name = " ".join(unicodedata.normalize("NFC", text).split())
-    if not name:
-        raise DaihoiError("session.no_name")
-    if len(name) > SESSION_NAME_MAX or any(unicodedata.category(c).startswith("C") for c in name):
-        raise DaihoiError("session.bad_name", max=SESSION_NAME_MAX)
-    return name
+    return typed_label(text, SESSION_NAME_MAX, missing="session.no_name", bad="session.bad_name")
 
 
 def open_session(event: Event, name: str) -> Session:

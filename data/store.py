@@ -23,7 +23,6 @@ import json
 import os
 import sqlite3
 import time
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from . import schema
 from .errors import DaihoiError
 from .journal import GENESIS, chain_hash
+from .text import typed_label
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -101,17 +101,12 @@ def desk_name(text: str) -> str:
     """A desk name as typed (``--desk``, the browser's login page), tidied: NFC, single spaces.
 
     Refused (``desk.missing``, ``desk.bad``) when empty, longer than :data:`DESK_NAME_MAX`, or
-    holding control or format characters: the name is shown on other desks' screens ("đã điểm
-    danh lúc 08:12 ở Bàn 2"), so an escape sequence in it would reach their terminals. Here,
+    holding control or format characters (:func:`data.text.typed_label`): the name is shown on
+    other desks' screens ("đã điểm danh lúc 08:12 ở Bàn 2"). Here,
     beside :class:`Event`, which takes it: every command opens its event with it, and a read
     command must not load the check-in desk's code to tidy one name.
     """
-    name = " ".join(unicodedata.normalize("NFC", text).split())
-    if not name:
-        raise DaihoiError("desk.missing")
-    if len(name) > DESK_NAME_MAX or any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise DaihoiError("desk.bad", max=DESK_NAME_MAX)
-    return name
+    return typed_label(text, DESK_NAME_MAX, missing="desk.missing", bad="desk.bad")
 
 
 @dataclass(frozen=True)

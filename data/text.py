@@ -178,3 +178,19 @@ def tone_placement(text: str) -> str:
             word = unicodedata.normalize("NFC", bare + tones[0])
         words.append(word)
     return " ".join(words)
+
+
+def typed_label(text: str, longest: int, *, missing: str, bad: str) -> str:
+    """A short name a person typed for something of the event (a desk, a session), tidied:
+    NFC, single spaces. Refused (:class:`data.errors.DaihoiError` ``missing``) when nothing is
+    left, or (``bad``, with ``max``) when longer than ``longest`` or holding control or format
+    characters: such names are shown on other desks' screens, where an escape sequence in one
+    would reach their terminals."""
+    from .errors import DaihoiError
+
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    if not name:
+        raise DaihoiError(missing)
+    if len(name) > longest or any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise DaihoiError(bad, max=longest)
+    return name
