@@ -155,7 +155,7 @@ def test_the_preview_lists_each_row_with_what_becomes_of_it(event: Event, tmp_pa
 def test_a_mapping_keeps_the_gender_a_nam_nu_sub_header_gives_its_birth_columns(
     event: Event, tmp_path: Path
 ) -> None:
-    """"Năm sinh" over "Nam" | "Nữ": the year's column says the gender. Mapping another column
+    """ "Năm sinh" over "Nam" | "Nữ": the year's column says the gender. Mapping another column
     by hand (here "Nơi ở" to the unit) keeps both years' columns as they were read, and the
     gender with them (it was lost: a mapped birth column had no gender)."""
     rows = [
