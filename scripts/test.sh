@@ -23,8 +23,8 @@ if ((workers > 8)); then workers=8; fi
 # time of the data tests. A test never needs its files to outlive a power cut. A folder of this
 # run's own, removed after, so runs side by side never share one.
 tmp=${TMPDIR:-}
-if [[ -z "$tmp" && -d /dev/shm && -w /dev/shm ]] &&
-  (($(df -Pk /dev/shm | awk 'NR == 2 {print $4}') > 2 * 1024 * 1024)); then
+free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 {print $4}' || true)
+if [[ -z "$tmp" && -d /dev/shm && -w /dev/shm ]] && ((${free_kb:-0} > 2 * 1024 * 1024)); then
   tmp=$(mktemp -d /dev/shm/daihoi.XXXXXX)
   chmod 1777 "$tmp" # as /tmp: the read-only test reaches its folder as user nobody
   trap 'rm -rf "$tmp"' EXIT
