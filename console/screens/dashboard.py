@@ -49,7 +49,7 @@ from ..phrases import (
 from ..session_phrases import quorum_line, session_line
 from .base import DeskModal, LiveScreen, Notice
 from .modals import AskText
-from .pick import Pick
+from .pick import Pick, ask_delegate
 
 EXPORT_KINDS = (SUMMARY, CREDENTIALS, *KINDS)
 """What the export dialog offers, the one-page summary and the report read out first."""
@@ -275,20 +275,9 @@ class DashboardScreen(LiveScreen):
     async def action_record_absence(self) -> None:
         """``a``: a delegate absent with a reason, in the session on view (organizer PIN)."""
         app = self.app
-        text = await app.push_screen_wait(AskText(t("absence.ask_who")))
-        if not text:
+        chosen = await ask_delegate(self, t("absence.ask_who"), delegate_label)
+        if chosen is None:
             return
-        found, _total = app.search(text, limit=30)
-        if not found:
-            self.notify(t("absence.nobody", text=text), severity="warning")
-            return
-        chosen = found[0]
-        if len(found) > 1:
-            options = [(str(d.id), delegate_label(d)) for d in found]
-            picked = await app.push_screen_wait(Pick(t("absence.pick"), options))
-            if picked is None:
-                return
-            chosen = next(d for d in found if str(d.id) == picked)
         reason = await app.push_screen_wait(AskText(t("absence.ask_reason", name=chosen.name)))
         if not reason or not await app.organizer_ok("absence"):
             return

@@ -7,7 +7,8 @@ recorded for and the person whose seat moves are all picked here. Labels are lis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -17,7 +18,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from ..i18n import t
 from ..keys import translate_bindings
+
+if TYPE_CHECKING:
+    from data.delegates import Delegate
+
+    from .base import DeskScreen
 
 
 class Pick(ModalScreen[str | None]):
@@ -45,3 +52,26 @@ class Pick(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+async def ask_delegate(
+    screen: DeskScreen[Any], question: str, label: Callable[[Delegate], str]
+) -> Delegate | None:
+    """Who, asked as an organizer does it: a name typed (``question``), the desk's search, and
+    a :class:`Pick` among namesakes, each shown by ``label``. None when nothing was typed, the
+    pick was cancelled, or nobody matched (which is said)."""
+    from .modals import AskText
+
+    app = screen.app
+    text = await app.push_screen_wait(AskText(question))
+    if not text:
+        return None
+    found, _total = app.search(text, limit=30)
+    if not found:
+        screen.notify(t("absence.nobody", text=text), severity="warning")
+        return None
+    if len(found) == 1:
+        return found[0]
+    options = [(str(d.id), label(d)) for d in found]
+    picked = await app.push_screen_wait(Pick(t("absence.pick"), options))
+    return next((d for d in found if str(d.id) == picked), None)

@@ -34,7 +34,7 @@ from ..keys import translate_bindings
 from ..widgets.delegate_table import wrap_words
 from .base import LiveScreen, Notice
 from .modals import AskText
-from .pick import Pick
+from .pick import ask_delegate
 
 COLOURS = (
     "red", "green", "yellow", "blue", "magenta", "cyan", "bright_red", "bright_green",
@@ -213,23 +213,13 @@ class SeatsScreen(LiveScreen):
         """``m``: who (a name typed, then picked among namesakes), their new seat ("Khu A,
         hàng 3, ghế 12"; empty: no seat), the organizer PIN, then the move, journaled."""
         app = self.app
-        text = await app.push_screen_wait(AskText(t("seats.ask_who")))
-        if not text:
+        chosen = await ask_delegate(
+            self,
+            t("seats.ask_who"),
+            lambda d: " · ".join(x for x in (d.name, d.delegation, d.seat) if x),
+        )
+        if chosen is None:
             return
-        found, _total = app.search(text, limit=30)
-        if not found:
-            self.notify(t("absence.nobody", text=text), severity="warning")
-            return
-        chosen = found[0]
-        if len(found) > 1:
-            options = [
-                (str(d.id), " · ".join(x for x in (d.name, d.delegation, d.seat) if x))
-                for d in found
-            ]
-            picked = await app.push_screen_wait(Pick(t("absence.pick"), options))
-            if picked is None:
-                return
-            chosen = next(d for d in found if str(d.id) == picked)
         question = t("seats.ask_seat", name=chosen.name, seat=chosen.seat or t("seats.no_seat_yet"))
         seat = await app.push_screen_wait(
             AskText(question, placeholder=t("seats.ask_seat.example"))
